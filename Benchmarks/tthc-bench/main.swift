@@ -1,0 +1,2 @@
+import TTHCKit
+print("tthc-bench")

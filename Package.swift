@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "tthc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TTHCKit", targets: ["TTHCKit"]),
+        .executable(name: "tthc", targets: ["tthc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev). The module map includes a shim
+        // header that switches off LIBXML_ICU_ENABLED, so the system ICU headers never meet
+        // Foundation's bundled ICU in the same module graph.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "TTHCKit",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "tthc",
+            dependencies: [
+                "TTHCKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "tthc-bench",
+            dependencies: ["TTHCKit"],
+            path: "Benchmarks/tthc-bench",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "TTHCKitTests",
+            dependencies: ["TTHCKit"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "tthcTests",
+            dependencies: ["TTHCKit", "tthc"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)

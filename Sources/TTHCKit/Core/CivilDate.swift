@@ -1,0 +1,214 @@
+/// A civil (calendar) date in Vietnam: a year, a month and a day, with no time and no zone.
+///
+/// The domain never uses `Foundation.Date`: deadlines, publication dates and holidays are
+/// all whole days in Asia/Ho_Chi_Minh. Arithmetic goes through ``dayNumber``, the number of
+/// days since 1970-01-01 in the proleptic Gregorian calendar (negative before it).
+public struct CivilDate: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or `nil` when the triple does not name a real day (31/02, 29/02/2023…).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        // Days-from-civil inverse over 400-year eras (proleptic Gregorian), after the
+        // derivation in H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// Days since 1970-01-01.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// ISO 8601 weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO 4).
+        let r = ((dayNumber % 7) + 7) % 7
+        return Weekday(rawValue: (r + 3) % 7 + 1)!
+    }
+
+    public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }
+
+    public func adding(days n: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + n) }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// `yyyy-mm-dd`.
+    public var iso: String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// `dd/mm/yyyy`, the Vietnamese administrative form.
+    public var vietnamese: String {
+        pad(day, 2) + "/" + pad(month, 2) + "/" + pad(year, 4)
+    }
+
+    /// Parses `dd/mm/yyyy`, `d/m/yyyy` (also with `-` or `.` between the parts) and ISO
+    /// `yyyy-mm-dd`. Surrounding whitespace is ignored. Throws ``DateParseError`` saying
+    /// whether the text was malformed or named an impossible day.
+    public static func parse(_ text: some StringProtocol) throws(DateParseError) -> CivilDate {
+        let s = text.trimmingWhitespace()
+        let bytes = Array(s.utf8)
+        func number(_ slice: ArraySlice<UInt8>) -> Int? {
+            guard !slice.isEmpty, slice.count <= 4 else { return nil }
+            var v = 0
+            for b in slice {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                v = v * 10 + Int(b - 0x30)
+            }
+            return v
+        }
+        // ISO: exactly yyyy-mm-dd
+        if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+           let y = number(bytes[0..<4]), let m = number(bytes[5..<7]), let d = number(bytes[8..<10]) {
+            guard let date = CivilDate(year: y, month: m, day: d) else {
+                throw DateParseError(text: s, reason: .impossible)
+            }
+            return date
+        }
+        // Vietnamese: d/m/yyyy with one separator kind.
+        for sep in [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")] {
+            let parts = bytes.split(separator: sep, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { continue }
+            guard (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+                  let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2])
+            else { break }
+            guard let date = CivilDate(year: y, month: m, day: d) else {
+                throw DateParseError(text: s, reason: .impossible)
+            }
+            return date
+        }
+        throw DateParseError(text: s, reason: .malformed)
+    }
+}
+
+extension CivilDate: CustomStringConvertible {
+    public var description: String { iso }
+}
+
+extension CivilDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        do { self = try CivilDate.parse(s) } catch {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.message.en)
+        }
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+}
+
+/// ISO 8601 weekday numbers.
+public enum Weekday: Int, Sendable, CaseIterable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// "Thứ Hai" … "Chủ nhật".
+    public var vietnameseName: String {
+        switch self {
+        case .monday: "Thứ Hai"
+        case .tuesday: "Thứ Ba"
+        case .wednesday: "Thứ Tư"
+        case .thursday: "Thứ Năm"
+        case .friday: "Thứ Sáu"
+        case .saturday: "Thứ Bảy"
+        case .sunday: "Chủ nhật"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .monday: "Monday"
+        case .tuesday: "Tuesday"
+        case .wednesday: "Wednesday"
+        case .thursday: "Thursday"
+        case .friday: "Friday"
+        case .saturday: "Saturday"
+        case .sunday: "Sunday"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        language == .vi ? vietnameseName : englishName
+    }
+}
+
+/// Why a text is not a date.
+public struct DateParseError: Error, Equatable, Sendable {
+    public enum Reason: Sendable, Equatable { case malformed, impossible }
+    public let text: String
+    public let reason: Reason
+
+    public var message: LocalizedText {
+        switch reason {
+        case .malformed:
+            LocalizedText(
+                vi: "ngày không hợp lệ \"\(text)\": cần dạng dd/mm/yyyy hoặc yyyy-mm-dd",
+                en: "invalid date \"\(text)\": expected dd/mm/yyyy or yyyy-mm-dd")
+        case .impossible:
+            LocalizedText(
+                vi: "ngày không tồn tại \"\(text)\"",
+                en: "no such date \"\(text)\"")
+        }
+    }
+}
+
+@inline(__always)
+func pad(_ value: Int, _ width: Int) -> String {
+    let s = String(value)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing Unicode whitespace (including NBSP).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,88 @@
+/// A ministry's decision announcing procedures (Quyết định công bố TTHC) with what it does
+/// to each one.
+public struct Decision: Hashable, Sendable, Codable {
+    /// e.g. `2345/QĐ-BKHCN`
+    public var number: String
+    /// cơ quan ban hành
+    public var issuer: String
+    public var issued: CivilDate
+    /// Effective date of the underlying legal document (ngày có hiệu lực).
+    public var effective: CivilDate
+    /// Date the ministry updated the national database (may be unknown).
+    public var nationalDatabase: CivilDate?
+    /// Date the province received the decision (may be unknown).
+    public var received: CivilDate?
+    public var changes: [ProcedureChange]
+    /// Whether the listing is a full national snapshot of its scope (so local entries it
+    /// does not mention are unexplained).
+    public var isFullSnapshot: Bool
+    /// Where the decision was read from (the listing file, or the register row).
+    public var source: SourceLocation
+
+    public init(number: String, issuer: String, issued: CivilDate, effective: CivilDate,
+                nationalDatabase: CivilDate? = nil, received: CivilDate? = nil,
+                changes: [ProcedureChange] = [], isFullSnapshot: Bool = false, source: SourceLocation) {
+        self.number = number
+        self.issuer = issuer
+        self.issued = issued
+        self.effective = effective
+        self.nationalDatabase = nationalDatabase
+        self.received = received
+        self.changes = changes
+        self.isFullSnapshot = isFullSnapshot
+        self.source = source
+    }
+}
+
+/// One procedure listed in a decision, and what the decision does to it.
+public struct ProcedureChange: Hashable, Sendable, Codable {
+    public var code: ProcedureCode
+    public var change: ChangeType
+    /// For `replaced`: the code of the procedure this one replaces.
+    public var replaces: ProcedureCode?
+    public var content: ProcedureContent
+    /// Căn cứ pháp lý / tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế, bãi bỏ.
+    public var legalBasis: String?
+    /// Where in the listing the procedure is written.
+    public var location: SourceLocation
+
+    public init(code: ProcedureCode, change: ChangeType, replaces: ProcedureCode? = nil,
+                content: ProcedureContent, legalBasis: String? = nil, location: SourceLocation) {
+        self.code = code
+        self.change = change
+        self.replaces = replaces
+        self.content = content
+        self.legalBasis = legalBasis
+        self.location = location
+    }
+}
+
+/// One row of the decision register (sổ theo dõi văn bản đến): the dates a CSV listing
+/// cannot carry.
+public struct RegisterEntry: Hashable, Sendable, Codable {
+    public var decisionNumber: String
+    public var issuer: String
+    public var issued: CivilDate
+    public var effective: CivilDate
+    public var nationalDatabase: CivilDate?
+    public var received: CivilDate?
+    /// số đến
+    public var incomingNumber: String?
+    /// The listing file, relative to the catalogue directory.
+    public var listingFile: String?
+    public var location: SourceLocation
+
+    public init(decisionNumber: String, issuer: String, issued: CivilDate, effective: CivilDate,
+                nationalDatabase: CivilDate? = nil, received: CivilDate? = nil, incomingNumber: String? = nil,
+                listingFile: String? = nil, location: SourceLocation) {
+        self.decisionNumber = decisionNumber
+        self.issuer = issuer
+        self.issued = issued
+        self.effective = effective
+        self.nationalDatabase = nationalDatabase
+        self.received = received
+        self.incomingNumber = incomingNumber
+        self.listingFile = listingFile
+        self.location = location
+    }
+}

@@ -1,0 +1,101 @@
+/// What a ministry decision does to a procedure.
+public enum ChangeType: String, Sendable, Codable, CaseIterable, Comparable {
+    /// mới ban hành
+    case new
+    /// sửa đổi, bổ sung
+    case amended
+    /// thay thế
+    case replaced
+    /// bãi bỏ
+    case abolished
+
+    public var label: LocalizedText {
+        switch self {
+        case .new: LocalizedText(vi: "mới ban hành", en: "new")
+        case .amended: LocalizedText(vi: "sửa đổi, bổ sung", en: "amended")
+        case .replaced: LocalizedText(vi: "thay thế", en: "replaced")
+        case .abolished: LocalizedText(vi: "bãi bỏ", en: "abolished")
+        }
+    }
+
+    private var rank: Int { ChangeType.allCases.firstIndex(of: self)! }
+    public static func < (a: ChangeType, b: ChangeType) -> Bool { a.rank < b.rank }
+}
+
+/// The level of government that carries out a procedure (cấp thực hiện).
+public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable, Comparable {
+    /// cấp trung ương
+    case central
+    /// cấp tỉnh
+    case province
+    /// cấp huyện — abolished from 1 July 2025 (two-tier local government).
+    case district
+    /// cấp xã
+    case commune
+
+    public var label: LocalizedText {
+        switch self {
+        case .central: LocalizedText(vi: "trung ương", en: "central")
+        case .province: LocalizedText(vi: "tỉnh", en: "province")
+        case .district: LocalizedText(vi: "huyện", en: "district")
+        case .commune: LocalizedText(vi: "xã", en: "commune")
+        }
+    }
+
+    private var rank: Int { AdministrativeLevel.allCases.firstIndex(of: self)! }
+    public static func < (a: AdministrativeLevel, b: AdministrativeLevel) -> Bool { a.rank < b.rank }
+
+    /// The day the district level ceased to exist.
+    public static let districtAbolished = CivilDate(year: 2025, month: 7, day: 1)!
+}
+
+/// Online public service level (dịch vụ công trực tuyến), Decree 42/2022; legacy
+/// "mức độ 2/3/4" values map onto it when read.
+public enum OnlineServiceLevel: String, Sendable, Codable, CaseIterable, Comparable {
+    /// toàn trình (legacy mức độ 4)
+    case full
+    /// một phần (legacy mức độ 3)
+    case partial
+    /// không có / thông tin trực tuyến (legacy mức độ 1–2)
+    case none
+
+    public var label: LocalizedText {
+        switch self {
+        case .full: LocalizedText(vi: "toàn trình", en: "full")
+        case .partial: LocalizedText(vi: "một phần", en: "partial")
+        case .none: LocalizedText(vi: "không", en: "none")
+        }
+    }
+
+    private var rank: Int { OnlineServiceLevel.allCases.firstIndex(of: self)! }
+    public static func < (a: OnlineServiceLevel, b: OnlineServiceLevel) -> Bool { a.rank < b.rank }
+}
+
+/// The content of a procedure that both a ministry listing and a local catalogue state,
+/// and that reconciliation compares field by field. Free-text fields are NFC-normalised
+/// by the importers; `nil` means the source did not say.
+public struct ProcedureContent: Hashable, Sendable, Codable {
+    public var name: String
+    /// lĩnh vực
+    public var field: String?
+    /// cấp thực hiện, sorted
+    public var levels: [AdministrativeLevel]
+    /// cơ quan thực hiện
+    public var agency: String?
+    /// thời hạn giải quyết, as written ("15 ngày làm việc")
+    public var processingTime: String?
+    /// phí, lệ phí, as written
+    public var fees: String?
+    public var onlineService: OnlineServiceLevel?
+
+    public init(name: String, field: String? = nil, levels: [AdministrativeLevel] = [], agency: String? = nil,
+                processingTime: String? = nil, fees: String? = nil, onlineService: OnlineServiceLevel? = nil) {
+        self.name = name
+        self.field = field
+        self.levels = Array(Set(levels)).sorted()
+        self.agency = agency
+        self.processingTime = processingTime
+        self.fees = fees
+        self.onlineService = onlineService
+    }
+}

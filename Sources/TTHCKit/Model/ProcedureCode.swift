@@ -1,0 +1,52 @@
+/// A procedure code (mã TTHC) as written in a listing or catalogue.
+///
+/// National codes look like `1.010696` or `2.000674` (a level digit, a dot, six digits).
+/// Local systems append an agency suffix (`1.004227.000.00.00.H56`). Matching uses the
+/// national part; ``raw`` keeps the full text for display.
+public struct ProcedureCode: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// The code as written (trimmed).
+    public let raw: String
+    /// `d.dddddd`, or `nil` when the text does not start with a well-formed national code.
+    public let national: String?
+
+    public init(_ text: String) {
+        let trimmed = text.trimmingWhitespace()
+        raw = trimmed
+        national = ProcedureCode.nationalPart(of: trimmed)
+    }
+
+    public var isWellFormed: Bool { national != nil }
+
+    /// The key records are joined on: the national part, else the raw text.
+    public var key: String { national ?? raw }
+
+    public var description: String { raw }
+
+    public static func < (a: ProcedureCode, b: ProcedureCode) -> Bool {
+        (a.key, a.raw) < (b.key, b.raw)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(raw)
+    }
+
+    /// `d.dddddd` followed by nothing or by `.` and a suffix of letters, digits and dots.
+    static func nationalPart(of s: String) -> String? {
+        let b = Array(s.utf8)
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        guard b.count >= 8, isDigit(b[0]), b[1] == UInt8(ascii: "."),
+              b[2..<8].allSatisfy(isDigit) else { return nil }
+        if b.count == 8 { return s }
+        guard b[8] == UInt8(ascii: "."), b.count > 9 else { return nil }
+        let suffixOK = b[9...].allSatisfy { c in
+            isDigit(c) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: ".")
+        }
+        guard suffixOK, b.last != UInt8(ascii: ".") else { return nil }
+        return String(decoding: b[0..<8], as: UTF8.self)
+    }
+}

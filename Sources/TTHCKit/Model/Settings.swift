@@ -1,0 +1,56 @@
+/// Which date starts a change's publication clock.
+public enum TriggerPolicy: String, Sendable, Codable, CaseIterable {
+    /// The national-database date when known, else the received date (the provincial rule).
+    case nationalDatabaseFirst = "national-database-first"
+    /// Whichever of the two dates is earlier.
+    case earliest
+}
+
+/// The province's rules and preferences, read from `settings.yaml` in the catalogue
+/// directory. Every field has a default, so an absent file means "the usual rules".
+public struct Settings: Hashable, Sendable, Codable {
+    /// tỉnh, e.g. "Tỉnh Hưng Yên"
+    public var province: String
+    /// The agency whose catalogue this is, e.g. "Sở Khoa học và Công nghệ".
+    public var agency: String
+    /// N in "publish within N working days" (default 3).
+    public var deadlineWorkingDays: Int
+    public var triggerPolicy: TriggerPolicy
+    /// Reminders look this many working days ahead (default 5).
+    public var reminderWithin: Int
+    /// Alarms this many working days before a deadline; 0 is the morning of the day.
+    public var alarmWorkingDaysBefore: [Int]
+    /// Levels in the province's scope (default tỉnh, huyện, xã).
+    public var scopeLevels: [AdministrativeLevel]
+    /// Only these fields (lĩnh vực) when non-empty.
+    public var scopeFields: [String]
+    /// Only these implementing agencies when non-empty.
+    public var scopeAgencies: [String]
+    /// Target share (0…1) of in-force procedures with online service.
+    public var onlineServiceTarget: Double?
+    public var emailFrom: String?
+    public var emailTo: [String]
+    public var sendmailPath: String
+
+    public init(province: String = "", agency: String = "", deadlineWorkingDays: Int = 3,
+                triggerPolicy: TriggerPolicy = .nationalDatabaseFirst, reminderWithin: Int = 5,
+                alarmWorkingDaysBefore: [Int] = [2, 1, 0],
+                scopeLevels: [AdministrativeLevel] = [.province, .district, .commune],
+                scopeFields: [String] = [], scopeAgencies: [String] = [],
+                onlineServiceTarget: Double? = nil, emailFrom: String? = nil, emailTo: [String] = [],
+                sendmailPath: String = "/usr/sbin/sendmail") {
+        self.province = province
+        self.agency = agency
+        self.deadlineWorkingDays = deadlineWorkingDays
+        self.triggerPolicy = triggerPolicy
+        self.reminderWithin = reminderWithin
+        self.alarmWorkingDaysBefore = alarmWorkingDaysBefore
+        self.scopeLevels = scopeLevels
+        self.scopeFields = scopeFields
+        self.scopeAgencies = scopeAgencies
+        self.onlineServiceTarget = onlineServiceTarget
+        self.emailFrom = emailFrom
+        self.emailTo = emailTo
+        self.sendmailPath = sendmailPath
+    }
+}

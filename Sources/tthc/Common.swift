@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TTHCKit
+
+/// Today in Asia/Ho_Chi_Minh. Vietnam has kept UTC+7 without daylight saving since 1975,
+/// so the fixed offset is exact for every date the program deals with.
+func todayInVietnam(now: Date = Date()) -> CivilDate {
+    let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + 7 * 3600
+    let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+    return CivilDate(dayNumber: days)
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Exit code for bad input (files that cannot be read or do not validate).
+let badInputExitCode = ExitCode(2)
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Parses a date argument, or stops with exit code 2 and a bilingual message.
+func parseDateArgument(_ text: String, name: String) throws -> CivilDate {
+    do {
+        return try CivilDate.parse(text)
+    } catch {
+        printError("error: \(name): \(error.message.vi) / \(error.message.en)")
+        throw badInputExitCode
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import TTHCKit
+
+@main
+struct TTHC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tthc",
+        abstract: "Keeps a province's catalogue of administrative procedures in step with the ministries' decisions.",
+        discussion: """
+        Danh mục thủ tục hành chính: đối chiếu với quyết định công bố của Bộ, ngành; \
+        tính hạn công bố theo ngày làm việc; nhắc hạn; kiểm tra thủ tục hết hiệu lực.
+        """,
+        version: "0.1.0",
+        subcommands: [CalendarCommand.self]
+    )
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import TTHCKit
+
+@Suite struct CivilDateTests {
+    @Test func dayNumberRoundTripsOverFourCenturies() {
+        // Every day from 1900 to 2300: the day number is consecutive and converts back.
+        var previous = CivilDate(year: 1900, month: 1, day: 1)!.dayNumber - 1
+        for year in 1900...2300 {
+            for month in 1...12 {
+                for day in 1...CivilDate.daysInMonth(year: year, month: month) {
+                    let d = CivilDate(year: year, month: month, day: day)!
+                    #expect(d.dayNumber == previous + 1)
+                    previous = d.dayNumber
+                    #expect(CivilDate(dayNumber: d.dayNumber) == d)
+                }
+            }
+        }
+    }
+
+    @Test func knownDayNumbersAndWeekdays() {
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
+        #expect(CivilDate(year: 2000, month: 3, day: 1)!.dayNumber == 11017)
+        #expect(CivilDate(year: 1969, month: 12, day: 31)!.dayNumber == -1)
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.weekday == .thursday)
+        #expect(CivilDate(year: 2026, month: 11, day: 24)!.weekday == .tuesday)
+        #expect(CivilDate(year: 1945, month: 9, day: 2)!.weekday == .sunday)
+        #expect(CivilDate(year: 1900, month: 1, day: 1)!.weekday == .monday)
+    }
+
+    @Test func impossibleTriplesAreRejected() {
+        #expect(CivilDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 1900, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2000, month: 2, day: 29) != nil)
+        #expect(CivilDate(year: 2024, month: 4, day: 31) == nil)
+        #expect(CivilDate(year: 2024, month: 13, day: 1) == nil)
+        #expect(CivilDate(year: 2024, month: 0, day: 1) == nil)
+    }
+
+    @Test(arguments: [
+        ("21/01/1985", "1985-01-21"), ("1/5/2026", "2026-05-01"), ("2026-04-30", "2026-04-30"),
+        (" 02/09/2025 ", "2025-09-02"), ("2-9-2025", "2025-09-02"), ("02.09.2025", "2025-09-02"),
+    ])
+    func parsesAcceptedForms(text: String, iso: String) throws {
+        #expect(try CivilDate.parse(text).iso == iso)
+    }
+
+    @Test(arguments: ["31/02/2024", "29/02/2023", "2024-02-30", "00/01/2024", "2024-13-01"])
+    func impossibleDatesSayImpossible(text: String) {
+        #expect(throws: DateParseError(text: text, reason: .impossible)) { try CivilDate.parse(text) }
+    }
+
+    @Test(arguments: ["", "2024", "1/1/24", "2024/01/01", "01-01/2024", "mười/1/2024", "1/1/2024x", "+1/1/2024"])
+    func malformedDatesSayMalformed(text: String) {
+        #expect(throws: DateParseError(text: text, reason: .malformed)) { try CivilDate.parse(text) }
+    }
+
+    @Test func messagesAreBilingual() {
+        let e = DateParseError(text: "31/02/2024", reason: .impossible)
+        #expect(e.message.vi == "ngày không tồn tại \"31/02/2024\"")
+        #expect(e.message.en == "no such date \"31/02/2024\"")
+    }
+
+    @Test func printsBothForms() {
+        let d = CivilDate(year: 2026, month: 2, day: 9)!
+        #expect(d.iso == "2026-02-09")
+        #expect(d.vietnamese == "09/02/2026")
+    }
+}
