@@ -1,0 +1,250 @@
+/// The result of reconciling the ministries' decisions with the province's catalogue as of
+/// one day: every change with its deadline and status, every difference, every expired
+/// entry, every other finding, and the monthly scorecard. Reporters render this value; it
+/// is also the JSON report (see `docs/report-schema.md`), so its shape is versioned.
+public struct Reconciliation: Sendable, Codable, Equatable {
+    /// Version of the JSON schema this value encodes to.
+    public static let schemaVersion = 1
+
+    public var schemaVersion: Int
+    public var asOf: CivilDate
+    public var province: String
+    public var agency: String
+    public var deadlineWorkingDays: Int
+    public var triggerPolicy: TriggerPolicy
+    /// Pending changes with at most this many working days left are "due soon".
+    public var dueSoonWithin: Int
+    /// Every change in every decision, in decision order then listing order.
+    public var changes: [ChangeRow]
+    public var differences: [Difference]
+    public var expired: [ExpiredEntry]
+    public var findings: [Finding]
+    public var scorecard: Scorecard
+    /// Calendar years used by a deadline computation that have no official schedule on file.
+    public var provisionalYears: [Int]
+
+    /// How many changes have each status.
+    public var statusCounts: [ChangeStatus.Kind: Int] {
+        var counts: [ChangeStatus.Kind: Int] = [:]
+        for row in changes { counts[row.status.kind, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// What became of one ministry change in the province.
+public enum ChangeStatus: Sendable, Codable, Equatable {
+    /// Published by the deadline.
+    case onTime
+    /// Published after the deadline, by this many working days.
+    case late(workingDays: Int)
+    /// Not yet published; this many working days left (0 = due today).
+    case pending(workingDaysLeft: Int)
+    /// Not published and the deadline has passed by this many working days.
+    case overdue(workingDays: Int)
+    /// The catalogue reflects the change but gives no publication date.
+    case publishedUndated
+    /// No trigger date (neither national-database nor received date): no deadline.
+    case cannotCompute
+    /// Out of the province's scope.
+    case notApplicable(NotApplicableReason)
+
+    public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
+        case overdue, pending, cannotCompute = "cannot-compute", late, publishedUndated = "published-undated",
+             onTime = "on-time", notApplicable = "not-applicable"
+        private var rank: Int { Kind.allCases.firstIndex(of: self)! }
+        public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .onTime: .onTime
+        case .late: .late
+        case .pending: .pending
+        case .overdue: .overdue
+        case .publishedUndated: .publishedUndated
+        case .cannotCompute: .cannotCompute
+        case .notApplicable: .notApplicable
+        }
+    }
+
+    /// The working-day count the status carries, if any.
+    public var workingDays: Int? {
+        switch self {
+        case .late(let n), .pending(let n), .overdue(let n): n
+        default: nil
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, workingDays, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try c.decode(Kind.self, forKey: .kind)
+        switch kind {
+        case .onTime: self = .onTime
+        case .late: self = .late(workingDays: try c.decode(Int.self, forKey: .workingDays))
+        case .pending: self = .pending(workingDaysLeft: try c.decode(Int.self, forKey: .workingDays))
+        case .overdue: self = .overdue(workingDays: try c.decode(Int.self, forKey: .workingDays))
+        case .publishedUndated: self = .publishedUndated
+        case .cannotCompute: self = .cannotCompute
+        case .notApplicable: self = .notApplicable(try c.decode(NotApplicableReason.self, forKey: .reason))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(workingDays, forKey: .workingDays)
+        if case .notApplicable(let reason) = self { try c.encode(reason, forKey: .reason) }
+    }
+}
+
+/// Why a change needs nothing from the province.
+public enum NotApplicableReason: String, Sendable, Codable, Equatable {
+    /// Carried out at central level only.
+    case centralOnly = "central-only"
+    /// Outside the levels, fields or agencies the settings put in scope.
+    case outOfScope = "out-of-scope"
+    /// Abolishes or replaces a procedure the province never listed.
+    case notListedLocally = "not-listed-locally"
+}
+
+/// Which date started a change's clock.
+public enum TriggerSource: String, Sendable, Codable, Equatable {
+    /// ngày cập nhật lên CSDL quốc gia
+    case nationalDatabase = "national-database"
+    /// ngày nhận quyết định (số đến)
+    case received
+}
+
+/// How a local entry was paired with a ministry procedure.
+public enum MatchKind: String, Sendable, Codable, Equatable {
+    /// Same national code.
+    case code
+    /// No code match; the names agree after Vietnamese-aware folding (reported).
+    case probableByName = "probable-by-name"
+}
+
+/// A reference to a local catalogue entry in a report row.
+public struct LocalReference: Sendable, Codable, Equatable {
+    public var code: String?
+    public var name: String
+    public var location: SourceLocation
+    public var match: MatchKind
+}
+
+/// One change a ministry decision makes to one procedure, with its deadline and status.
+public struct ChangeRow: Sendable, Codable, Equatable {
+    public var decision: String
+    public var issuer: String
+    public var effective: CivilDate
+    public var code: ProcedureCode
+    public var name: String
+    public var change: ChangeType
+    public var replaces: ProcedureCode?
+    public var levels: [AdministrativeLevel]
+    public var trigger: CivilDate?
+    public var triggerSource: TriggerSource?
+    public var deadline: CivilDate?
+    /// The provincial decision that published the change, and its date, when published.
+    public var provincialDecision: String?
+    public var publishedOn: CivilDate?
+    public var status: ChangeStatus
+    /// The local entry the change was matched with, if any.
+    public var local: LocalReference?
+    /// True when the deadline was counted through a year with no official schedule.
+    public var provisional: Bool
+    /// Where the change is written in the ministry listing.
+    public var location: SourceLocation
+}
+
+/// A field of a procedure that reconciliation compares.
+public enum ComparedField: String, Sendable, Codable, CaseIterable, Equatable {
+    case name, field, levels, agency, processingTime = "processing-time", fees, onlineService = "online-service"
+
+    public var label: LocalizedText {
+        switch self {
+        case .name: LocalizedText(vi: "Tên thủ tục", en: "Name")
+        case .field: LocalizedText(vi: "Lĩnh vực", en: "Field")
+        case .levels: LocalizedText(vi: "Cấp thực hiện", en: "Levels")
+        case .agency: LocalizedText(vi: "Cơ quan thực hiện", en: "Agency")
+        case .processingTime: LocalizedText(vi: "Thời hạn giải quyết", en: "Processing time")
+        case .fees: LocalizedText(vi: "Phí, lệ phí", en: "Fees")
+        case .onlineService: LocalizedText(vi: "Dịch vụ công trực tuyến", en: "Online service")
+        }
+    }
+}
+
+/// A local entry that says something other than the ministry's current version.
+public struct Difference: Sendable, Codable, Equatable {
+    public var code: ProcedureCode
+    public var name: String
+    /// The decision whose version is the reference.
+    public var decision: String
+    public var field: ComparedField
+    /// What the local catalogue says (nil: nothing).
+    public var local: String?
+    /// What the ministry's current version says.
+    public var ministry: String?
+    public var location: SourceLocation
+}
+
+/// A local entry still listed as in force although it no longer is.
+public struct ExpiredEntry: Sendable, Codable, Equatable {
+    public enum Reason: String, Sendable, Codable, Equatable {
+        case abolished, replaced, validUntilPassed = "valid-until-passed"
+    }
+    public var code: String?
+    public var name: String
+    public var reason: Reason
+    /// The decision that abolished or replaced it (nil for valid-until).
+    public var decision: String?
+    /// The code of the procedure that replaces it.
+    public var replacement: ProcedureCode?
+    /// The day it stopped being in force: the decision's effective date, or the day after
+    /// its valid-until date.
+    public var since: CivilDate
+    public var location: SourceLocation
+}
+
+/// Any other problem with the catalogue that the legal desk should see.
+public struct Finding: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
+        case duplicateCode = "duplicate-code"
+        case malformedCode = "malformed-code"
+        case districtLevel = "district-level"
+        case unexplained
+        case probableMatch = "probable-match"
+        private var rank: Int { Kind.allCases.firstIndex(of: self)! }
+        public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
+    }
+    public var kind: Kind
+    public var code: String?
+    public var name: String
+    public var message: LocalizedText
+    public var location: SourceLocation
+}
+
+/// The province's figures the way Decision 766/QĐ-TTg scores them.
+public struct Scorecard: Sendable, Codable, Equatable {
+    public struct Month: Sendable, Codable, Equatable {
+        /// `yyyy-mm`
+        public var month: String
+        /// Indicator 1.1: published at least 5 working days before the effective date.
+        public var publishedOnTime: Int
+        public var publishedTotal: Int
+        /// Indicator 1.2: posted on the portal within 5 working days of publication.
+        public var postedOnTime: Int
+        public var postedTotal: Int
+    }
+    public var months: [Month]
+    /// In-force procedures with online service (toàn trình or một phần).
+    public var onlineFull: Int
+    public var onlinePartial: Int
+    public var inForceTotal: Int
+    public var onlineTarget: Double?
+
+    public var onlineShare: Double? {
+        inForceTotal == 0 ? nil : Double(onlineFull + onlinePartial) / Double(inForceTotal)
+    }
+}
