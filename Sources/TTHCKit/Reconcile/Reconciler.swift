@@ -1,0 +1,445 @@
+/// Reconciles the ministries' decisions with the province's catalogue (đối chiếu danh mục):
+/// joins them on the national part of the procedure code, computes each change's
+/// publication deadline in working days and its status as of one day, and lists
+/// differences, expired entries and other findings. Returns data; prints nothing.
+public struct Reconciler: Sendable {
+    public var settings: Settings
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    public func reconcile(decisions: [Decision], catalogue: Catalogue,
+                          calendar: some WorkingDayCalendar, asOf: CivilDate) -> Reconciliation {
+        var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf,
+                      decisions: Reconciler.ordered(decisions))
+        return run.reconcile()
+    }
+
+    /// Decisions in the order they take effect on the catalogue: by issue date, then
+    /// effective date, then number. The latest decision defines a procedure's current version.
+    static func ordered(_ decisions: [Decision]) -> [Decision] {
+        decisions.sorted {
+            ($0.issued, $0.effective, $0.number) < ($1.issued, $1.effective, $1.number)
+        }
+    }
+}
+
+/// Scorecard counts for one month.
+private struct Tally { var published = 0, publishedTotal = 0, posted = 0, postedTotal = 0 }
+
+/// One reconciliation's working state. Built once per call; every index is an array or a
+/// dictionary used only for look-ups, never iterated into output.
+private struct Run<Calendar: WorkingDayCalendar> {
+    let settings: Settings
+    let catalogue: Catalogue
+    let calendar: Calendar
+    let asOf: CivilDate
+    let decisions: [Decision]
+
+    /// Local entry indices by national key, in file order.
+    var entriesByKey: [String: [Int]] = [:]
+    /// Local entry indices by folded name, for entries no code explains.
+    var unexplainedByName: [String: [Int]] = [:]
+    /// For each key, the positions (in `decisions`) of the decisions that list it.
+    var decisionIndicesByKey: [String: [Int]] = [:]
+    /// Decision position by folded number.
+    var decisionIndexByNumber: [String: Int] = [:]
+    /// Local entries paired by name: entry index → the ministry code key it was paired with.
+    var nameMatches: [Int: String] = [:]
+    var provisionalYears: Set<Int> = []
+
+    init(settings: Settings, catalogue: Catalogue, calendar: Calendar, asOf: CivilDate, decisions: [Decision]) {
+        self.settings = settings
+        self.catalogue = catalogue
+        self.calendar = calendar
+        self.asOf = asOf
+        self.decisions = decisions
+
+        for (i, e) in catalogue.entries.enumerated() {
+            if let code = e.code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
+        }
+        for (d, decision) in decisions.enumerated() {
+            decisionIndexByNumber[Comparison.decisionKey(decision.number)] = d
+            for change in decision.changes {
+                for key in [change.code.key, change.replaces?.key].compactMap({ $0 }) {
+                    if decisionIndicesByKey[key]?.last != d { decisionIndicesByKey[key, default: []].append(d) }
+                }
+            }
+        }
+        for (i, e) in catalogue.entries.enumerated() {
+            let explained = e.code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
+            if !explained { unexplainedByName[TextNormalization.fold(e.content.name), default: []].append(i) }
+        }
+    }
+
+    mutating func reconcile() -> Reconciliation {
+        var rows: [ChangeRow] = []
+        for (d, decision) in decisions.enumerated() {
+            for change in decision.changes {
+                rows.append(row(for: change, in: decision, at: d))
+            }
+        }
+        let current = currentVersions()
+        return Reconciliation(
+            schemaVersion: Reconciliation.schemaVersion,
+            asOf: asOf,
+            province: settings.province,
+            agency: settings.agency,
+            deadlineWorkingDays: settings.deadlineWorkingDays,
+            triggerPolicy: settings.triggerPolicy,
+            dueSoonWithin: settings.reminderWithin,
+            changes: rows,
+            differences: differences(current),
+            expired: expired(),
+            findings: findings(),
+            scorecard: scorecard(),
+            provisionalYears: provisionalYears.sorted())
+    }
+
+    // MARK: Matching
+
+    /// The local entry for a code: the first in-force entry with that national key, else
+    /// the first entry with it, else an entry paired by name (remembered as a probable match).
+    mutating func localEntry(for code: ProcedureCode, name: String?) -> (index: Int, match: MatchKind)? {
+        if code.isWellFormed, let candidates = entriesByKey[code.key] {
+            let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
+            return (i, .code)
+        }
+        guard let name else { return nil }
+        let folded = TextNormalization.fold(name)
+        guard let candidates = unexplainedByName[folded] else { return nil }
+        let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
+        nameMatches[i] = code.key
+        return (i, .probableByName)
+    }
+
+    func reference(_ index: Int, _ match: MatchKind) -> LocalReference {
+        let e = catalogue.entries[index]
+        return LocalReference(code: e.code?.raw, name: e.content.name, location: e.location, match: match)
+    }
+
+    /// Whether entry `index` states the version that decision `d` gives its code: it names
+    /// that decision or a later one for the same code, or, naming none the program knows,
+    /// it was published on or after the decision was issued.
+    func reflects(_ index: Int, decision d: Int, key: String) -> Bool {
+        let e = catalogue.entries[index]
+        if let named = e.ministryDecision.map(Comparison.decisionKey), let n = decisionIndexByNumber[named],
+           decisionIndicesByKey[key]?.contains(n) == true {
+            return n >= d
+        }
+        guard let published = e.publishedOn else { return false }
+        return published >= decisions[d].issued
+    }
+
+    // MARK: Changes
+
+    mutating func row(for change: ProcedureChange, in decision: Decision, at d: Int) -> ChangeRow {
+        let trigger = triggerDate(decision)
+        var row = ChangeRow(
+            decision: decision.number, issuer: decision.issuer, effective: decision.effective,
+            code: change.code, name: change.content.name, change: change.change, replaces: change.replaces,
+            levels: change.content.levels, trigger: trigger?.date, triggerSource: trigger?.source,
+            deadline: nil, provincialDecision: nil, publishedOn: nil, status: .cannotCompute,
+            local: nil, provisional: false, location: change.location)
+
+        if let reason = outOfScope(change) {
+            row.status = .notApplicable(reason)
+            return row
+        }
+
+        // What the catalogue should show, and whether it shows it.
+        var published = false
+        var publication: (decision: String?, date: CivilDate?) = (nil, nil)
+        switch change.change {
+        case .new, .amended, .replaced:
+            let match = localEntry(for: change.code, name: change.content.name)
+            if let match {
+                row.local = reference(match.index, match.match)
+                let e = catalogue.entries[match.index]
+                if e.status == .inForce, reflects(match.index, decision: d, key: change.code.key) {
+                    published = true
+                    publication = (e.provincialDecision, e.publishedOn)
+                }
+            }
+            if change.change == .replaced, let old = change.replaces, old.key != change.code.key,
+               let oldMatch = localEntry(for: old, name: nil),
+               catalogue.entries[oldMatch.index].status == .inForce {
+                published = false
+            }
+        case .abolished:
+            guard let match = localEntry(for: change.code, name: change.content.name) else {
+                row.status = .notApplicable(.notListedLocally)
+                return row
+            }
+            row.local = reference(match.index, match.match)
+            let e = catalogue.entries[match.index]
+            if e.status == .abolished {
+                published = true
+                publication = (e.provincialDecision, e.publishedOn)
+            }
+        }
+        // A publication dated after the as-of day has not happened yet on that day.
+        if published, let date = publication.date, date > asOf { published = false }
+        if published {
+            row.provincialDecision = publication.decision
+            row.publishedOn = publication.date
+        }
+
+        guard let trigger else {
+            row.status = .cannotCompute
+            return row
+        }
+        let deadline = calendar.adding(workingDays: settings.deadlineWorkingDays, to: trigger.date)
+        row.deadline = deadline
+        var spanEnd = deadline
+        if published {
+            if let date = publication.date {
+                spanEnd = max(spanEnd, date)
+                row.status = date <= deadline
+                    ? .onTime : .late(workingDays: calendar.workingDays(from: deadline, to: date))
+            } else {
+                row.status = .publishedUndated
+            }
+        } else if asOf <= deadline {
+            row.status = .pending(workingDaysLeft: calendar.workingDays(from: asOf, to: deadline))
+        } else {
+            spanEnd = asOf
+            row.status = .overdue(workingDays: calendar.workingDays(from: deadline, to: asOf))
+        }
+        let years = Array(min(trigger.date, spanEnd).year...max(deadline, spanEnd).year).filter(calendar.isProvisional)
+        if !years.isEmpty {
+            row.provisional = true
+            provisionalYears.formUnion(years)
+        }
+        return row
+    }
+
+    func triggerDate(_ decision: Decision) -> (date: CivilDate, source: TriggerSource)? {
+        let national = decision.nationalDatabase.map { ($0, TriggerSource.nationalDatabase) }
+        let received = decision.received.map { ($0, TriggerSource.received) }
+        switch settings.triggerPolicy {
+        case .nationalDatabaseFirst:
+            return national ?? received
+        case .earliest:
+            guard let n = national, let r = received else { return national ?? received }
+            return r.0 < n.0 ? r : n
+        }
+    }
+
+    func outOfScope(_ change: ProcedureChange) -> NotApplicableReason? {
+        let levels = change.content.levels
+        if !levels.isEmpty {
+            if levels.allSatisfy({ $0 == .central }) { return .centralOnly }
+            if !levels.contains(where: settings.scopeLevels.contains) { return .outOfScope }
+        }
+        if !settings.scopeFields.isEmpty {
+            let fields = Set(settings.scopeFields.map(TextNormalization.fold))
+            guard let field = change.content.field, fields.contains(TextNormalization.fold(field)) else {
+                return .outOfScope
+            }
+        }
+        if !settings.scopeAgencies.isEmpty {
+            let agencies = Set(settings.scopeAgencies.map(TextNormalization.fold))
+            guard let agency = change.content.agency, agencies.contains(TextNormalization.fold(agency)) else {
+                return .outOfScope
+            }
+        }
+        return nil
+    }
+
+    // MARK: Current versions and differences
+
+    struct Version {
+        var content: ProcedureContent
+        var decision: String
+        var code: ProcedureCode
+    }
+
+    /// The ministry's current version of each procedure, by key: the latest decision that
+    /// issues, amends or replaces-in it; an abolition or a replacement takes it away.
+    func currentVersions() -> [String: Version] {
+        var current: [String: Version] = [:]
+        for decision in decisions {
+            for change in decision.changes {
+                switch change.change {
+                case .new, .amended:
+                    current[change.code.key] = Version(content: change.content, decision: decision.number, code: change.code)
+                case .replaced:
+                    if let old = change.replaces, old.key != change.code.key { current[old.key] = nil }
+                    current[change.code.key] = Version(content: change.content, decision: decision.number, code: change.code)
+                case .abolished:
+                    current[change.code.key] = nil
+                }
+            }
+        }
+        return current
+    }
+
+    func differences(_ current: [String: Version]) -> [Difference] {
+        var out: [Difference] = []
+        for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
+            let key: String?
+            if let code = e.code, code.isWellFormed, current[code.key] != nil { key = code.key } else { key = nameMatches[i] }
+            guard let key, let version = current[key] else { continue }
+            let m = version.content, l = e.content
+            func add(_ field: ComparedField, _ local: String?, _ ministry: String?) {
+                out.append(Difference(code: e.code ?? version.code, name: l.name, decision: version.decision,
+                                      field: field, local: local, ministry: ministry, location: e.location))
+            }
+            if Comparison.text(l.name) != Comparison.text(m.name) { add(.name, l.name, m.name) }
+            if let mf = m.field, l.field.map(Comparison.text) != Comparison.text(mf) { add(.field, l.field, mf) }
+            let ml = m.levels.filter { $0 != .central }, ll = l.levels.filter { $0 != .central }
+            if !ml.isEmpty, ml != ll {
+                add(.levels, ll.isEmpty ? nil : Run.levelsText(ll), Run.levelsText(ml))
+            }
+            if let ma = m.agency, l.agency.map(Comparison.text) != Comparison.text(ma) { add(.agency, l.agency, ma) }
+            if let mt = m.processingTime, !(l.processingTime.map { Comparison.sameProcessingTime($0, mt) } ?? false) {
+                add(.processingTime, l.processingTime, mt)
+            }
+            if let mfee = m.fees, l.fees.map(Comparison.fees) != Comparison.fees(mfee) { add(.fees, l.fees, mfee) }
+            if let mo = m.onlineService, l.onlineService != mo {
+                add(.onlineService, l.onlineService?.label.vi, mo.label.vi)
+            }
+        }
+        return out
+    }
+
+    static func levelsText(_ levels: [AdministrativeLevel]) -> String {
+        levels.map(\.label.vi).joined(separator: ", ")
+    }
+
+    // MARK: Expired
+
+    func expired() -> [ExpiredEntry] {
+        // The decisions that took each key out of force, with what replaced it; a later
+        // decision that issues the code again puts it back.
+        var ended: [String: (decision: Decision, reason: ExpiredEntry.Reason, replacement: ProcedureCode?)] = [:]
+        for decision in decisions {
+            for change in decision.changes {
+                switch change.change {
+                case .abolished:
+                    ended[change.code.key] = (decision, .abolished, nil)
+                case .replaced:
+                    if let old = change.replaces, old.key != change.code.key {
+                        ended[old.key] = (decision, .replaced, change.code)
+                    }
+                    ended[change.code.key] = nil
+                case .new, .amended:
+                    ended[change.code.key] = nil
+                }
+            }
+        }
+        var out: [ExpiredEntry] = []
+        for e in catalogue.entries where e.status == .inForce {
+            if let code = e.code, code.isWellFormed, let end = ended[code.key], end.decision.effective <= asOf {
+                out.append(ExpiredEntry(code: code.raw, name: e.content.name, reason: end.reason,
+                                        decision: end.decision.number, replacement: end.replacement,
+                                        since: end.decision.effective, location: e.location))
+            } else if let until = e.validUntil, until < asOf {
+                out.append(ExpiredEntry(code: e.code?.raw, name: e.content.name, reason: .validUntilPassed,
+                                        decision: nil, replacement: nil, since: until.adding(days: 1),
+                                        location: e.location))
+            }
+        }
+        return out
+    }
+
+    // MARK: Other findings
+
+    func findings() -> [Finding] {
+        var out: [Finding] = []
+        func add(_ kind: Finding.Kind, _ e: LocalEntry, _ message: LocalizedText) {
+            out.append(Finding(kind: kind, code: e.code?.raw, name: e.content.name, message: message, location: e.location))
+        }
+        var firstByKey: [String: LocalEntry] = [:]
+        for e in catalogue.entries {
+            guard let code = e.code else {
+                add(.malformedCode, e, LocalizedText(vi: "thủ tục không có mã", en: "the procedure has no code"))
+                continue
+            }
+            guard code.isWellFormed else {
+                add(.malformedCode, e, LocalizedText(
+                    vi: "mã \"\(code.raw)\" không đúng dạng mã quốc gia (ví dụ 1.010696)",
+                    en: "code \"\(code.raw)\" is not a national code (e.g. 1.010696)"))
+                continue
+            }
+            if let first = firstByKey[code.key] {
+                add(.duplicateCode, e, LocalizedText(
+                    vi: "mã \(code.key) đã có ở \(first.location.compilerStyle)",
+                    en: "code \(code.key) is already listed at \(first.location.compilerStyle)"))
+            } else {
+                firstByKey[code.key] = e
+            }
+        }
+        if asOf >= AdministrativeLevel.districtAbolished {
+            for e in catalogue.entries where e.status == .inForce && e.content.levels.contains(.district) {
+                add(.districtLevel, e, LocalizedText(
+                    vi: "còn ghi cấp huyện sau ngày 01/07/2025 (chính quyền địa phương hai cấp)",
+                    en: "still names the district level after 01/07/2025 (two-tier local government)"))
+            }
+        }
+        for decision in decisions where decision.effective >= AdministrativeLevel.districtAbolished {
+            for change in decision.changes where change.change != .abolished && change.content.levels.contains(.district) {
+                out.append(Finding(kind: .districtLevel, code: change.code.raw, name: change.content.name,
+                                   message: LocalizedText(
+                                    vi: "quyết định \(decision.number) còn ghi cấp huyện sau ngày 01/07/2025",
+                                    en: "decision \(decision.number) still names the district level after 01/07/2025"),
+                                   location: change.location))
+            }
+        }
+        let snapshots = decisions.filter(\.isFullSnapshot)
+        if !snapshots.isEmpty {
+            let listed = Set(snapshots.flatMap { $0.changes.map(\.code.key) })
+            for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
+                guard let code = e.code, code.isWellFormed, !listed.contains(code.key), nameMatches[i] == nil else { continue }
+                add(.unexplained, e, LocalizedText(
+                    vi: "không có trong danh mục đầy đủ của \(snapshots.map(\.number).joined(separator: ", "))",
+                    en: "not in the full listing of \(snapshots.map(\.number).joined(separator: ", "))"))
+            }
+        }
+        for i in nameMatches.keys.sorted() {
+            let e = catalogue.entries[i], key = nameMatches[i]!
+            add(.probableMatch, e, LocalizedText(
+                vi: "ghép theo tên với thủ tục \(key) của Bộ (mã không khớp): cần kiểm tra",
+                en: "paired by name with the ministry's procedure \(key) (codes differ): please check"))
+        }
+        return out.sorted { ($0.kind, $0.location) < ($1.kind, $1.location) }
+    }
+
+    // MARK: Scorecard
+
+    func scorecard() -> Scorecard {
+        var months: [String: Tally] = [:]
+        var full = 0, partial = 0, total = 0
+        for e in catalogue.entries {
+            if e.status == .inForce {
+                total += 1
+                if e.content.onlineService == .full { full += 1 }
+                if e.content.onlineService == .partial { partial += 1 }
+            }
+            guard let published = e.publishedOn, published <= asOf else { continue }
+            let month = String(published.iso.prefix(7))
+            var t = months[month, default: Tally()]
+            if let named = e.ministryDecision.map(Comparison.decisionKey), let d = decisionIndexByNumber[named] {
+                t.publishedTotal += 1
+                if calendar.workingDays(from: published, to: decisions[d].effective) >= 5 { t.published += 1 }
+            }
+            let postDeadline = calendar.adding(workingDays: 5, to: published)
+            if let posted = e.postedOn, posted <= asOf {
+                t.postedTotal += 1
+                if posted <= postDeadline { t.posted += 1 }
+            } else if postDeadline < asOf {
+                t.postedTotal += 1
+            }
+            months[month] = t
+        }
+        return Scorecard(
+            months: months.keys.sorted().map { m in
+                let t = months[m]!
+                return Scorecard.Month(month: m, publishedOnTime: t.published, publishedTotal: t.publishedTotal,
+                                       postedOnTime: t.posted, postedTotal: t.postedTotal)
+            },
+            onlineFull: full, onlinePartial: partial, inForceTotal: total, onlineTarget: settings.onlineServiceTarget)
+    }
+}

@@ -1,0 +1,398 @@
+import Testing
+@testable import TTHCKit
+
+/// A calendar with weekends and an explicit set of days off, so each reconciliation rule
+/// can be checked by hand without the holiday data.
+struct TestCalendar: WorkingDayCalendar {
+    var holidays: Set<CivilDate> = []
+    var provisionalFrom: Int = 9999
+
+    func isWorkingDay(_ d: CivilDate) -> Bool { !d.isWeekend && !holidays.contains(d) }
+
+    func adding(workingDays n: Int, to d: CivilDate) -> CivilDate {
+        var day = d, left = n
+        while left > 0 {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { left -= 1 }
+        }
+        return day
+    }
+
+    func workingDays(from a: CivilDate, to b: CivilDate) -> Int {
+        if b < a { return -workingDays(from: b, to: a) }
+        var n = 0, day = a
+        while day < b {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { n += 1 }
+        }
+        return n
+    }
+
+    func isProvisional(year: Int) -> Bool { year >= provisionalFrom }
+}
+
+func date(_ s: String) -> CivilDate { try! CivilDate.parse(s) }
+
+let listing = SourceLocation(file: "decisions/test.xml", line: 1)
+
+func change(_ code: String, _ type: ChangeType, name: String? = nil, replaces: String? = nil,
+            levels: [AdministrativeLevel] = [.province], time: String? = nil, fees: String? = nil,
+            field: String? = nil, agency: String? = nil, online: OnlineServiceLevel? = nil, line: Int = 2) -> ProcedureChange {
+    ProcedureChange(code: ProcedureCode(code), change: type, replaces: replaces.map(ProcedureCode.init),
+                    content: ProcedureContent(name: name ?? "Thủ tục \(code)", field: field, levels: levels, agency: agency,
+                                              processingTime: time, fees: fees, onlineService: online),
+                    location: SourceLocation(file: "decisions/test.xml", line: line, column: 3))
+}
+
+func decision(_ number: String, issued: String = "2026-11-02", effective: String = "2026-12-01",
+              national: String? = "2026-11-05", received: String? = nil, snapshot: Bool = false,
+              _ changes: [ProcedureChange]) -> Decision {
+    Decision(number: number, issuer: "Bộ Khoa học và Công nghệ", issued: date(issued), effective: date(effective),
+             nationalDatabase: national.map(date), received: received.map(date), changes: changes,
+             isFullSnapshot: snapshot, source: listing)
+}
+
+func entry(_ code: String?, name: String? = nil, status: EntryStatus = .inForce, levels: [AdministrativeLevel] = [.province],
+           time: String? = nil, fees: String? = nil, field: String? = nil, agency: String? = nil,
+           online: OnlineServiceLevel? = nil, published: String? = nil, posted: String? = nil,
+           ministry: String? = nil, validUntil: String? = nil, line: Int = 2) -> LocalEntry {
+    LocalEntry(code: code.map(ProcedureCode.init),
+               content: ProcedureContent(name: name ?? "Thủ tục \(code ?? "")", field: field, levels: levels, agency: agency,
+                                         processingTime: time, fees: fees, onlineService: online),
+               status: status, provincialDecision: published.map { _ in "1/QĐ-UBND" }, publishedOn: published.map(date),
+               postedOn: posted.map(date), ministryDecision: ministry, validUntil: validUntil.map(date),
+               location: SourceLocation(file: "local/skhcn.csv", line: line))
+}
+
+func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, settings: Settings = Settings(),
+               calendar: TestCalendar = TestCalendar()) -> Reconciliation {
+    Reconciler(settings: settings).reconcile(decisions: decisions, catalogue: Catalogue(entries: entries),
+                                             calendar: calendar, asOf: date(asOf))
+}
+
+@Suite struct ReconcilerStatusTests {
+    // Trigger Thu 2026-11-05 + 3 working days = Tue 2026-11-10 (Fri 6, Mon 9, Tue 10).
+    let d = decision("2105/QĐ-BKHCN", [change("1.000001", .amended)])
+
+    @Test func deadlineIsTheNthWorkingDayAfterTheTrigger() {
+        let r = reconcile([d], [], asOf: "2026-11-06")
+        #expect(r.changes[0].trigger == date("2026-11-05"))
+        #expect(r.changes[0].triggerSource == .nationalDatabase)
+        #expect(r.changes[0].deadline == date("2026-11-10"))
+    }
+
+    @Test func publishedByTheDeadlineIsOnTime() {
+        let r = reconcile([d], [entry("1.000001", published: "2026-11-10", ministry: "2105/QĐ-BKHCN")], asOf: "2026-11-20")
+        #expect(r.changes[0].status == .onTime)
+        #expect(r.changes[0].publishedOn == date("2026-11-10"))
+        #expect(r.changes[0].local?.match == .code)
+    }
+
+    @Test func publishedAfterTheDeadlineIsLateByWorkingDays() {
+        // Wed 11, Thu 12, Fri 13, (weekend), Mon 16 → 4 working days late.
+        let r = reconcile([d], [entry("1.000001", published: "2026-11-16", ministry: "2105/QĐ-BKHCN")], asOf: "2026-11-20")
+        #expect(r.changes[0].status == .late(workingDays: 4))
+    }
+
+    @Test func unpublishedBeforeTheDeadlineIsPendingWithWorkingDaysLeft() {
+        #expect(reconcile([d], [], asOf: "2026-11-06").changes[0].status == .pending(workingDaysLeft: 2))
+        #expect(reconcile([d], [], asOf: "2026-11-10").changes[0].status == .pending(workingDaysLeft: 0))
+    }
+
+    @Test func unpublishedAfterTheDeadlineIsOverdue() {
+        #expect(reconcile([d], [], asOf: "2026-11-11").changes[0].status == .overdue(workingDays: 1))
+        // A weekend does not add to the count.
+        #expect(reconcile([d], [], asOf: "2026-11-15").changes[0].status == .overdue(workingDays: 3))
+    }
+
+    @Test func anOldVersionOfTheEntryIsNotPublication() {
+        let old = entry("1.000001", published: "2021-03-15", ministry: "3950/QĐ-BKHCN")
+        #expect(reconcile([d], [old], asOf: "2026-11-11").changes[0].status == .overdue(workingDays: 1))
+    }
+
+    @Test func anEntryNamingNoDecisionCountsWhenPublishedAfterTheDecisionWasIssued() {
+        let after = entry("1.000001", published: "2026-11-09")
+        let before = entry("1.000001", published: "2026-10-30")
+        #expect(reconcile([d], [after], asOf: "2026-11-20").changes[0].status == .onTime)
+        #expect(reconcile([d], [before], asOf: "2026-11-20").changes[0].status == .overdue(workingDays: 8))
+    }
+
+    @Test func aPublicationAfterTheAsOfDayHasNotHappenedYet() {
+        let r = reconcile([d], [entry("1.000001", published: "2026-11-09", ministry: "2105/QĐ-BKHCN")], asOf: "2026-11-06")
+        #expect(r.changes[0].status == .pending(workingDaysLeft: 2))
+        #expect(r.changes[0].publishedOn == nil)
+    }
+
+    @Test func aPublishedEntryWithoutADateIsPublishedUndated() {
+        let r = reconcile([d], [entry("1.000001", ministry: "2105/QĐ-BKHCN")], asOf: "2026-11-20")
+        #expect(r.changes[0].status == .publishedUndated)
+    }
+
+    @Test func noTriggerDateMeansTheDeadlineCannotBeComputed() {
+        let none = decision("9/QĐ-BKHCN", national: nil, received: nil, [change("1.000001", .new)])
+        let r = reconcile([none], [], asOf: "2026-11-20")
+        #expect(r.changes.count == 1)
+        #expect(r.changes[0].status == .cannotCompute)
+        #expect(r.changes[0].deadline == nil)
+    }
+
+    @Test func receivedDateIsTheTriggerWhenTheNationalDatabaseDateIsUnknown() {
+        let rec = decision("9/QĐ-BKHCN", national: nil, received: "2026-11-06", [change("1.000001", .new)])
+        let r = reconcile([rec], [], asOf: "2026-11-06")
+        #expect(r.changes[0].triggerSource == .received)
+        #expect(r.changes[0].deadline == date("2026-11-11"))
+    }
+
+    @Test func earliestPolicyTakesTheEarlierDate() {
+        let both = decision("9/QĐ-BKHCN", national: "2026-11-09", received: "2026-11-06", [change("1.000001", .new)])
+        let first = reconcile([both], [], asOf: "2026-11-06")
+        #expect(first.changes[0].trigger == date("2026-11-09"))
+        var settings = Settings()
+        settings.triggerPolicy = .earliest
+        let earliest = reconcile([both], [], asOf: "2026-11-06", settings: settings)
+        #expect(earliest.changes[0].trigger == date("2026-11-06"))
+        #expect(earliest.changes[0].triggerSource == .received)
+    }
+
+    @Test func deadlineWorkingDaysComeFromSettings() {
+        var settings = Settings()
+        settings.deadlineWorkingDays = 5
+        #expect(reconcile([d], [], asOf: "2026-11-06", settings: settings).changes[0].deadline == date("2026-11-12"))
+    }
+
+    @Test func holidaysAreSkippedWhenCounting() {
+        let cal = TestCalendar(holidays: [date("2026-11-09"), date("2026-11-10")])
+        let r = reconcile([d], [], asOf: "2026-11-06", calendar: cal)
+        #expect(r.changes[0].deadline == date("2026-11-12"))
+        #expect(r.changes[0].status == .pending(workingDaysLeft: 2))
+    }
+
+    @Test func provisionalYearsAreFlaggedOnTheRowsTheyAffect() {
+        let late = decision("9/QĐ-BKHCN", issued: "2026-12-20", national: "2026-12-30", [change("1.000001", .new)])
+        let cal = TestCalendar(provisionalFrom: 2027)
+        let r = reconcile([d, late], [], asOf: "2026-12-30", calendar: cal)
+        #expect(r.changes.map(\.provisional) == [false, true])
+        #expect(r.provisionalYears == [2027])
+    }
+
+    @Test func centralOnlyChangesAreNotApplicable() {
+        let c = decision("9/QĐ-BKHCN", [change("1.000002", .new, levels: [.central])])
+        #expect(reconcile([c], [], asOf: "2026-11-20").changes[0].status == .notApplicable(.centralOnly))
+    }
+
+    @Test func levelsFieldsAndAgenciesOutsideTheScopeAreNotApplicable() {
+        var settings = Settings()
+        settings.scopeLevels = [.province]
+        settings.scopeFields = ["Sở hữu trí tuệ"]
+        let c = decision("9/QĐ-BKHCN", [
+            change("1.000002", .new, levels: [.commune], field: "Sở hữu trí tuệ"),
+            change("1.000003", .new, field: "Sở hữu trí tuệ"),
+            change("1.000004", .new, field: "Năng lượng nguyên tử"),
+            change("1.000005", .new, field: "SỞ HỮU TRÍ TUỆ"),
+        ])
+        let r = reconcile([c], [], asOf: "2026-11-06", settings: settings)
+        #expect(r.changes.map(\.status) == [
+            .notApplicable(.outOfScope), .pending(workingDaysLeft: 2), .notApplicable(.outOfScope), .pending(workingDaysLeft: 2),
+        ])
+    }
+
+    @Test func abolishedIsPublishedWhenTheEntryIsMarkedAbolished() {
+        let a = decision("9/QĐ-BKHCN", [change("1.000007", .abolished)])
+        let done = entry("1.000007", status: .abolished, published: "2026-11-09", ministry: "9/QĐ-BKHCN")
+        let still = entry("1.000007")
+        #expect(reconcile([a], [done], asOf: "2026-11-20").changes[0].status == .onTime)
+        #expect(reconcile([a], [still], asOf: "2026-11-20").changes[0].status == .overdue(workingDays: 8))
+        #expect(reconcile([a], [], asOf: "2026-11-20").changes[0].status == .notApplicable(.notListedLocally))
+    }
+
+    @Test func replacedIsPublishedWhenTheNewEntryIsInAndTheOldOneOut() {
+        let rep = decision("9/QĐ-BKHCN", [change("1.000009", .replaced, replaces: "1.000008")])
+        let newOne = entry("1.000009", published: "2026-11-09", ministry: "9/QĐ-BKHCN")
+        let oldIn = entry("1.000008", line: 3)
+        let oldOut = entry("1.000008", status: .abolished, published: "2026-11-09", line: 3)
+        #expect(reconcile([rep], [newOne, oldIn], asOf: "2026-11-20").changes[0].status == .overdue(workingDays: 8))
+        #expect(reconcile([rep], [newOne, oldOut], asOf: "2026-11-20").changes[0].status == .onTime)
+        #expect(reconcile([rep], [newOne], asOf: "2026-11-20").changes[0].status == .onTime)
+    }
+
+    @Test func agencySuffixedCodesMatchOnTheNationalPart() {
+        let r = reconcile([d], [entry("1.000001.000.00.00.H56", published: "2026-11-09", ministry: "2105/QĐ-BKHCN")],
+                          asOf: "2026-11-20")
+        #expect(r.changes[0].status == .onTime)
+        #expect(r.changes[0].local?.code == "1.000001.000.00.00.H56")
+    }
+
+    @Test func decisionNumbersMatchWithoutDiacritics() {
+        let r = reconcile([d], [entry("1.000001", published: "2026-11-09", ministry: "2105/QD-BKHCN")], asOf: "2026-11-20")
+        #expect(r.changes[0].status == .onTime)
+    }
+
+    @Test func everyDecisionKeepsItsOwnDeadline() {
+        let first = decision("1/QĐ-BKHCN", issued: "2026-10-01", national: "2026-10-01", [change("1.000001", .amended)])
+        // The entry implements the later decision, which also covers the earlier change (late).
+        let r = reconcile([d, first], [entry("1.000001", published: "2026-11-09", ministry: "2105/QĐ-BKHCN")], asOf: "2026-11-20")
+        #expect(r.changes.map(\.decision) == ["1/QĐ-BKHCN", "2105/QĐ-BKHCN"])
+        #expect(r.changes[0].deadline == date("2026-10-06"))
+        #expect(r.changes[0].status == .late(workingDays: 24))
+        #expect(r.changes[1].status == .onTime)
+    }
+}
+
+@Suite struct ReconcilerExpiryTests {
+    @Test func anAbolishedProcedureExpiresOnTheEffectiveDate() {
+        let a = decision("9/QĐ-BKHCN", effective: "2026-12-01", [change("1.000007", .abolished)])
+        let e = entry("1.000007", line: 5)
+        #expect(reconcile([a], [e], asOf: "2026-11-30").expired.isEmpty)
+        let r = reconcile([a], [e], asOf: "2026-12-01")
+        #expect(r.expired == [ExpiredEntry(code: "1.000007", name: "Thủ tục 1.000007", reason: .abolished, decision: "9/QĐ-BKHCN",
+                                           replacement: nil, since: date("2026-12-01"),
+                                           location: SourceLocation(file: "local/skhcn.csv", line: 5))])
+    }
+
+    @Test func aReplacedProcedureExpiresWithItsReplacementNamed() {
+        let rep = decision("9/QĐ-BKHCN", effective: "2026-11-15", [change("1.000009", .replaced, replaces: "1.000008")])
+        let r = reconcile([rep], [entry("1.000008")], asOf: "2026-11-20")
+        #expect(r.expired.map(\.reason) == [.replaced])
+        #expect(r.expired.first?.replacement == ProcedureCode("1.000009"))
+    }
+
+    @Test func anAbolishedEntryMarkedSoIsNotExpired() {
+        let a = decision("9/QĐ-BKHCN", effective: "2026-11-01", [change("1.000007", .abolished)])
+        #expect(reconcile([a], [entry("1.000007", status: .abolished)], asOf: "2026-11-20").expired.isEmpty)
+    }
+
+    @Test func aProcedureIssuedAgainLaterIsNotExpired() {
+        let a = decision("1/QĐ-BKHCN", issued: "2026-01-05", effective: "2026-02-01", [change("1.000007", .abolished)])
+        let again = decision("2/QĐ-BKHCN", issued: "2026-06-01", effective: "2026-07-01", [change("1.000007", .new)])
+        #expect(reconcile([again, a], [entry("1.000007")], asOf: "2026-11-20").expired.isEmpty)
+    }
+
+    @Test func aValidUntilDateExpiresTheDayAfter() {
+        let e = entry("1.000010", validUntil: "2026-10-31")
+        #expect(reconcile([], [e], asOf: "2026-10-31").expired.isEmpty)
+        let r = reconcile([], [e], asOf: "2026-11-01")
+        #expect(r.expired.map(\.reason) == [.validUntilPassed])
+        #expect(r.expired.first?.since == date("2026-11-01"))
+    }
+}
+
+@Suite struct ReconcilerDifferenceTests {
+    func differences(ministry: ProcedureChange, local: LocalEntry) -> [Difference] {
+        reconcile([decision("9/QĐ-BKHCN", [ministry])], [local], asOf: "2026-11-20").differences
+    }
+
+    @Test func workingDaysAndCalendarDaysDiffer() {
+        let d = differences(ministry: change("1.000001", .amended, time: "15 ngày làm việc"),
+                            local: entry("1.000001", time: "15 ngày"))
+        #expect(d.map(\.field) == [.processingTime])
+        #expect(d.first?.local == "15 ngày")
+        #expect(d.first?.ministry == "15 ngày làm việc")
+        #expect(d.first?.decision == "9/QĐ-BKHCN")
+    }
+
+    @Test(arguments: [
+        ("15 ngày làm việc", "15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", false),
+        ("15 ngày làm việc", "15 Ngày  làm việc", false),
+        ("15 ngày làm việc", "10 ngày làm việc", true),
+        ("03 tháng", "3 tháng", true),
+        ("1,5 ngày", "1,5 ngày", false),
+        ("1,5 ngày", "15 ngày", true),
+        ("Không quy định", "Không quy định", false),
+    ])
+    func processingTimesCompareByValueAndUnit(ministry: String, local: String, differs: Bool) {
+        let d = differences(ministry: change("1.000001", .amended, time: ministry), local: entry("1.000001", time: local))
+        #expect(d.contains { $0.field == .processingTime } == differs)
+    }
+
+    @Test func unicodeFormWhitespaceAndCaseNeverCount() {
+        let nfd = "Thủ tục khai báo thiết bị X-quang".decomposedStringWithCanonicalMapping
+        let d = differences(ministry: change("1.000001", .amended, name: "Thủ tục khai báo thiết bị X-quang", fees: "500.000 đồng",
+                                             field: "An toàn bức xạ", agency: "Sở Khoa học và Công nghệ"),
+                            local: entry("1.000001", name: "  " + nfd + "\u{00A0}", fees: "500,000 đồng",
+                                         field: "an toàn  bức xạ", agency: "SỞ KHOA HỌC VÀ CÔNG NGHỆ"))
+        #expect(d.isEmpty)
+    }
+
+    @Test func realChangesAlwaysCount() {
+        let d = differences(ministry: change("1.000001", .amended, name: "Thủ tục cấp giấy phép", levels: [.province, .commune],
+                                             fees: "500.000 đồng", field: "A", agency: "Sở KH&CN", online: .full),
+                            local: entry("1.000001", name: "Thủ tục cấp lại giấy phép", levels: [.province],
+                                         fees: "300.000 đồng", field: "B", agency: nil, online: .partial))
+        #expect(d.map(\.field) == [.name, .field, .levels, .agency, .fees, .onlineService])
+        #expect(d.first { $0.field == .levels }?.ministry == "tỉnh, xã")
+        #expect(d.first { $0.field == .onlineService }?.local == "một phần")
+    }
+
+    @Test func theLatestDecisionIsTheReference() {
+        let first = decision("1/QĐ-BKHCN", issued: "2026-01-05", [change("1.000001", .amended, fees: "100.000 đồng")])
+        let second = decision("2/QĐ-BKHCN", issued: "2026-06-05", [change("1.000001", .amended, fees: "200.000 đồng")])
+        let r = reconcile([second, first], [entry("1.000001", fees: "100.000 đồng")], asOf: "2026-11-20")
+        #expect(r.differences.map(\.ministry) == ["200.000 đồng"])
+        #expect(r.differences.map(\.decision) == ["2/QĐ-BKHCN"])
+    }
+
+    @Test func abolishedProceduresAreNotCompared() {
+        let a = decision("9/QĐ-BKHCN", [change("1.000001", .abolished, fees: "1 đồng")])
+        #expect(reconcile([a], [entry("1.000001", fees: "2 đồng")], asOf: "2026-11-20").differences.isEmpty)
+    }
+}
+
+@Suite struct ReconcilerFindingTests {
+    @Test func duplicateMalformedAndMissingCodes() {
+        let r = reconcile([], [
+            entry("1.000001", line: 2), entry("1.000001.000.00.00.H56", line: 3), entry("1.00423", line: 4), entry(nil, name: "X", line: 5),
+        ], asOf: "2026-11-20")
+        #expect(r.findings.map(\.kind) == [.duplicateCode, .malformedCode, .malformedCode])
+        #expect(r.findings[0].message.en == "code 1.000001 is already listed at local/skhcn.csv:2")
+        #expect(r.findings[0].location.line == 3)
+        #expect(r.findings[1].message.vi == "mã \"1.00423\" không đúng dạng mã quốc gia (ví dụ 1.010696)")
+        #expect(r.findings[2].message.en == "the procedure has no code")
+    }
+
+    @Test func districtLevelAfterTheReformIsAFinding() {
+        let e = entry("1.000001", levels: [.district])
+        #expect(reconcile([], [e], asOf: "2025-06-30").findings.isEmpty)
+        #expect(reconcile([], [e], asOf: "2025-07-01").findings.map(\.kind) == [.districtLevel])
+        let d = decision("9/QĐ-BKHCN", [change("2.000001", .new, levels: [.district])])
+        #expect(reconcile([d], [], asOf: "2026-11-20").findings.map(\.kind) == [.districtLevel])
+    }
+
+    @Test func entriesAFullListingDoesNotExplainAreReported() {
+        let full = decision("9/QĐ-BKHCN", snapshot: true, [change("1.000001", .amended)])
+        let r = reconcile([full], [entry("1.000001"), entry("1.000002", line: 3)], asOf: "2026-11-20")
+        #expect(r.findings.map(\.kind) == [.unexplained])
+        #expect(r.findings[0].code == "1.000002")
+        #expect(reconcile([decision("9/QĐ-BKHCN", [change("1.000001", .amended)])], [entry("1.000002")],
+                          asOf: "2026-11-20").findings.isEmpty)
+    }
+
+    @Test func aNameMatchIsUsedAndReportedAsProbable() {
+        let d = decision("9/QĐ-BKHCN", [change("1.000005", .new, name: "Thủ tục xác nhận doanh nghiệp khởi nghiệp sáng tạo")])
+        let e = entry(nil, name: "THỦ TỤC XÁC NHẬN DOANH NGHIỆP KHỞI NGHIỆP SÁNG TẠO.", published: "2026-11-09", line: 7)
+        let r = reconcile([d], [e], asOf: "2026-11-20")
+        #expect(r.changes[0].local?.match == .probableByName)
+        #expect(r.changes[0].status == .onTime)
+        #expect(r.findings.map(\.kind) == [.malformedCode, .probableMatch])
+        #expect(r.findings[1].message.en == "paired by name with the ministry's procedure 1.000005 (codes differ): please check")
+    }
+}
+
+@Suite struct ScorecardTests {
+    @Test func indicatorsCountPerMonthOfPublication() {
+        // Effective Tue 2026-12-01; 5 working days before is Tue 2026-11-24.
+        let d = decision("9/QĐ-BKHCN", effective: "2026-12-01", [change("1.000001", .new)])
+        let r = reconcile([d], [
+            entry("1.000001", online: .full, published: "2026-11-24", posted: "2026-12-01", ministry: "9/QĐ-BKHCN"),
+            entry("1.000002", online: .partial, published: "2026-11-25", posted: "2026-12-03", ministry: "9/QĐ-BKHCN"),
+            entry("1.000003", published: "2026-10-01"),
+            entry("1.000004", status: .abolished, published: "2026-10-02", posted: "2026-10-02"),
+        ], asOf: "2026-12-31")
+        #expect(r.scorecard.months == [
+            Scorecard.Month(month: "2026-10", publishedOnTime: 0, publishedTotal: 0, postedOnTime: 1, postedTotal: 2),
+            Scorecard.Month(month: "2026-11", publishedOnTime: 1, publishedTotal: 2, postedOnTime: 1, postedTotal: 2),
+        ])
+        #expect(r.scorecard.onlineFull == 1)
+        #expect(r.scorecard.onlinePartial == 1)
+        #expect(r.scorecard.inForceTotal == 3)
+    }
+}
