@@ -140,9 +140,16 @@ struct ReportDocument: Sendable {
         }
     }
 
+    /// A status with an explanation in parentheses goes on two lines: the status, then
+    /// the explanation ("Không áp dụng" / "(chỉ cấp trung ương)").
+    static func statusLines(_ text: String) -> [String] {
+        guard let open = text.range(of: " ("), text.hasSuffix(")") else { return [text] }
+        return [String(text[..<open.lowerBound]), String(text[text.index(after: open.lowerBound)...])]
+    }
+
     private static func changeTable(_ rows: [ChangeRow], _ r: Reconciliation, _ s: ReportStrings) -> Table {
         let columns = [
-            Column(title: s.statusColumn, wrap: 28),
+            Column(title: s.statusColumn, wrap: 30),
             Column(title: s.deadlineColumn, content: .date),
             Column(title: s.codeColumn, content: .code),
             Column(title: s.nameColumn, wrap: 40),
@@ -172,7 +179,7 @@ struct ReportDocument: Sendable {
             if let number = row.provincialDecision { publication.append(s.provincialDecision(number)) }
             if publication.isEmpty { publication = [s.notPublished] }
             return [
-                Cell(s.status(row.status), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
+                Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
                 Cell(deadline),
                 Cell(row.code.raw),
                 Cell(name),
@@ -283,11 +290,11 @@ struct ReportDocument: Sendable {
             online, card.inForceTotal, ReportFormatting.percent(online, of: card.inForceTotal, separator: sep),
             card.onlineFull, card.onlinePartial)))
         if let target = card.onlineTarget {
-            let tenths = ReportFormatting.targetTenths(target)
-            let met = online * 1000 >= tenths * card.inForceTotal
-            let needed = (tenths * card.inForceTotal + 999) / 1000
+            // The number of procedures the target asks for, rounded up; the small allowance
+            // keeps 0.7 × 100 = 70.00000000000001 from asking for 71.
+            let needed = Int((target * Double(card.inForceTotal) - 1e-9).rounded(.up))
             blocks.append(.paragraph(s.onlineTarget(
-                ReportFormatting.percent(ratio: target, separator: sep), met, max(0, needed - online))))
+                ReportFormatting.percent(ratio: target, separator: sep), online >= needed, max(0, needed - online))))
         } else {
             blocks.append(.paragraph(s.noOnlineTarget))
         }

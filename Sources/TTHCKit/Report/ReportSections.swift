@@ -124,10 +124,8 @@ enum ReportFormatting {
 
     /// A ratio in 0…1 (a configured target) as a percentage with one decimal.
     static func percent(ratio: Double, separator: String) -> String {
-        tenthsPercent(targetTenths(ratio), separator: separator)
+        tenthsPercent(Int((ratio * 1000).rounded()), separator: separator)
     }
-
-    static func targetTenths(_ ratio: Double) -> Int { Int((ratio * 1000).rounded()) }
 
     private static func tenthsPercent(_ tenths: Int, separator: String) -> String {
         "\(tenths / 10)\(separator)\(tenths % 10)%"

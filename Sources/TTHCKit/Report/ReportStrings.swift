@@ -181,8 +181,8 @@ extension ReportStrings {
         },
         triggerSource: { source in
             switch source {
-            case .nationalDatabase: "ngày cập nhật CSDL quốc gia"
-            case .received: "ngày nhận quyết định"
+            case .nationalDatabase: "cập nhật CSDL quốc gia"
+            case .received: "nhận quyết định"
             }
         },
         replacesCode: { code in "thay thế \(code)" },
@@ -204,8 +204,8 @@ extension ReportStrings {
         },
 
         fieldColumn: "Nội dung",
-        localColumn: "Danh mục của tỉnh",
-        ministryColumn: "Quyết định của Bộ",
+        localColumn: "Tỉnh đang ghi",
+        ministryColumn: "Bộ công bố",
         emptyValue: "(để trống)",
 
         kindColumn: "Loại vấn đề",
@@ -252,7 +252,7 @@ extension ReportStrings {
             "Mục", "Loại", "Mô tả", "Số ngày làm việc", "Mã TTHC", "Tên thủ tục", "Quyết định của Bộ",
             "Cơ quan ban hành", "Loại thay đổi", "Cấp thực hiện", "Ngày hiệu lực", "Ngày bắt đầu tính hạn",
             "Nguồn ngày bắt đầu", "Hạn công bố", "Hạn tạm tính", "Quyết định công bố của tỉnh", "Ngày công bố",
-            "Danh mục của tỉnh", "Quyết định của Bộ ghi", "Thay thế thủ tục", "Được thay thế bởi", "Hết hiệu lực từ",
+            "Tỉnh đang ghi", "Bộ công bố", "Thay thế thủ tục", "Được thay thế bởi", "Hết hiệu lực từ",
             "Vị trí",
         ],
         yes: "có",
@@ -333,7 +333,7 @@ extension ReportStrings {
         },
         triggerSource: { source in
             switch source {
-            case .nationalDatabase: "national database update"
+            case .nationalDatabase: "national database"
             case .received: "decision received"
             }
         },
@@ -356,8 +356,8 @@ extension ReportStrings {
         },
 
         fieldColumn: "Field",
-        localColumn: "Provincial catalogue",
-        ministryColumn: "Ministry decision",
+        localColumn: "Provincial catalogue says",
+        ministryColumn: "Ministry decision says",
         emptyValue: "(empty)",
 
         kindColumn: "Finding",
@@ -404,7 +404,7 @@ extension ReportStrings {
             "Section", "Kind", "Description", "Working days", "Code", "Procedure", "Ministry decision",
             "Issuer", "Change", "Levels", "Effective", "Clock started",
             "Clock source", "Deadline", "Provisional", "Provincial decision", "Published on",
-            "Provincial catalogue", "Ministry decision says", "Replaces", "Replaced by", "Not in force since",
+            "Provincial catalogue says", "Ministry decision says", "Replaces", "Replaced by", "Not in force since",
             "Location",
         ],
         yes: "yes",
