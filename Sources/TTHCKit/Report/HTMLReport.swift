@@ -61,7 +61,8 @@ public struct HTMLReport: ReportRenderer {
         func classes(_ column: ReportDocument.Column) -> String {
             column.content == .text ? "" : " class=\"\(column.content.rawValue)\""
         }
-        var lines = ["<table>", "<thead>", "<tr>"]
+        // Narrow tables (the summary, the scorecard) need not span the page.
+        var lines = [table.columns.count <= 3 ? "<table class=\"compact\">" : "<table>", "<thead>", "<tr>"]
         for column in table.columns {
             lines.append("<th scope=\"col\"\(classes(column))>" + escape(column.title) + "</th>")
         }
@@ -81,9 +82,14 @@ public struct HTMLReport: ReportRenderer {
         var parts: [String] = []
         for (i, line) in cell.lines.enumerated() {
             var html = escape(line)
+            switch column.content {
+            case .code: html = breakable(html, after: ".", keepingFirst: true)  // 1.004227.<wbr>000.<wbr>…
+            case .location: html = breakable(html, after: "/", keepingFirst: false)
+            default: break
+            }
             if i == 0, let tone = cell.tone {
                 html = "<span class=\"badge \(tone.rawValue)\">" + html + "</span>"
-            } else if i == 0, column.content != .text, column.content != .location {
+            } else if i == 0, column.content == .reference || column.content == .date {
                 html = "<span class=\"nw\">" + html + "</span>"
             } else if i > 0 {
                 html = "<span class=\"sub\">" + html + "</span>"
@@ -91,6 +97,21 @@ public struct HTMLReport: ReportRenderer {
             parts.append(html)
         }
         return parts.joined(separator: "<br>")
+    }
+
+    /// Allows a line break (`<wbr>`) after each `separator` in already escaped text, but
+    /// not after the first one when `keepingFirst` (a national code `1.010696` stays whole).
+    private static func breakable(_ html: String, after separator: Character, keepingFirst: Bool) -> String {
+        var out = ""
+        var seen = 0
+        for c in html {
+            out.append(c)
+            if c == separator {
+                seen += 1
+                if !keepingFirst || seen > 1 { out += "<wbr>" }
+            }
+        }
+        return out
     }
 
     /// Escapes text for element content and double-quoted attribute values.
@@ -126,12 +147,16 @@ public struct HTMLReport: ReportRenderer {
     nav a:hover { text-decoration: underline; }
     p { margin: .45em 0; max-width: 60em; }
     table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
+    table.compact { width: auto; min-width: 50%; }
     th, td { border: 1px solid #c8d1dc; padding: 4px 7px; text-align: left; vertical-align: top; }
     thead th { background: #eef1f5; font-weight: 600; }
     tbody tr:nth-child(even) { background: #f8f9fb; }
     th.number, td.number { text-align: right; font-variant-numeric: tabular-nums; }
-    td.code, td.date { font-variant-numeric: tabular-nums; }
-    td.location { overflow-wrap: anywhere; font-size: .9em; color: #444; }
+    td.code, td.date, td.reference { font-variant-numeric: tabular-nums; }
+    td.location { font-size: .9em; color: #444; }
+    td.status { min-width: 9em; }
+    td.label { min-width: 7em; }
+    td.long { min-width: 14em; }
     .nw { white-space: nowrap; }
     .sub { color: #555; font-size: .92em; }
     .badge { display: inline-block; padding: 0 .45em; border: 1px solid; border-radius: 4px; font-weight: 600; }
@@ -139,9 +164,14 @@ public struct HTMLReport: ReportRenderer {
     .badge.warning { color: #5c4300; background: #fff3cd; border-color: #c99400; }
     .badge.success { color: #0d5421; background: #e4f4e8; border-color: #2e8b47; }
     .badge.neutral { color: #30363d; background: #f0f2f4; border-color: #98a2ad; }
+    @media screen and (min-width: 900px) { .badge { white-space: nowrap; } }
     @page { size: A4; margin: 15mm; }
     @media print {
-      body { max-width: none; padding: 0; font-size: 8.5pt; }
+      body { max-width: none; padding: 0; font-size: 8pt; }
+      th, td { padding: 3px 4px; }
+      td.status { min-width: 8em; }
+      td.label { min-width: 6.5em; }
+      td.long { min-width: 11em; }
       nav { display: none; }
       h2 { break-after: avoid; page-break-after: avoid; }
       thead { display: table-header-group; }

@@ -2,9 +2,9 @@
 ///
 /// Cell and paragraph text is escaped so that it shows as written: `|` would end a table
 /// cell, and backslash, `*`, `_`, backtick, `[`, `]`, `<`, `>`, `&` would turn into
-/// formatting, links or HTML. Cells with
-/// several lines join them with `<br>`, which GitHub renders inside tables. Overdue and
-/// expired statuses are bold, so they stand out without colour.
+/// formatting, links or HTML. Cells with several lines join them with `<br>`, which GitHub
+/// renders inside tables. Overdue and expired statuses are bold, so they stand out without
+/// colour.
 public struct MarkdownReport: ReportRenderer {
     public init() {}
 

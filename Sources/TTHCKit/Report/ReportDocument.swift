@@ -21,9 +21,12 @@ struct ReportDocument: Sendable {
 
     enum Alignment: Sendable { case leading, trailing }
 
-    /// What a column holds, so a renderer can set it (codes and dates never break inside,
-    /// file locations may break anywhere).
-    enum Content: String, Sendable { case text, code, date, location, number }
+    /// What a column holds, so a renderer can set it: statuses, labels and long text
+    /// (names, messages, values) need room; dates and decision numbers do not break inside;
+    /// procedure codes break after a `.`, file locations after a `/`.
+    enum Content: String, Sendable {
+        case text, status, label, longText = "long", code, reference, date, location, number
+    }
 
     struct Column: Sendable {
         var title: String
@@ -149,11 +152,11 @@ struct ReportDocument: Sendable {
 
     private static func changeTable(_ rows: [ChangeRow], _ r: Reconciliation, _ s: ReportStrings) -> Table {
         let columns = [
-            Column(title: s.statusColumn, wrap: 30),
+            Column(title: s.statusColumn, content: .status, wrap: 30),
             Column(title: s.deadlineColumn, content: .date),
             Column(title: s.codeColumn, content: .code),
-            Column(title: s.nameColumn, wrap: 40),
-            Column(title: s.decisionColumn, content: .code, wrap: 24),
+            Column(title: s.nameColumn, content: .longText, wrap: 40),
+            Column(title: s.decisionColumn, content: .reference, wrap: 24),
             Column(title: s.triggerColumn, content: .date, wrap: 24),
             Column(title: s.publicationColumn, content: .date, wrap: 24),
         ]
@@ -194,11 +197,11 @@ struct ReportDocument: Sendable {
     private static func expiredTable(_ entries: [ExpiredEntry], _ s: ReportStrings) -> Table {
         Table(
             columns: [
-                Column(title: s.reasonColumn, wrap: 28),
+                Column(title: s.reasonColumn, content: .status, wrap: 28),
                 Column(title: s.sinceColumn, content: .date),
                 Column(title: s.codeColumn, content: .code),
-                Column(title: s.nameColumn, wrap: 40),
-                Column(title: s.decisionColumn, content: .code),
+                Column(title: s.nameColumn, content: .longText, wrap: 40),
+                Column(title: s.decisionColumn, content: .reference),
                 Column(title: s.locationColumn, content: .location),
             ],
             rows: entries.map { e in
@@ -217,12 +220,12 @@ struct ReportDocument: Sendable {
         Table(
             columns: [
                 Column(title: s.codeColumn, content: .code),
-                Column(title: s.nameColumn, wrap: 32),
-                Column(title: s.fieldColumn, wrap: 20),
-                Column(title: s.localColumn, wrap: 28),
+                Column(title: s.nameColumn, content: .longText, wrap: 32),
+                Column(title: s.fieldColumn, content: .label, wrap: 20),
+                Column(title: s.localColumn, content: .longText, wrap: 28),
                 Column(title: "→", content: .code),
-                Column(title: s.ministryColumn, wrap: 28),
-                Column(title: s.decisionColumn, content: .code),
+                Column(title: s.ministryColumn, content: .longText, wrap: 28),
+                Column(title: s.decisionColumn, content: .reference),
                 Column(title: s.locationColumn, content: .location),
             ],
             rows: differences.map { d in
@@ -242,10 +245,10 @@ struct ReportDocument: Sendable {
     private static func findingTable(_ findings: [Finding], _ language: Language, _ s: ReportStrings) -> Table {
         Table(
             columns: [
-                Column(title: s.kindColumn, wrap: 24),
+                Column(title: s.kindColumn, content: .label, wrap: 24),
                 Column(title: s.codeColumn, content: .code),
-                Column(title: s.nameColumn, wrap: 36),
-                Column(title: s.messageColumn, wrap: 44),
+                Column(title: s.nameColumn, content: .longText, wrap: 36),
+                Column(title: s.messageColumn, content: .longText, wrap: 44),
                 Column(title: s.locationColumn, content: .location),
             ],
             rows: findings.map { f in
