@@ -147,6 +147,22 @@ enum Golden {
         #expect(plain.contains("Mọi năm dùng để tính hạn đều có lịch nghỉ chính thức."))
     }
 
+    @Test func anEmptyReconciliationKeepsEverySectionAndSaysSo() throws {
+        var r = fixture
+        r.changes = []; r.differences = []; r.expired = []; r.findings = []; r.provisionalYears = []
+        r.scorecard = Scorecard(months: [], onlineFull: 0, onlinePartial: 0, inForceTotal: 0, onlineTarget: nil)
+        let text = String(decoding: TextReport().render(r, language: .vi), as: UTF8.self)
+        #expect(text.components(separatedBy: "\nKhông có.\n").count - 1 == 8)
+        #expect(text.contains("\nChưa có quyết định công bố nào để tính chỉ số.\n"))
+        #expect(text.contains("\nThủ tục đang có hiệu lực có dịch vụ công trực tuyến: 0/0 (–); toàn trình 0, một phần 0.\n"))
+        #expect(text.contains("\nChưa cấu hình chỉ tiêu dịch vụ công trực tuyến.\n"))
+        #expect(text.contains("\nMọi năm dùng để tính hạn đều có lịch nghỉ chính thức.\n"))
+        let csv = try Self.parseCSV(Array(CSVReport().render(r, language: .en).dropFirst(3)))
+        #expect(csv == [ReportStrings.english.csvHeaders])
+        let md = String(decoding: MarkdownReport().render(r, language: .en), as: UTF8.self)
+        #expect(md.components(separatedBy: "\nNone.\n").count - 1 == 8)
+    }
+
     // MARK: Text
 
     @Test func colourCodesOnlyWhenAsked() {
