@@ -81,7 +81,7 @@ public enum StatutoryHolidays {
     }
 
     /// The statutory holidays of `year` with their legal names, before compensation:
-    /// weekend days included. Lunar holidays are left out for a year outside
+    /// weekend days included, one entry per date, sorted. Lunar holidays are left out for a year outside
     /// ``VietnameseLunarCalendar/supportedYears``.
     public static func holidays(in year: Int) -> [(date: CivilDate, name: LocalizedText)] {
         let era = era(for: year)
@@ -96,7 +96,18 @@ public enum StatutoryHolidays {
         out.append((solar(5, 1), Names.labourDay))
         out.append((solar(9, 2), Names.nationalDay))
         if era.hasSecondNationalDay { out.append((secondNationalDay(year), Names.nationalDaySecond)) }
-        return out.sorted { $0.0 < $1.0 }
+        // Two holidays on one date (Hùng Kings' day can reach 30/4 after a leap month)
+        // give one day off, named after both: the Code grants no extra day for it.
+        var merged: [(date: CivilDate, name: LocalizedText)] = []
+        for (date, name) in out.sorted(by: { ($0.0, $0.1.en) < ($1.0, $1.1.en) }) {
+            if let last = merged.last, last.date == date {
+                merged[merged.count - 1].name = LocalizedText(vi: last.name.vi + "; " + name.vi,
+                                                              en: last.name.en + "; " + name.en)
+            } else {
+                merged.append((date, name))
+            }
+        }
+        return merged
     }
 
     /// The weekdays off and the compensatory days of `year`, computed from the rules, all
