@@ -187,7 +187,7 @@ struct ReferenceYear: Sendable, CustomTestStringConvertible {
             if calendar.isWorkingDay(d) { next = d }
             d = d.adding(days: -1)
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(Array(failures.prefix(5)) == [])
     }
 
     @Test func countMatchesIterationOverTheWholeRange() {
@@ -200,7 +200,7 @@ struct ReferenceYear: Sendable, CustomTestStringConvertible {
             if calendar.workingDays(from: d, to: first) != -running { failures.append("-" + d.iso) }
             d = d.adding(days: 1)
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(Array(failures.prefix(5)) == [])
         #expect(running > 70_000)
     }
 
@@ -216,7 +216,7 @@ struct ReferenceYear: Sendable, CustomTestStringConvertible {
             }
             d = d.adding(days: 1)
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(Array(failures.prefix(5)) == [])
     }
 
     @Test(arguments: [1950, 2010, 2020, 2100])
@@ -240,24 +240,24 @@ struct ReferenceYear: Sendable, CustomTestStringConvertible {
             if calendar.workingDays(from: a, to: zero) != (calendar.isWorkingDay(a) ? 0 : 1) { failures.append("\(a.iso)+0") }
             a = a.adding(days: 1)
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(Array(failures.prefix(5)) == [])
     }
 
     @Test func explanationAgreesWithAdding() {
         var failures: [String] = []
         var a = CivilDate(year: 2018, month: 12, day: 1)!
         while a <= CivilDate(year: 2027, month: 3, day: 1)! {
-            for n in [0, 1, 3, 10] {
+            for n in [-3, -1, 0, 1, 3, 10] {
                 let steps = calendar.explainAdding(workingDays: n, to: a)
                 let counted = steps.filter { $0.role == .counted }.count
-                if steps.last?.date != calendar.adding(workingDays: n, to: a) || counted != n
+                if steps.last?.date != calendar.adding(workingDays: n, to: a) || counted != abs(n)
                     || steps.dropFirst().contains(where: { ($0.role == .skipped) == calendar.isWorkingDay($0.date) }) {
                     failures.append("\(a.iso)+\(n)")
                 }
             }
             a = a.adding(days: 1)
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(Array(failures.prefix(5)) == [])
     }
 
     @Test func everyProvisionalYearGivesOneWeekdayOffPerStatutoryHoliday() {
@@ -269,7 +269,7 @@ struct ReferenceYear: Sendable, CustomTestStringConvertible {
                 failures.append(year)
             }
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(Array(failures.prefix(5)) == [])
     }
 }
 
