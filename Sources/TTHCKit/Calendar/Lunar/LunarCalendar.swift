@@ -62,11 +62,11 @@ public enum VietnameseLunarCalendar {
 
     static let table = LunarTable(lunarYears: supportedLunarYears, utcOffsetHours: utcOffsetHours)
 
-    /// The lunar date of a civil day. Precondition: `date.year` is in ``supportedYears``.
+    /// The lunar date of a civil day. Precondition: the day lies in one of the
+    /// ``supportedLunarYears``, from Tết 1899 (1899-02-10) to the eve of Tết 2200; every day
+    /// of the ``supportedYears`` does.
     public static func lunarDate(of date: CivilDate) -> LunarDate {
-        precondition(supportedYears.contains(date.year),
-                     "lunar calendar: \(date.iso) outside \(supportedYears)")
-        return table.lunarDate(dayNumber: date.dayNumber)
+        table.lunarDate(dayNumber: date.dayNumber)
     }
 
     /// The civil day of a lunar date, or `nil` when that date does not exist: a day outside
@@ -206,7 +206,8 @@ struct LunarTable: Sendable {
     }
 
     func lunarDate(dayNumber: Int) -> LunarDate {
-        precondition(dayNumber >= months[0].start && dayNumber < end, "lunar table: day \(dayNumber) outside the table")
+        precondition(dayNumber >= months[0].start && dayNumber < end,
+                     "lunar calendar: \(CivilDate(dayNumber: dayNumber).iso) outside the lunar years \(firstYear)…\(firstYear + yearStarts.count - 1)")
         // Binary search for the last month starting on or before the day.
         var low = 0, high = months.count
         while high - low > 1 {
