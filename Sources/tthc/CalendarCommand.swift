@@ -97,7 +97,8 @@ extension CalendarCommand {
             abstract: "The date N working days after DATE (the day of DATE is not counted).",
             discussion: """
             Prints the deadline as yyyy-mm-dd on the first line. N = 0 gives DATE itself when \
-            it is a working day, else the next working day.
+            it is a working day, else the next working day. A negative N counts backwards; \
+            write it after "--": tthc calendar add -- 10/3/2026 -3
             """)
 
         @Argument(help: ArgumentHelp("The day of the triggering event.", valueName: "date"))
