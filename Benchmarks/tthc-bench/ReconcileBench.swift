@@ -1,32 +1,29 @@
 import Foundation
 import TTHCKit
 
-/// National scale: 34 provinces × 2,000 local entries against tens of thousands of
-/// ministry changes, generated deterministically; `--scale 10` multiplies everything.
-/// Prints wall time and peak memory of `Reconciler.reconcile` so growth can be compared.
-func benchReconcile(arguments: [String]) {
-    var scales = [1, 10]
-    if let i = arguments.firstIndex(of: "--scale"), i + 1 < arguments.count, let s = Int(arguments[i + 1]) {
-        scales = [s]
-    }
+/// National scale: 34 provinces × 2,000 local entries against 40,000 ministry changes,
+/// generated deterministically, then the same ×10. Reports wall time and peak memory of
+/// `Reconciler.reconcile`, and the cost per record at 10× relative to 1× (1.00 = linear).
+func reconcileCase(_ report: inout Report) {
     let calendar = WorkingCalendar.standard()
-    print("reconcile: national-scale catalogue (34 provinces × 2,000 entries per 1×)")
-    var perEntry: [Double] = []
-    for scale in scales {
+    _ = calendar.isWorkingDay(CivilDate(year: 2026, month: 1, day: 1)!)
+    var perRecord: [Double] = []
+    for scale in [1, 10] {
         let data = ReconcileWorkload(scale: scale)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = Reconciler(settings: Settings()).reconcile(
-            decisions: data.decisions, catalogue: data.catalogue, calendar: calendar, asOf: data.asOf)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let entries = data.catalogue.entries.count
         let changes = data.decisions.reduce(0) { $0 + $1.changes.count }
-        perEntry.append(seconds / Double(entries + changes))
-        print(String(format: "  %2d×: %7d local entries, %7d changes, %5d decisions → %.3f s, %d rows, peak RSS %.0f MiB",
-                     scale, entries, changes, data.decisions.count, seconds, result.changes.count, peakResidentMiB()))
+        var rows = 0
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            rows = Reconciler(settings: Settings()).reconcile(
+                decisions: data.decisions, catalogue: data.catalogue, calendar: calendar, asOf: data.asOf).changes.count
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        perRecord.append(seconds / Double(entries + changes))
+        report.note(String(format: "%2d×: %d local entries, %d changes in %d decisions → %.3f s (%d rows), peak RSS %.0f MiB",
+                           scale, entries, changes, data.decisions.count, seconds, rows, peakResidentMiB()))
     }
-    if perEntry.count == 2 {
-        print(String(format: "  cost per record, 10× vs 1×: %.2f (1.00 = linear)", perEntry[1] / perEntry[0]))
-    }
+    report.note(String(format: "cost per record, 10× vs 1×: %.2f (1.00 = linear)", perRecord[1] / perRecord[0]))
 }
 
 /// A deterministic synthetic workload: codes, names and dates from a fixed-seed generator.
@@ -36,7 +33,7 @@ struct ReconcileWorkload {
     let asOf = CivilDate(year: 2026, month: 11, day: 20)!
 
     init(scale: Int) {
-        var rng = SplitMix64(seed: 0x7474_6863)
+        var rng = SplitMix64(state: 0x7474_6863)
         let provinces = 34, perProvince = 2_000 * scale
         let changesTotal = 40_000 * scale
         let perDecision = 60
@@ -90,22 +87,9 @@ func workloadCode(_ n: Int) -> String {
     return "\(1 + n / 1_000_000).\(String(repeating: "0", count: 6 - digits.count))\(digits)"
 }
 
-/// A small, fast, deterministic generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Peak resident set size of this process so far, in MiB (getrusage ru_maxrss is KiB on Linux).
 func peakResidentMiB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }

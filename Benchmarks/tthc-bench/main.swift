@@ -75,6 +75,7 @@ func calendarCase(_ report: inout Report) {
 
 let cases: [(name: String, run: (inout Report) -> Void)] = [
     ("calendar", calendarCase),
+    ("reconcile", reconcileCase),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -10,3 +10,5 @@ public protocol WorkingDayCalendar: Sendable {
     /// True when the year has no official schedule on file and was computed from the rules.
     func isProvisional(year: Int) -> Bool
 }
+
+extension WorkingCalendar: WorkingDayCalendar {}
