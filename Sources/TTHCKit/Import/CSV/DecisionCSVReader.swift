@@ -41,7 +41,13 @@ public enum DecisionCSVReader {
             state.consume(record)
         }
         state.table.finish(fileInfo: info)
-        let diagnostics = csvDiagnostics + state.table.diagnostics + state.diagnostics
+        var diagnostics = csvDiagnostics + state.table.diagnostics + state.diagnostics
+        if let header = state.table.header, state.table.usable, state.changes.isEmpty,
+           !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(Diagnostic(.warning, "listing.empty", at: SourceLocation(file: file.displayPath, line: header.line, column: 1), LocalizedText(
+                vi: "danh mục không có thủ tục nào dưới dòng tiêu đề",
+                en: "the listing has no procedures below its header row")))
+        }
         return ReadResult(value: state.changes, diagnostics: diagnostics)
     }
 }

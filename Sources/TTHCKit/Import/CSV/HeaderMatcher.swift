@@ -174,6 +174,9 @@ struct TableReader<Key: Hashable & Sendable> {
     }
 
     private var sawRecord = false
+    /// False when the header lacks a required column: rows are then not read, since every
+    /// one of them would repeat that error.
+    private(set) var usable = true
 
     /// Nil for title rows, the header row and blank rows; a data row otherwise.
     mutating func feed(_ record: CSVRecord) -> TableRow<Key>? {
@@ -183,10 +186,11 @@ struct TableReader<Key: Hashable & Sendable> {
                 let (map, ds) = HeaderMatcher.match(record, specs, file: file)
                 header = map
                 diagnostics += ds
+                usable = !ds.contains { $0.id == "header.missing-column" }
             }
             return nil
         }
-        if record.isBlank { return nil }
+        if !usable || record.isBlank { return nil }
         return TableRow(record: record, header: header, file: file)
     }
 
