@@ -52,7 +52,7 @@ public enum CatalogueCSVReader {
         }
         let name = row.required(.name, into: &errors)
         var levels: [AdministrativeLevel] = []
-        if let text = row.text(.levels) {
+        if let text = row.rawText(.levels) {
             do { levels = try Vocabulary.levels(text) } catch { errors.append(row.error("cell.level", .levels, error.message)) }
         }
         var online: OnlineServiceLevel?

@@ -82,9 +82,12 @@ private struct ListingState {
             section(row)
             return
         }
-        // The header repeated on each printed page comes along when staff copy the table.
-        if !ProcedureCode(row.cell(.code)!.text).isWellFormed,
-           HeaderMatcher.recognisedCount(record, ListingColumn.specs) >= 2 { return }
+        if !ProcedureCode(row.cell(.code)!.text).isWellFormed {
+            // The header repeated on each printed page comes along when staff copy the table.
+            if HeaderMatcher.recognisedCount(record, ListingColumn.specs) >= 2 { return }
+            // "B;Thủ tục hành chính cấp trung ương": a heading whose text landed in the code column.
+            if hasHeadingNumber(row), section(row, onlyIfUnderstood: true) { return }
+        }
         procedure(row)
     }
 
@@ -108,7 +111,16 @@ private struct ListingState {
 
     // MARK: Section rows
 
-    mutating func section(_ row: TableRow<ListingColumn>) {
+    /// True when the STT cell holds a heading enumerator ("A", "II") rather than a number.
+    func hasHeadingNumber(_ row: TableRow<ListingColumn>) -> Bool {
+        let stt = row.cell(.no).map { TextNormalization.fold($0.text) } ?? ""
+        return !stt.isEmpty && !stt.allSatisfy(\.isNumber)
+    }
+
+    /// Applies a section row. With `onlyIfUnderstood`, does nothing and returns false when
+    /// the heading names no change type, level or field.
+    @discardableResult
+    mutating func section(_ row: TableRow<ListingColumn>, onlyIfUnderstood: Bool = false) -> Bool {
         let cells = row.record.cells.filter { !$0.isBlank }
         let heading = cells.map { TextNormalization.clean($0.text) }.joined(separator: " ")
         let location = SourceLocation(file: file, line: row.record.line, column: cells.first?.column ?? 1)
@@ -117,7 +129,7 @@ private struct ListingState {
 
         if Self.foldedHasPrefix(rest, "linh vuc") {
             field = Self.dropWords(rest, count: 2)
-            return
+            return true
         }
         let headingChange = Self.change(inFolded: folded)
         let headingLevels = Self.levels(inFolded: folded)
@@ -132,21 +144,22 @@ private struct ListingState {
             levelsSource = location
             field = nil
         }
-        if headingChange != nil || !headingLevels.isEmpty { return }
+        if headingChange != nil || !headingLevels.isEmpty { return true }
 
         if let enumerator, Self.isRomanNumeral(enumerator), !rest.isEmpty {
             field = rest
-            return
+            return true
         }
-        let stt = row.cell(.no).map { TextNormalization.fold($0.text) } ?? ""
-        if cells.count == 1 || (!stt.isEmpty && !stt.allSatisfy(\.isNumber)) {
+        if onlyIfUnderstood { return false }
+        if cells.count == 1 || hasHeadingNumber(row) {
             diagnostics.append(Diagnostic(.warning, "listing.unknown-section", at: location, LocalizedText(
                 vi: "không hiểu dòng tiêu đề mục \"\(heading)\" (cần loại thay đổi, cấp thực hiện hoặc \"Lĩnh vực …\"); dòng này bị bỏ qua",
                 en: "section row \"\(heading)\" not understood (expected a change type, a level or \"Lĩnh vực …\"); the row is ignored")))
-            return
+            return true
         }
         diagnostics.append(row.error("cell.required", .code, LocalizedText(
             vi: "thiếu mã TTHC", en: "the procedure code is missing")))
+        return true
     }
 
     /// The change type a section heading names, by keywords.
@@ -224,7 +237,7 @@ private struct ListingState {
 
         var rowLevels = levels
         var rowLevelsSource = levelsSource
-        if let text = row.text(.levels) {
+        if let text = row.rawText(.levels) {
             let parsed = levelsCache[text] ?? Result { () throws(Vocabulary.UnknownWord) in try Vocabulary.levels(text) }
             levelsCache[text] = parsed
             switch parsed {

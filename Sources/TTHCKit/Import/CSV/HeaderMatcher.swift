@@ -118,6 +118,13 @@ struct TableRow<Key: Hashable & Sendable> {
         return s.isEmpty ? nil : s
     }
 
+    /// The cell's text as written (line breaks kept, for cells that list several values);
+    /// nil when absent or blank.
+    func rawText(_ key: Key) -> String? {
+        guard let cell = cell(key), !cell.isBlank else { return nil }
+        return cell.text
+    }
+
     /// Where the cell is; a short row's missing cell points at the record start.
     func location(_ key: Key) -> SourceLocation {
         if let cell = cell(key) {
