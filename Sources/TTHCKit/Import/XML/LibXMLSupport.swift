@@ -66,6 +66,7 @@ enum LibXMLStream {
                 vi: "không đọc được tệp: \(error.localizedDescription)",
                 en: "cannot read the file: \(error.localizedDescription)"))]
         }
+        collector.input = input
         // Errors libxml2 raises without a reader at hand (the parser's own, encoding
         // conversion) go to the thread's structured error handler. libxml2 keeps it per
         // thread; set it for this call only and put the previous one back.
@@ -214,6 +215,8 @@ final class XMLInputStream {
     private var offset = 0
     private var fileHandle: FileHandle?
     private(set) var readError: String?
+    /// Whether the source has said it has no more bytes.
+    private(set) var reachedEnd = false
     var scanner = MarkupScanner()
 
     init(_ source: XMLByteSource) throws {
@@ -251,6 +254,7 @@ final class XMLInputStream {
             }
         }
         offset += count
+        if count == 0 { reachedEnd = true }
         return Int32(scanner.scan(UnsafeBufferPointer(start: buffer, count: count)))
     }
 }
@@ -280,6 +284,8 @@ final class DiagnosticCollector {
     /// Set while reading, so that schema errors (which carry no column) can take the
     /// parser's position.
     var reader: OpaquePointer?
+    /// The input, to tell a truncated or empty file from other errors at the end.
+    weak var input: XMLInputStream?
     private(set) var tooMany = false
     private var stoppedByGuard = false
 
@@ -326,6 +332,17 @@ final class DiagnosticCollector {
                 en: "XSD schema violation: \(message)")))
         } else if error.domain == Int32(XML_FROM_SCHEMASP.rawValue) {
             internalError(message)
+        } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) || error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue),
+                  let input, input.reachedEnd, input.scanner.stop == nil, !input.scanner.sawElement {
+            add(Diagnostic(.error, "xml.no-root", at: location(1, 1), LocalizedText(
+                vi: "tệp không có phần tử XML nào (tệp rỗng?)", en: "the file holds no XML element (empty file?)")))
+        } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue),
+                  let input, input.reachedEnd, input.scanner.stop == nil, input.scanner.openElements > 0 {
+            // libxml2's streaming parser calls a cut-off document "extra content at the end".
+            let open = input.scanner.openElements
+            add(Diagnostic(.error, "xml.truncated", at: at, LocalizedText(
+                vi: "tệp kết thúc khi còn \(open) phần tử chưa đóng (tệp bị cắt cụt?)",
+                en: "the file ends with \(open) element\(open == 1 ? "" : "s") still open (truncated?)")))
         } else if message.hasPrefix("Excessive depth in document") {
             let limit = message.split(whereSeparator: { !$0.isNumber }).first.map(String.init) ?? "256"
             add(Diagnostic(.error, "xml.too-deep", at: at, LocalizedText(

@@ -13,7 +13,8 @@
 /// Hand-written rather than delegated to libxml2 because both needs concern bytes libxml2
 /// either must not see or does not report. It recognises only what can matter in a
 /// document without a DTD: comments, CDATA sections, processing instructions, end tags and
-/// start tags (attribute values cannot contain `<`). Lines and columns are counted as
+/// start tags (quoted attribute values may hold `>` but not `<`), which also lets it tell
+/// a truncated document (elements left open) from other endings. Lines and columns are counted as
 /// libxml2 counts them: 1-based, CR LF and lone CR end a line, one column per character.
 struct MarkupScanner {
     /// Why the input was stopped.
@@ -25,13 +26,19 @@ struct MarkupScanner {
     }
 
     private enum State {
-        case start, text, lessThan, bang, instruction, instructionQuestion
+        case start, text, lessThan, bang, instruction, instructionQuestion, startTag, quoted
         case comment, commentDash, commentDashDash, cdata, cdataBracket, cdataBracketBracket
     }
 
     private(set) var line = 1
     private(set) var column = 1
     private(set) var stop: Stop?
+    /// Elements opened and not yet closed, as far as the bytes seen so far go.
+    private(set) var openElements = 0
+    /// Whether any element start tag was seen.
+    private(set) var sawElement = false
+    private var quote: UInt8 = 0
+    private var previous: UInt8 = 0
     private var state = State.start
     private var offset = 0
     private var lastWasCR = false
@@ -73,15 +80,32 @@ struct MarkupScanner {
                 }
             case .lessThan:
                 switch b {
-                case 0x2F: state = .text // </ end tag
+                case 0x2F: // </ end tag
+                    openElements -= 1
+                    state = .text
                 case 0x3F: state = .instruction // <?
                 case 0x21: // <!
                     bangBytes.removeAll(keepingCapacity: true)
                     state = .bang
                 default:
                     starts.append((markupLine, markupColumn))
-                    state = .text
+                    sawElement = true
+                    state = .startTag
                 }
+            case .startTag:
+                if b == 0x22 || b == 0x27 { // " '
+                    quote = b
+                    state = .quoted
+                } else if b == 0x3E { // >, after / for an empty element
+                    if previous != 0x2F { openElements += 1 }
+                    state = .text
+                } else if b == 0x3C { // malformed (libxml2 reports it); still markup to guard
+                    markupLine = line
+                    markupColumn = column
+                    state = .lessThan
+                }
+            case .quoted:
+                if b == quote { state = .startTag }
             case .bang:
                 bangBytes.append(b)
                 if bangBytes == MarkupScanner.commentOpen {
@@ -114,6 +138,7 @@ struct MarkupScanner {
                 state = b == 0x3E ? .text : b == 0x5D ? .cdataBracketBracket : .cdata
             }
             advance(over: b)
+            previous = b
             i += 1
         }
         return n
