@@ -66,7 +66,7 @@ struct CatalogueDataSnapshot: Encodable {
 
 @Suite struct GoldenReaderTests {
     @Test func annexListing() throws {
-        let result = DecisionCSVReader.read(try Golden.input("annex-listing.csv"), decisionDate: CivilDate(year: 2026, month: 11, day: 2))
+        let result = DecisionCSVReader.read(try Golden.input("annex-listing.csv"), effectiveDate: CivilDate(year: 2026, month: 12, day: 1))
         try Golden.check(ReadOutcome(result), against: "annex-listing.json")
         // Spot checks that do not depend on the golden file being right.
         let changes = try #require(result.value)

@@ -18,7 +18,7 @@ enum InputKind: Sendable {
         let file = InputFile(displayPath: path, bytes: bytes)
         var engine = DiagnosticEngine()
         switch self {
-        case .listing: engine.emit(contentsOf: DecisionCSVReader.read(file, decisionDate: CivilDate(year: 2026, month: 11, day: 2)).diagnostics)
+        case .listing: engine.emit(contentsOf: DecisionCSVReader.read(file, effectiveDate: CivilDate(year: 2026, month: 12, day: 1)).diagnostics)
         case .register: engine.emit(contentsOf: RegisterCSVReader.read(file).diagnostics)
         case .local: engine.emit(contentsOf: CatalogueCSVReader.read(file).diagnostics)
         case .settings: engine.emit(contentsOf: SettingsReader.read(file).diagnostics)
@@ -102,8 +102,8 @@ let malformedCases: [MalformedCase] = [
         vi: ["d.csv:3:22: error: cột \"Cấp thực hiện\": cấp thực hiện không hợp lệ \"Tỉnh, vùng\"; chấp nhận: trung ương, tỉnh, huyện, xã (hoặc central, province, district, commune), cách nhau bởi , ; / hoặc xuống dòng"],
         en: ["d.csv:3:22: error: column \"Cấp thực hiện\": unknown level \"Tỉnh, vùng\"; accepted: central, province, district, commune (or trung ương, tỉnh, huyện, xã), separated by , ; / or line breaks"]),
     MalformedCase("district level in a decision of 2026", .listing, header + newSection + "B. Thủ tục hành chính cấp huyện\n1,2.000001,Thủ tục A\n",
-        vi: ["d.csv:3:1: warning: thủ tục 2.000001 ghi cấp huyện trong quyết định ban hành ngày 02/11/2026, sau khi cấp huyện không còn (01/07/2025)"],
-        en: ["d.csv:3:1: warning: procedure 2.000001 names the district level in a decision issued on 2026-11-02, after the district level was abolished (2025-07-01)"]),
+        vi: ["d.csv:3:1: warning: thủ tục 2.000001 ghi cấp huyện trong quyết định có hiệu lực ngày 01/12/2026, khi cấp huyện đã không còn (từ 01/07/2025)"],
+        en: ["d.csv:3:1: warning: procedure 2.000001 names the district level in a decision effective on 2026-12-01, when the district level no longer exists (since 2025-07-01)"]),
     MalformedCase("unknown section row", .listing, header + newSection + "Phần II. Nội dung cụ thể\n1,1.000001,Thủ tục A\n",
         vi: ["d.csv:3:1: warning: không hiểu dòng tiêu đề mục \"Phần II. Nội dung cụ thể\" (cần loại thay đổi, cấp thực hiện hoặc \"Lĩnh vực …\"); dòng này bị bỏ qua"],
         en: ["d.csv:3:1: warning: section row \"Phần II. Nội dung cụ thể\" not understood (expected a change type, a level or \"Lĩnh vực …\"); the row is ignored"]),

@@ -117,6 +117,8 @@ private struct Loader {
             switch Self.pathExtension(path) {
             case "csv":
                 if let decision = readCSVListing(path, register: register) { decisions.append(decision) }
+            case "xml":
+                if let decision = readXMLListing(path, register: register) { decisions.append(decision) }
             default:
                 ignored(path)
             }
@@ -130,6 +132,11 @@ private struct Loader {
             case "csv":
                 guard let file = readFile(path) else { continue }
                 let result = CatalogueCSVReader.read(file)
+                diagnostics += result.diagnostics
+                entries += result.value?.entries ?? []
+            case "xml":
+                guard let file = readFile(path) else { continue }
+                let result = CatalogueXMLReader.read(file)
                 diagnostics += result.diagnostics
                 entries += result.value?.entries ?? []
             default:
@@ -166,7 +173,7 @@ private struct Loader {
         guard let file = readFile(path) else { return nil }
         let rows = registerRows(naming: path, in: register)
         let entry = rows.first
-        let result = DecisionCSVReader.read(file, decisionDate: entry?.issued)
+        let result = DecisionCSVReader.read(file, effectiveDate: entry?.effective)
         diagnostics += result.diagnostics
         guard let entry else {
             diagnostics.append(Diagnostic(.error, "catalogue.listing-unregistered", at: SourceLocation(file: display(path)), LocalizedText(
@@ -184,6 +191,38 @@ private struct Loader {
             number: entry.decisionNumber, issuer: entry.issuer, issued: entry.issued, effective: entry.effective,
             nationalDatabase: entry.nationalDatabase, received: entry.received, changes: changes,
             isFullSnapshot: entry.isFullSnapshot, source: SourceLocation(file: display(path)))
+    }
+
+    /// An XML listing carries its own number and dates; a register row for the same
+    /// decision (by number, or naming the file) fills the dates the listing leaves out, and
+    /// a date both give differently is a warning (the listing wins).
+    mutating func readXMLListing(_ path: String, register: [RegisterEntry]) -> Decision? {
+        guard let file = readFile(path) else { return nil }
+        let result = DecisionXMLReader.read(file)
+        diagnostics += result.diagnostics
+        guard var decision = result.value else { return nil }
+        let key = TextNormalization.fold(decision.number)
+        for entry in registerRows(naming: path, in: register) where TextNormalization.fold(entry.decisionNumber) != key {
+            diagnostics.append(Diagnostic(.error, "catalogue.listing-number-mismatch", at: entry.location, LocalizedText(
+                vi: "dòng này ghi quyết định \(entry.decisionNumber) với tệp \(path), nhưng tệp đó là quyết định \(decision.number)",
+                en: "this row names decision \(entry.decisionNumber) with the file \(path), but that file is decision \(decision.number)")))
+        }
+        guard let entry = register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) else { return decision }
+        func merge(_ listing: inout CivilDate?, _ registered: CivilDate?, _ name: LocalizedText) {
+            guard let registered else { return }
+            guard let own = listing else { listing = registered; return }
+            if own != registered { conflict(name, own, registered) }
+        }
+        func conflict(_ name: LocalizedText, _ own: CivilDate, _ registered: CivilDate) {
+            diagnostics.append(Diagnostic(.warning, "catalogue.register-conflict", at: entry.location, LocalizedText(
+                vi: "\(name.vi) của quyết định \(decision.number): sổ theo dõi ghi \(registered.vietnamese) nhưng tệp \(path) ghi \(own.vietnamese); dùng ngày trong tệp",
+                en: "\(name.en) of decision \(decision.number): the register says \(registered.iso) but \(path) says \(own.iso); using the file's date")))
+        }
+        if decision.issued != entry.issued { conflict(LocalizedText(vi: "ngày ban hành", en: "issue date"), decision.issued, entry.issued) }
+        if decision.effective != entry.effective { conflict(LocalizedText(vi: "ngày hiệu lực", en: "effective date"), decision.effective, entry.effective) }
+        merge(&decision.nationalDatabase, entry.nationalDatabase, LocalizedText(vi: "ngày cập nhật CSDL quốc gia", en: "national database date"))
+        merge(&decision.received, entry.received, LocalizedText(vi: "ngày nhận", en: "received date"))
+        return decision
     }
 
     mutating func checkRegisterDuplicates(_ register: [RegisterEntry]) {

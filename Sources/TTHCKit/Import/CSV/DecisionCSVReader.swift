@@ -32,11 +32,11 @@ public enum ListingColumn: String, Hashable, Sendable, CaseIterable {
 /// The listing carries no decision-level data: number, issuer and dates come from the
 /// register row that names the file (see ``CatalogueDirectory``).
 public enum DecisionCSVReader {
-    /// Reads the procedures the listing announces. `decisionDate` (the decision's issue
-    /// date, from the register) enables the warning for district-level entries after
-    /// 1 July 2025.
-    public static func read(_ file: InputFile, decisionDate: CivilDate? = nil) -> ReadResult<[ProcedureChange]> {
-        var state = ListingState(file: file.displayPath, decisionDate: decisionDate)
+    /// Reads the procedures the listing announces. `effectiveDate` (the decision's
+    /// effective date, from the register) enables the warning for district-level entries in
+    /// a decision effective on or after 1 July 2025 (as the XML reader does).
+    public static func read(_ file: InputFile, effectiveDate: CivilDate? = nil) -> ReadResult<[ProcedureChange]> {
+        var state = ListingState(file: file.displayPath, effectiveDate: effectiveDate)
         let (info, csvDiagnostics) = CSVReader.forEachRecord(file) { record in
             state.consume(record)
         }
@@ -55,7 +55,7 @@ public enum DecisionCSVReader {
 /// Where section rows have got to while reading a listing.
 private struct ListingState {
     let file: String
-    let decisionDate: CivilDate?
+    let effectiveDate: CivilDate?
     var table: TableReader<ListingColumn>
     var diagnostics: [Diagnostic] = []
     var changes: [ProcedureChange] = []
@@ -69,9 +69,9 @@ private struct ListingState {
     var levelsCache: [String: Result<[AdministrativeLevel], Vocabulary.UnknownWord>] = [:]
     var onlineCache: [String: Result<OnlineServiceLevel?, Vocabulary.UnknownWord>] = [:]
 
-    init(file: String, decisionDate: CivilDate?) {
+    init(file: String, effectiveDate: CivilDate?) {
         self.file = file
-        self.decisionDate = decisionDate
+        self.effectiveDate = effectiveDate
         table = TableReader(specs: ListingColumn.specs, file: file)
     }
 
@@ -267,11 +267,11 @@ private struct ListingState {
             }
         }
 
-        if rowLevels.contains(.district), let decisionDate, decisionDate >= AdministrativeLevel.districtAbolished,
+        if rowLevels.contains(.district), let effectiveDate, effectiveDate >= AdministrativeLevel.districtAbolished,
            let source = rowLevelsSource {
             diagnostics.append(Diagnostic(.warning, "listing.district-level", at: source, LocalizedText(
-                vi: "thủ tục \(codeText) ghi cấp huyện trong quyết định ban hành ngày \(decisionDate.vietnamese), sau khi cấp huyện không còn (01/07/2025)",
-                en: "procedure \(codeText) names the district level in a decision issued on \(decisionDate.iso), after the district level was abolished (2025-07-01)")))
+                vi: "thủ tục \(codeText) ghi cấp huyện trong quyết định có hiệu lực ngày \(effectiveDate.vietnamese), khi cấp huyện đã không còn (từ 01/07/2025)",
+                en: "procedure \(codeText) names the district level in a decision effective on \(effectiveDate.iso), when the district level no longer exists (since 2025-07-01)")))
         }
 
         diagnostics += errors
