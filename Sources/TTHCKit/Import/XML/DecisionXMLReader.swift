@@ -26,6 +26,18 @@ public enum DecisionXMLReader {
         run(.file(path: path), displayPath: displayPath, body)
     }
 
+    /// `[0-9]\.[0-9]{6}(\.[0-9A-Za-z.]+)?`, the XSD's pattern for national codes.
+    static func matchesCodePattern(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        func digit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func suffix(_ c: UInt8) -> Bool {
+            digit(c) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2E
+        }
+        guard b.count >= 8, digit(b[0]), b[1] == 0x2E, b[2..<8].allSatisfy(digit) else { return false }
+        if b.count == 8 { return true }
+        return b.count >= 10 && b[8] == 0x2E && b[9...].allSatisfy(suffix)
+    }
+
     static func run(_ source: XMLByteSource, displayPath: String,
                     _ body: (ProcedureChange) -> Void) -> ReadResult<Decision> {
         var builder = DecisionBuilder()
@@ -167,20 +179,9 @@ private struct DecisionBuilder {
             let d = Diagnostic(.error, "xml.code", at: location, LocalizedText(
                 vi: "mã thủ tục không hợp lệ \"\(text)\": mã quốc gia có dạng d.dddddd, phần đuôi (nếu có) không kết thúc bằng dấu chấm",
                 en: "invalid procedure code \"\(text)\": a national code is d.dddddd, and a suffix may not end with a dot"))
-            if DecisionBuilder.matchesSchemaPattern(text) { log.diagnostics.append(d) } else { log.fallbacks.append(d) }
+            if DecisionXMLReader.matchesCodePattern(text) { log.diagnostics.append(d) } else { log.fallbacks.append(d) }
         }
         return code
     }
 
-    /// `[0-9]\.[0-9]{6}(\.[0-9A-Za-z.]+)?`, the XSD's pattern for national codes.
-    static func matchesSchemaPattern(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        func digit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        func suffix(_ c: UInt8) -> Bool {
-            digit(c) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2E
-        }
-        guard b.count >= 8, digit(b[0]), b[1] == 0x2E, b[2..<8].allSatisfy(digit) else { return false }
-        if b.count == 8 { return true }
-        return b.count >= 10 && b[8] == 0x2E && b[9...].allSatisfy(suffix)
-    }
 }
