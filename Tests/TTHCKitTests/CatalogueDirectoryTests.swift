@@ -90,4 +90,37 @@ private let listing = "STT,Mã TTHC,Tên thủ tục hành chính\n1. Danh mục
         #expect(data.decisions.isEmpty)
         #expect(data.holidayOverrides == nil)
     }
+
+    /// An XML listing keeps its own dates; the register fills the ones it leaves out and
+    /// a disagreement is a warning; a register row naming the file with another number is
+    /// an error.
+    @Test func registerCompletesXMLListings() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <decision xmlns="urn:tthc:decision:1" number="1520/QĐ-BKHCN" issuer="Bộ Khoa học và Công nghệ"
+                      issued="2026-09-25" effective="2026-10-15" received="2026-10-03" scope="changes">
+              <procedure code="1.011730" change="new"><name>Thủ tục A</name><field>An toàn bức xạ</field><levels><level>province</level></levels></procedure>
+            </decision>
+
+            """
+        let files = [
+            "register.csv": registerHeader.replacingOccurrences(of: "Ngày nhận", with: "Ngày cập nhật CSDLQG,Ngày nhận")
+                + "1520/QĐ-BKHCN,Bộ KH&CN,25/09/2026,15/10/2026,01/10/2026,02/10/2026,decisions/1520.xml\n"
+                + "9/QĐ-BKHCN,Bộ KH&CN,25/09/2026,15/10/2026,,,1520.xml\n",
+            "decisions/1520.xml": xml,
+        ]
+        #expect(try rendered(files) == [
+            "catalogs/register.csv:2:1: warning: received date of decision 1520/QĐ-BKHCN: the register says 2026-10-02 but decisions/1520.xml says 2026-10-03; using the file's date",
+            "catalogs/register.csv:3:1: error: this row names decision 9/QĐ-BKHCN with the file decisions/1520.xml, but that file is decision 1520/QĐ-BKHCN",
+        ])
+        let root = try makeCatalogue(files.merging(["register.csv": registerHeader.replacingOccurrences(of: "Ngày nhận", with: "Ngày cập nhật CSDLQG,Ngày nhận")
+            + "1520/QĐ-BKHCN,Bộ KH&CN,25/09/2026,15/10/2026,01/10/2026,,decisions/1520.xml\n"]) { $1 })
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = CatalogueDirectory.load(root, displayPath: "catalogs")
+        #expect(result.diagnostics.isEmpty)
+        let decision = try #require(result.value?.decisions.first)
+        #expect(decision.nationalDatabase == CivilDate(year: 2026, month: 10, day: 1))
+        #expect(decision.received == CivilDate(year: 2026, month: 10, day: 3))
+        #expect(decision.changes.map(\.code.raw) == ["1.011730"])
+    }
 }

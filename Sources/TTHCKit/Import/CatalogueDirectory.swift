@@ -208,20 +208,27 @@ private struct Loader {
                 en: "this row names decision \(entry.decisionNumber) with the file \(path), but that file is decision \(decision.number)")))
         }
         guard let entry = register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) else { return decision }
-        func merge(_ listing: inout CivilDate?, _ registered: CivilDate?, _ name: LocalizedText) {
-            guard let registered else { return }
-            guard let own = listing else { listing = registered; return }
-            if own != registered { conflict(name, own, registered) }
+        // Dates both give: (name, listing's, register's).
+        var pairs: [(LocalizedText, CivilDate, CivilDate)] = [
+            (LocalizedText(vi: "ngày ban hành", en: "issue date"), decision.issued, entry.issued),
+            (LocalizedText(vi: "ngày hiệu lực", en: "effective date"), decision.effective, entry.effective),
+        ]
+        let nationalDatabase = LocalizedText(vi: "ngày cập nhật CSDL quốc gia", en: "national database date")
+        if let registered = entry.nationalDatabase {
+            if let own = decision.nationalDatabase { pairs.append((nationalDatabase, own, registered)) } else { decision.nationalDatabase = registered }
         }
-        func conflict(_ name: LocalizedText, _ own: CivilDate, _ registered: CivilDate) {
+        if let registered = entry.received {
+            if let own = decision.received {
+                pairs.append((LocalizedText(vi: "ngày nhận", en: "received date"), own, registered))
+            } else {
+                decision.received = registered
+            }
+        }
+        for (name, own, registered) in pairs where own != registered {
             diagnostics.append(Diagnostic(.warning, "catalogue.register-conflict", at: entry.location, LocalizedText(
                 vi: "\(name.vi) của quyết định \(decision.number): sổ theo dõi ghi \(registered.vietnamese) nhưng tệp \(path) ghi \(own.vietnamese); dùng ngày trong tệp",
                 en: "\(name.en) of decision \(decision.number): the register says \(registered.iso) but \(path) says \(own.iso); using the file's date")))
         }
-        if decision.issued != entry.issued { conflict(LocalizedText(vi: "ngày ban hành", en: "issue date"), decision.issued, entry.issued) }
-        if decision.effective != entry.effective { conflict(LocalizedText(vi: "ngày hiệu lực", en: "effective date"), decision.effective, entry.effective) }
-        merge(&decision.nationalDatabase, entry.nationalDatabase, LocalizedText(vi: "ngày cập nhật CSDL quốc gia", en: "national database date"))
-        merge(&decision.received, entry.received, LocalizedText(vi: "ngày nhận", en: "received date"))
         return decision
     }
 
