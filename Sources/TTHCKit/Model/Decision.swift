@@ -70,11 +70,13 @@ public struct RegisterEntry: Hashable, Sendable, Codable {
     public var incomingNumber: String?
     /// The listing file, relative to the catalogue directory.
     public var listingFile: String?
+    /// The register says the listing is a full national snapshot (phạm vi "đầy đủ").
+    public var isFullSnapshot: Bool = false
     public var location: SourceLocation
 
     public init(decisionNumber: String, issuer: String, issued: CivilDate, effective: CivilDate,
                 nationalDatabase: CivilDate? = nil, received: CivilDate? = nil, incomingNumber: String? = nil,
-                listingFile: String? = nil, location: SourceLocation) {
+                listingFile: String? = nil, isFullSnapshot: Bool = false, location: SourceLocation) {
         self.decisionNumber = decisionNumber
         self.issuer = issuer
         self.issued = issued
@@ -83,6 +85,7 @@ public struct RegisterEntry: Hashable, Sendable, Codable {
         self.received = received
         self.incomingNumber = incomingNumber
         self.listingFile = listingFile
+        self.isFullSnapshot = isFullSnapshot
         self.location = location
     }
 }

@@ -5,3 +5,415 @@ import Foundation
 public var libxml2Version: String {
     String(cString: __xmlParserVersion().pointee!)
 }
+
+/// What the streaming XML layer hands to a format reader: plain Swift values, never a
+/// libxml2 pointer.
+enum XMLStreamEvent {
+    case start(XMLStartTag)
+    /// Character data (text or CDATA) inside the current element.
+    case text(String)
+    case end(localName: String)
+}
+
+/// An element's start tag.
+struct XMLStartTag {
+    var localName: String
+    var namespace: String
+    /// Attribute values by local name (namespace declarations left out).
+    var attributes: [String: String]
+    /// The `<` of the start tag.
+    var location: SourceLocation
+}
+
+/// Where the bytes of a document come from.
+enum XMLByteSource {
+    /// Bytes already in memory (an ``InputFile``).
+    case memory([UInt8])
+    /// A file read a block at a time, so memory does not grow with the file's size.
+    case file(path: String)
+}
+
+/// Reads one XML document with libxml2's streaming reader (`xmlTextReader`), validating it
+/// against an XSD as it goes, and turns what it finds into ``XMLStreamEvent``s and
+/// ``Diagnostic``s.
+///
+/// Security: the parser runs with `XML_PARSE_NONET`, without `XML_PARSE_DTDLOAD`,
+/// `XML_PARSE_NOENT`, `XML_PARSE_XINCLUDE` and `XML_PARSE_HUGE`; and no `<!DOCTYPE` ever
+/// reaches it (``MarkupScanner`` stops the input first and reports `xml.dtd-forbidden`).
+/// Only UTF-8 is read (`XML_PARSE_IGNORE_ENC` with UTF-8 forced), and libxml2's built-in
+/// limits apply (element depth 256, text node size).
+///
+/// Memory stays constant in the file's size: the reader frees each node once it has moved
+/// past it, the input is pulled a block at a time through `xmlReaderForIO` (so the guard
+/// sees every byte before libxml2 does), and validation is streaming. Every libxml2 object
+/// is owned by a ``LibXMLDocumentReader`` and freed when it goes away.
+enum LibXMLStream {
+    /// libxml2's error and warning messages past this many stop the reading.
+    static let maximumDiagnostics = 100
+
+    /// Streams the document to `body` and returns the diagnostics, sorted by position.
+    /// `schema` is the XSD text; `namespace` is stripped from libxml2's messages, where it
+    /// would only add noise (`{urn:tthc:decision:1}name` → `name`).
+    static func read(_ source: XMLByteSource, displayPath: String, schema: String, namespace: String,
+                     _ body: (XMLStreamEvent) -> Void) -> [Diagnostic] {
+        LibXMLSetup.once()
+        let collector = DiagnosticCollector(displayPath: displayPath, namespace: namespace)
+        let input: XMLInputStream
+        do {
+            input = try XMLInputStream(source)
+        } catch {
+            return [Diagnostic(.error, "file.unreadable", at: SourceLocation(file: displayPath), LocalizedText(
+                vi: "không đọc được tệp: \(error.localizedDescription)",
+                en: "cannot read the file: \(error.localizedDescription)"))]
+        }
+        collector.input = input
+        // Errors libxml2 raises without a reader at hand (the parser's own, encoding
+        // conversion) go to the thread's structured error handler. libxml2 keeps it per
+        // thread; set it for this call only and put the previous one back.
+        let savedHandler = __xmlStructuredError().pointee
+        let savedContext = __xmlStructuredErrorContext().pointee
+        let collectorPointer = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSetStructuredErrorFunc(collectorPointer, libxmlStructuredError)
+        defer { xmlSetStructuredErrorFunc(savedContext, savedHandler) }
+
+        withExtendedLifetime((collector, input)) {
+            guard let document = LibXMLDocumentReader(input: input, displayPath: displayPath, schema: schema,
+                                                      collector: collector) else { return }
+            document.run(body)
+        }
+        return collector.finish(input: input)
+    }
+}
+
+/// Calls `xmlInitParser` once per process, before any thread uses libxml2.
+enum LibXMLSetup {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static func once() { _ = initialized }
+}
+
+/// The parser options. See ``LibXMLStream`` for what is left out and why.
+private let parserOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+    | XML_PARSE_IGNORE_ENC.rawValue)
+
+/// Owns a `xmlTextReader` and the `xmlSchema` it validates with; frees both in `deinit`.
+private final class LibXMLDocumentReader {
+    private let reader: OpaquePointer
+    private let schema: xmlSchemaPtr
+    private let input: XMLInputStream
+    private let collector: DiagnosticCollector
+    private let displayPath: String
+
+    init?(input: XMLInputStream, displayPath: String, schema schemaText: String, collector: DiagnosticCollector) {
+        self.input = input
+        self.collector = collector
+        self.displayPath = displayPath
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        guard let parsed = LibXMLDocumentReader.parseSchema(schemaText, context: context) else {
+            collector.internalError("the embedded XSD schema does not parse")
+            return nil
+        }
+        let streamPointer = Unmanaged.passUnretained(input).toOpaque()
+        guard let reader = xmlReaderForIO(xmlStreamRead, xmlStreamClose, streamPointer, displayPath, "UTF-8",
+                                          parserOptions) else {
+            xmlSchemaFree(parsed)
+            collector.internalError("libxml2 could not create a reader")
+            return nil
+        }
+        self.reader = reader
+        self.schema = parsed
+        collector.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, libxmlStructuredError, context)
+        if xmlTextReaderSetSchema(reader, parsed) != 0 {
+            collector.internalError("libxml2 could not attach the XSD schema")
+        }
+    }
+
+    deinit {
+        collector.reader = nil
+        xmlFreeTextReader(reader)
+        xmlSchemaFree(schema)
+    }
+
+    private static func parseSchema(_ text: String, context: UnsafeMutableRawPointer) -> xmlSchemaPtr? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> xmlSchemaPtr? in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let parser = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            xmlSchemaSetParserStructuredErrors(parser, libxmlStructuredError, context)
+            return xmlSchemaParse(parser)
+        }
+    }
+
+    func run(_ body: (XMLStreamEvent) -> Void) {
+        var status: Int32 = 1
+        while !collector.tooMany {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let tag = startTag()
+                body(.start(tag))
+                if xmlTextReaderIsEmptyElement(reader) == 1 { body(.end(localName: tag.localName)) }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                body(.end(localName: string(xmlTextReaderConstLocalName(reader))))
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                body(.text(string(xmlTextReaderConstValue(reader))))
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
+                 Int32(XML_READER_TYPE_ENTITY.rawValue):
+                // Unreachable while the guard stops every DOCTYPE; kept so that a DTD
+                // could never be accepted silently.
+                collector.dtdForbidden(line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                       column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+                return
+            default:
+                break // comments, processing instructions
+            }
+        }
+        if status == -1 || collector.tooMany {
+            collector.readingStopped(line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                     column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+        } else if xmlTextReaderIsValid(reader) != 1 {
+            collector.invalidWithoutMessage(line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                            column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+        }
+    }
+
+    private func startTag() -> XMLStartTag {
+        let localName = string(xmlTextReaderConstLocalName(reader))
+        let namespace = string(xmlTextReaderConstNamespaceUri(reader))
+        var attributes: [String: String] = [:]
+        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+            repeat {
+                if xmlTextReaderIsNamespaceDecl(reader) != 1 {
+                    attributes[string(xmlTextReaderConstLocalName(reader))] = string(xmlTextReaderConstValue(reader))
+                }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            xmlTextReaderMoveToElement(reader)
+        }
+        let position = input.scanner.nextElementStart()
+            ?? (Int(xmlTextReaderGetParserLineNumber(reader)), Int(xmlTextReaderGetParserColumnNumber(reader)))
+        return XMLStartTag(localName: localName, namespace: namespace, attributes: attributes,
+                           location: SourceLocation(file: displayPath, line: position.line, column: position.column))
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+/// The input side of `xmlReaderForIO`: bytes from memory or a file, passed through the
+/// ``MarkupScanner`` guard before libxml2 sees them.
+final class XMLInputStream {
+    private let source: XMLByteSource
+    private var offset = 0
+    private var fileHandle: FileHandle?
+    private(set) var readError: String?
+    /// Whether the source has said it has no more bytes.
+    private(set) var reachedEnd = false
+    var scanner = MarkupScanner()
+
+    init(_ source: XMLByteSource) throws {
+        self.source = source
+        if case .file(let path) = source {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            fileHandle = handle
+        }
+    }
+
+    deinit { try? fileHandle?.close() }
+
+    /// Fills `buffer` with up to `capacity` bytes; 0 at the end, -1 on a read error.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int32 {
+        var count = 0
+        switch source {
+        case .memory(let bytes):
+            count = min(capacity, bytes.count - offset)
+            if count > 0 {
+                bytes.withUnsafeBufferPointer { all in
+                    buffer.update(from: all.baseAddress! + offset, count: count)
+                }
+            }
+        case .file:
+            guard let fileHandle else { return 0 }
+            let fd = fileHandle.fileDescriptor
+            while true {
+                let r = Foundation.read(fd, buffer, capacity)
+                if r >= 0 { count = r; break }
+                if errno == EINTR { continue }
+                readError = String(cString: strerror(errno))
+                return -1
+            }
+        }
+        offset += count
+        if count == 0 { reachedEnd = true }
+        return Int32(scanner.scan(UnsafeBufferPointer(start: buffer, count: count)))
+    }
+}
+
+private let xmlStreamRead: xmlInputReadCallback = { context, buffer, length in
+    guard let context, let buffer, length > 0 else { return -1 }
+    let stream = Unmanaged<XMLInputStream>.fromOpaque(context).takeUnretainedValue()
+    return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+        stream.read(into: $0, capacity: Int(length))
+    }
+}
+
+private let xmlStreamClose: xmlInputCloseCallback = { _ in 0 }
+
+private let libxmlStructuredError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue().receive(error.pointee)
+}
+
+/// Turns libxml2's errors into ``Diagnostic``s with file, line, column and a message in both
+/// languages. libxml2's English text is kept (it is precise); the Vietnamese text says in
+/// Vietnamese what kind of problem it is and quotes it.
+final class DiagnosticCollector {
+    let displayPath: String
+    private let namespace: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Set while reading, so that schema errors (which carry no column) can take the
+    /// parser's position.
+    var reader: OpaquePointer?
+    /// The input, to tell a truncated or empty file from other errors at the end.
+    weak var input: XMLInputStream?
+    private(set) var tooMany = false
+    private var stoppedByGuard = false
+
+    init(displayPath: String, namespace: String) {
+        self.displayPath = displayPath
+        self.namespace = namespace
+    }
+
+    private func location(_ line: Int?, _ column: Int?) -> SourceLocation {
+        SourceLocation(file: displayPath, line: line.map { max($0, 1) }, column: column.map { max($0, 1) })
+    }
+
+    private func add(_ d: Diagnostic) {
+        guard !tooMany else { return }
+        if diagnostics.count >= LibXMLStream.maximumDiagnostics {
+            tooMany = true
+            diagnostics.append(Diagnostic(.error, "xml.too-many-errors", at: d.location, LocalizedText(
+                vi: "quá nhiều lỗi; dừng đọc tệp sau \(LibXMLStream.maximumDiagnostics) lỗi",
+                en: "too many errors; stopped reading after \(LibXMLStream.maximumDiagnostics)")))
+            return
+        }
+        diagnostics.append(d)
+    }
+
+    func receive(_ error: xmlError) {
+        let raw = error.message.map { String(cString: $0) } ?? "unknown error"
+        let message = clean(raw)
+        let severity: Severity = error.level == XML_ERR_WARNING ? .warning : .error
+        var line = Int(error.line)
+        var column: Int? = error.int2 > 0 ? Int(error.int2) : nil
+        if let reader, column == nil || line == 0 {
+            // Schema errors carry a line but no column; the parser is still where the
+            // error was raised (just after the tag concerned).
+            let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+            if line == 0 || line == parserLine {
+                line = parserLine
+                column = Int(xmlTextReaderGetParserColumnNumber(reader))
+            }
+        }
+        let at = location(line > 0 ? line : nil, column)
+        if error.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
+            add(Diagnostic(severity, "xml.schema", at: at, LocalizedText(
+                vi: "sai lược đồ XSD — libxml2 báo: \(message)",
+                en: "XSD schema violation: \(message)")))
+        } else if error.domain == Int32(XML_FROM_SCHEMASP.rawValue) {
+            internalError(message)
+        } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) || error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue),
+                  let input, input.reachedEnd, input.scanner.stop == nil, !input.scanner.sawElement {
+            add(Diagnostic(.error, "xml.no-root", at: location(1, 1), LocalizedText(
+                vi: "tệp không có phần tử XML nào (tệp rỗng?)", en: "the file holds no XML element (empty file?)")))
+        } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue),
+                  let input, input.reachedEnd, input.scanner.stop == nil, input.scanner.openElements > 0 {
+            // libxml2's streaming parser calls a cut-off document "extra content at the end".
+            let open = input.scanner.openElements
+            add(Diagnostic(.error, "xml.truncated", at: at, LocalizedText(
+                vi: "tệp kết thúc khi còn \(open) phần tử chưa đóng (tệp bị cắt cụt?)",
+                en: "the file ends with \(open) element\(open == 1 ? "" : "s") still open (truncated?)")))
+        } else if message.hasPrefix("Excessive depth in document") {
+            let limit = message.split(whereSeparator: { !$0.isNumber }).first.map(String.init) ?? "256"
+            add(Diagnostic(.error, "xml.too-deep", at: at, LocalizedText(
+                vi: "phần tử lồng nhau quá sâu: libxml2 chỉ cho phép \(limit) mức",
+                en: "elements nested too deeply: libxml2 allows \(limit) levels")))
+        } else if message.hasPrefix("Input is not proper UTF-8") {
+            let bytes = message.range(of: "Bytes:").map { String(message[$0.lowerBound...]) } ?? ""
+            add(Diagnostic(.error, "xml.encoding", at: at, LocalizedText(
+                vi: "tệp XML phải mã hoá UTF-8; gặp byte không hợp lệ (\(bytes))",
+                en: "XML files must be encoded in UTF-8; found invalid bytes (\(bytes))")))
+        } else {
+            add(Diagnostic(severity, "xml.malformed", at: at, LocalizedText(
+                vi: "XML không hợp lệ — libxml2 báo: \(message)",
+                en: "malformed XML: \(message)")))
+        }
+    }
+
+    /// libxml2's message on one line, without the namespace of our own format.
+    private func clean(_ raw: String) -> String {
+        var s = raw.replacingOccurrences(of: "{\(namespace)}", with: "")
+        while let last = s.last, last.isNewline || last == " " { s.removeLast() }
+        return s.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    func internalError(_ message: String) {
+        add(Diagnostic(.error, "xml.internal", at: location(nil, nil), LocalizedText(
+            vi: "lỗi nội bộ khi đọc XML: \(message)", en: "internal error while reading XML: \(message)")))
+    }
+
+    func dtdForbidden(line: Int, column: Int) {
+        add(Diagnostic(.error, "xml.dtd-forbidden", at: location(line, column), LocalizedText(
+            vi: "không cho phép DTD (<!DOCTYPE …>): tệp không được khai báo DTD hay thực thể, để không đọc gì ngoài tệp",
+            en: "DTDs are not allowed (<!DOCTYPE …>): the file may not declare a DTD or entities, so nothing outside it is read")))
+    }
+
+    /// libxml2 stopped with an error; make sure one is reported.
+    func readingStopped(line: Int, column: Int) {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+        add(Diagnostic(.error, "xml.malformed", at: location(line, column), LocalizedText(
+            vi: "XML không hợp lệ: libxml2 dừng đọc tại đây", en: "malformed XML: libxml2 stopped reading here")))
+    }
+
+    /// The validator said no without a message; make sure an error is reported.
+    func invalidWithoutMessage(line: Int, column: Int) {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
+        add(Diagnostic(.error, "xml.schema", at: location(line, column), LocalizedText(
+            vi: "sai lược đồ XSD", en: "XSD schema violation")))
+    }
+
+    /// The diagnostics once reading is over: the guard's finding replaces whatever libxml2
+    /// said about the input being cut short.
+    func finish(input: XMLInputStream) -> [Diagnostic] {
+        if let message = input.readError {
+            return [Diagnostic(.error, "file.unreadable", at: location(nil, nil), LocalizedText(
+                vi: "không đọc được tệp: \(message)", en: "cannot read the file: \(message)"))]
+        }
+        switch input.scanner.stop {
+        case .doctype(let line, let column)?:
+            // libxml2 saw the input end just before the DOCTYPE; what it said from there on
+            // is about the cut, not the document.
+            let cut = location(line, column)
+            diagnostics.removeAll { !($0.location < cut) }
+            tooMany = false
+            dtdForbidden(line: line, column: column)
+        case .notUTF8(let encoding)?:
+            diagnostics = [Diagnostic(.error, "xml.encoding", at: location(1, 1), LocalizedText(
+                vi: "tệp XML phải mã hoá UTF-8 (tệp này có vẻ là \(encoding))",
+                en: "XML files must be encoded in UTF-8 (this one looks like \(encoding))"))]
+        case nil:
+            break
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import TTHCKit
+
+/// CSV listing benchmark: writes a deterministic annex-style listing of about
+/// `arguments[0]` MB (default 100) into a temporary directory, reads it with
+/// DecisionCSVReader, and prints throughput and peak resident memory.
+func benchCSV(arguments: [String]) {
+    let megabytes = arguments.first.flatMap(Int.init) ?? 100
+    let target = megabytes * 1_000_000
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-bench-csv-\(getpid())")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("annex.csv")
+
+    guard FileManager.default.createFile(atPath: url.path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: url.path) else {
+        print("csv: cannot write \(url.path)")
+        return
+    }
+    // Written a megabyte at a time, so the peak memory reported is the reader's.
+    let (written, rows) = generateAnnex(targetBytes: target) { chunk in handle.write(Data(chunk)) }
+    try? handle.close()
+    let size = Double(written) / 1_000_000
+    print("csv: generated \(String(format: "%.1f", size)) MB, \(rows) procedure rows")
+
+    let file: InputFile
+    do { file = try InputFile.read(url, displayPath: "annex.csv") } catch {
+        print("csv: cannot read the generated file")
+        return
+    }
+    let cpuStart = cpuSeconds()
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = DecisionCSVReader.read(file, effectiveDate: CivilDate(year: 2026, month: 12, day: 1))
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = cpuSeconds() - cpuStart
+    let changes = result.value?.count ?? 0
+    print("csv: read \(changes) procedures, \(result.diagnostics.count) diagnostics")
+    print("csv: wall \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", size / seconds)) MB/s; "
+        + "CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", size / cpu)) MB/s")
+    // Linux reports ru_maxrss in kilobytes, macOS in bytes.
+    #if os(Linux)
+    print("csv: peak resident memory \(resourceUsage().ru_maxrss / 1024) MB")
+    #else
+    print("csv: peak resident memory \(resourceUsage().ru_maxrss / 1_048_576) MB")
+    #endif
+}
+
+private func resourceUsage() -> rusage {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return usage
+}
+
+/// User plus system CPU time of the process: on a shared machine wall time mostly
+/// measures the neighbours.
+private func cpuSeconds() -> Double {
+    let u = resourceUsage()
+    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+}
+
+/// A listing shaped like a real annex: title rows, a multi-line header, the four change
+/// sections with level and field headings, quoted multi-line names, Vietnamese text.
+/// Deterministic (the same bytes every run).
+private func generateAnnex(targetBytes: Int, write: ([UInt8]) -> Void) -> (Int, Int) {
+    var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+    var written = 0
+    out.reserveCapacity(1 << 20 + 4096)
+    func line(_ s: String) {
+        out += Array(s.utf8)
+        out += [0x0D, 0x0A]
+        if out.count >= 1 << 20 {
+            write(out)
+            written += out.count
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+    line("PHỤ LỤC;;;;;;;;;")
+    line("DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH, ĐƯỢC SỬA ĐỔI, BỔ SUNG, THAY THẾ VÀ BỊ BÃI BỎ;;;;;;;;;")
+    line("STT;Mã số TTHC;\"Tên thủ tục\nhành chính\";Lĩnh vực;Cấp thực hiện;Cơ quan thực hiện;Thời hạn giải quyết;Phí, lệ phí;Mức độ DVC trực tuyến;Tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế, bãi bỏ")
+    let sections = ["1. Danh mục thủ tục hành chính mới ban hành", "2. Danh mục thủ tục hành chính được sửa đổi, bổ sung",
+                    "3. Danh mục thủ tục hành chính được thay thế", "4. Danh mục thủ tục hành chính bị bãi bỏ"]
+    let fields = ["Hoạt động khoa học và công nghệ", "Tiêu chuẩn đo lường chất lượng", "Sở hữu trí tuệ", "An toàn bức xạ và hạt nhân"]
+    let online = ["Toàn trình", "Một phần", "Không", "Mức độ 3"]
+    let perSection = targetBytes / 4 / 415 + 1
+    var rows = 0
+    for (s, section) in sections.enumerated() {
+        line(section + ";;;;;;;;;")
+        line("A. Thủ tục hành chính cấp tỉnh;;;;;;;;;")
+        for i in 0..<perSection {
+            if i % 500 == 0 { line("I. Lĩnh vực \(fields[(i / 500) % fields.count]);;;;;;;;;") }
+            let code = "\(1 + (i % 2)).\(String(format: "%06d", (s * perSection + i) % 1_000_000))"
+            let name = i % 7 == 0
+                ? "\"Thủ tục cấp giấy chứng nhận đăng ký hoạt động \"\"chuyển giao\"\" công nghệ\nsố \(i) đối với tổ chức, cá nhân\""
+                : "Thủ tục công nhận kết quả nghiên cứu khoa học và phát triển công nghệ số \(i) do tổ chức, cá nhân tự đầu tư"
+            line("\(i + 1);\(code);\(name);;Tỉnh, Xã;Sở Khoa học và Công nghệ;15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ;\"Lệ phí: 500.000 đồng; phí thẩm định 1.500.000 đồng\";\(online[i % 4]);Thông tư 20/2026/TT-BKHCN ngày 15 tháng 10 năm 2026")
+            rows += 1
+        }
+    }
+    write(out)
+    return (written + out.count, rows)
+}

@@ -1,0 +1,89 @@
+/// The columns of the province's catalogue (danh mục TTHC của tỉnh).
+public enum CatalogueColumn: String, Hashable, Sendable, CaseIterable {
+    case no, code, name, field, levels, agency, processingTime, fees, onlineService, status
+    case provincialDecision, published, posted, ministryDecision, validUntil
+
+    /// Header aliases; see docs/formats.md.
+    public static let specs: [ColumnSpec<CatalogueColumn>] = [
+        ColumnSpec(.no, ["STT", "Số TT", "Số thứ tự", "no"]),
+        ColumnSpec(.code, ["Mã TTHC", "Mã số TTHC", "Mã số", "Số hồ sơ TTHC", "Mã thủ tục", "Mã thủ tục hành chính", "code"]),
+        ColumnSpec(.name, ["Tên thủ tục hành chính", "Tên TTHC", "Tên thủ tục", "name"], required: true),
+        ColumnSpec(.field, ["Lĩnh vực", "field"]),
+        ColumnSpec(.levels, ["Cấp thực hiện", "levels"]),
+        ColumnSpec(.agency, ["Cơ quan thực hiện", "agency"]),
+        ColumnSpec(.processingTime, ["Thời hạn giải quyết", "processing time"]),
+        ColumnSpec(.fees, ["Phí, lệ phí", "Phí", "Lệ phí", "fees"]),
+        ColumnSpec(.onlineService, ["Mức độ DVC trực tuyến", "Dịch vụ công trực tuyến", "online service"]),
+        ColumnSpec(.status, ["Tình trạng", "Trạng thái", "status"]),
+        ColumnSpec(.provincialDecision, ["Số quyết định công bố", "Quyết định công bố", "provincial decision"]),
+        ColumnSpec(.published, ["Ngày công bố", "published"]),
+        ColumnSpec(.posted, ["Ngày công khai", "posted"]),
+        ColumnSpec(.ministryDecision, ["Quyết định của Bộ", "QĐ công bố của Bộ", "ministry decision"]),
+        ColumnSpec(.validUntil, ["Hiệu lực đến", "valid until"]),
+    ]
+}
+
+/// Reads the province's catalogue from CSV. An empty code is allowed; a malformed code is
+/// a warning (the reconciler reports it as a finding), not an error.
+public enum CatalogueCSVReader {
+    public static func read(_ file: InputFile) -> ReadResult<Catalogue> {
+        var table = TableReader(specs: CatalogueColumn.specs, file: file.displayPath)
+        var diagnostics: [Diagnostic] = []
+        var entries: [LocalEntry] = []
+        let (info, csvDiagnostics) = CSVReader.forEachRecord(file) { record in
+            guard let row = table.feed(record) else { return }
+            if let entry = entry(row, into: &diagnostics) { entries.append(entry) }
+        }
+        table.finish(fileInfo: info)
+        return ReadResult(value: Catalogue(entries: entries), diagnostics: csvDiagnostics + table.diagnostics + diagnostics)
+    }
+
+    static func entry(_ row: TableRow<CatalogueColumn>, into diagnostics: inout [Diagnostic]) -> LocalEntry? {
+        var errors: [Diagnostic] = []
+        var code: ProcedureCode?
+        if let text = row.text(.code) {
+            let parsed = ProcedureCode(text)
+            code = parsed
+            if !parsed.isWellFormed {
+                diagnostics.append(Diagnostic(.warning, "local.malformed-code", at: row.location(.code), row.cellMessage(.code, LocalizedText(
+                    vi: "mã TTHC không đúng dạng \"\(text)\" (cần dạng 1.010696, có thể kèm hậu tố); mục này sẽ không khớp được với quyết định của Bộ",
+                    en: "malformed procedure code \"\(text)\" (expected 1.010696, optionally with a suffix); the entry cannot be matched to a ministry decision"))))
+            }
+        }
+        let name = row.required(.name, into: &errors)
+        var levels: [AdministrativeLevel] = []
+        if let text = row.rawText(.levels) {
+            do { levels = try Vocabulary.levels(text) } catch { errors.append(row.error("cell.level", .levels, error.message)) }
+        }
+        var online: OnlineServiceLevel?
+        if let text = row.text(.onlineService) {
+            do { online = try Vocabulary.onlineService(text) } catch {
+                errors.append(row.error("cell.online-service", .onlineService, error.message))
+            }
+        }
+        var status = EntryStatus.inForce
+        if let text = row.text(.status) {
+            do { status = try Vocabulary.status(text) } catch { errors.append(row.error("cell.status", .status, error.message)) }
+        }
+        let published = row.date(.published, into: &errors)
+        let posted = row.date(.posted, into: &errors)
+        let validUntil = row.date(.validUntil, into: &errors)
+
+        if levels.contains(.district), status == .inForce, let dated = published ?? posted,
+           dated >= AdministrativeLevel.districtAbolished {
+            diagnostics.append(Diagnostic(.warning, "local.district-level", at: row.location(.levels), row.cellMessage(.levels, LocalizedText(
+                vi: "mục còn hiệu lực ghi cấp huyện nhưng được công bố ngày \(dated.vietnamese), sau khi cấp huyện không còn (01/07/2025)",
+                en: "an in-force entry names the district level but was published on \(dated.iso), after the district level was abolished (2025-07-01)"))))
+        }
+
+        diagnostics += errors
+        guard errors.isEmpty, let name else { return nil }
+        return LocalEntry(
+            code: code,
+            content: ProcedureContent(
+                name: name, field: row.text(.field), levels: levels, agency: row.text(.agency),
+                processingTime: row.text(.processingTime), fees: row.text(.fees), onlineService: online),
+            status: status, provincialDecision: row.text(.provincialDecision), publishedOn: published, postedOn: posted,
+            ministryDecision: row.text(.ministryDecision), validUntil: validUntil, location: row.recordLocation)
+    }
+}

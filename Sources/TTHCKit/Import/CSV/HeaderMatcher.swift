@@ -1,0 +1,218 @@
+/// A column a CSV format knows: its header aliases and whether it must be present.
+public struct ColumnSpec<Key: Hashable & Sendable>: Sendable {
+    public var key: Key
+    /// The header as the format documents it, for messages ("Mã TTHC").
+    public var name: String
+    /// Headers that name this column, compared after ``TextNormalization/fold(_:)``.
+    public var aliases: [String]
+    /// Header beginnings that name this column (long headers staff shorten or extend).
+    public var prefixes: [String]
+    public var required: Bool
+
+    let foldedAliases: Set<String>
+    let foldedPrefixes: [String]
+
+    public init(_ key: Key, _ aliases: [String], prefixes: [String] = [], required: Bool = false) {
+        self.key = key
+        self.name = aliases[0]
+        self.aliases = aliases
+        self.prefixes = prefixes
+        self.required = required
+        foldedAliases = Set(aliases.map(TextNormalization.fold))
+        foldedPrefixes = prefixes.map(TextNormalization.fold)
+    }
+
+    func matches(folded header: String) -> Bool {
+        foldedAliases.contains(header) || foldedPrefixes.contains { header.hasPrefix($0) }
+    }
+}
+
+/// Which cell of a record holds which column, as the header row said.
+public struct HeaderMap<Key: Hashable & Sendable>: Sendable {
+    /// The physical line of the header row.
+    public var line: Int
+    /// 0-based cell index of each column present.
+    public var index: [Key: Int]
+    /// Each present column's header as written (normalised), for messages.
+    public var header: [Key: String]
+
+    public func contains(_ key: Key) -> Bool { index[key] != nil }
+}
+
+/// Recognises header rows and maps header cells onto a format's columns.
+///
+/// Matching is by folded text (no case, diacritics, punctuation; spacing and line breaks
+/// collapsed), so "Mã số\nTTHC", "MÃ SỐ TTHC" and "ma so tthc" are the same header.
+/// A header that names a column already taken is an error; a header nothing knows is a
+/// warning (the column is ignored); a required column nowhere in the header is an error.
+public enum HeaderMatcher {
+    /// How many cells of `record` name a known column; the first record with at least two
+    /// is the header row (title rows above it name none).
+    public static func recognisedCount<Key>(_ record: CSVRecord, _ specs: [ColumnSpec<Key>]) -> Int {
+        var n = 0
+        for cell in record.cells {
+            let folded = TextNormalization.fold(cell.text)
+            if !folded.isEmpty, specs.contains(where: { $0.matches(folded: folded) }) { n += 1 }
+        }
+        return n
+    }
+
+    /// Maps the header row's cells onto columns.
+    public static func match<Key>(_ record: CSVRecord, _ specs: [ColumnSpec<Key>], file: String) -> (HeaderMap<Key>, [Diagnostic]) {
+        var map = HeaderMap<Key>(line: record.line, index: [:], header: [:])
+        var diagnostics: [Diagnostic] = []
+        var firstCell: [Key: CSVCell] = [:]
+        for (i, cell) in record.cells.enumerated() {
+            let written = TextNormalization.clean(cell.text)
+            let folded = TextNormalization.fold(written)
+            let location = SourceLocation(file: file, line: cell.line, column: cell.column, field: written)
+            if folded.isEmpty { continue }
+            guard let spec = specs.first(where: { $0.matches(folded: folded) }) else {
+                diagnostics.append(Diagnostic(.warning, "header.unknown", at: location, LocalizedText(
+                    vi: "không nhận ra cột \"\(written)\"; cột này bị bỏ qua",
+                    en: "unknown column \"\(written)\"; it is ignored")))
+                continue
+            }
+            if let first = firstCell[spec.key] {
+                let firstText = TextNormalization.clean(first.text)
+                diagnostics.append(Diagnostic(.error, "header.duplicate", at: location, LocalizedText(
+                    vi: "cột \"\(written)\" trùng với cột \"\(firstText)\" ở dòng \(first.line), cột \(first.column) (cả hai là cột \(spec.name))",
+                    en: "column \"\(written)\" duplicates column \"\(firstText)\" at line \(first.line), column \(first.column) (both are the \(spec.name) column)")))
+                continue
+            }
+            firstCell[spec.key] = cell
+            map.index[spec.key] = i
+            map.header[spec.key] = written
+        }
+        for spec in specs where spec.required && map.index[spec.key] == nil {
+            diagnostics.append(missingColumn(spec, at: SourceLocation(file: file, line: record.line, column: record.cells[0].column)))
+        }
+        return (map, diagnostics)
+    }
+
+    static func missingColumn<Key>(_ spec: ColumnSpec<Key>, at location: SourceLocation) -> Diagnostic {
+        let aliases = spec.aliases.map { "\"\($0)\"" }.joined(separator: ", ")
+        var location = location
+        location.field = spec.name
+        return Diagnostic(.error, "header.missing-column", at: location, LocalizedText(
+            vi: "thiếu cột bắt buộc \"\(spec.name)\" (tiêu đề được chấp nhận: \(aliases))",
+            en: "missing required column \"\(spec.name)\" (accepted headers: \(aliases))"))
+    }
+}
+
+/// A data row of a CSV table, read through its header.
+struct TableRow<Key: Hashable & Sendable> {
+    let record: CSVRecord
+    let header: HeaderMap<Key>
+    let file: String
+
+    func cell(_ key: Key) -> CSVCell? {
+        guard let i = header.index[key] else { return nil }
+        return record[i]
+    }
+
+    /// The cell's text normalised (NFC, whitespace collapsed); nil when absent or empty.
+    func text(_ key: Key) -> String? {
+        guard let cell = cell(key) else { return nil }
+        let s = FastText.clean(cell.text)
+        return s.isEmpty ? nil : s
+    }
+
+    /// The cell's text as written (line breaks kept, for cells that list several values);
+    /// nil when absent or blank.
+    func rawText(_ key: Key) -> String? {
+        guard let cell = cell(key), !cell.isBlank else { return nil }
+        return cell.text
+    }
+
+    /// Where the cell is; a short row's missing cell points at the record start.
+    func location(_ key: Key) -> SourceLocation {
+        if let cell = cell(key) {
+            return SourceLocation(file: file, line: cell.line, column: cell.column, field: header.header[key])
+        }
+        return SourceLocation(file: file, line: record.line, column: 1, field: header.header[key])
+    }
+
+    var recordLocation: SourceLocation {
+        SourceLocation(file: file, line: record.line, column: record.cells.first?.column ?? 1)
+    }
+
+    /// `column "Ngày ban hành": …`, both languages.
+    func cellMessage(_ key: Key, _ message: LocalizedText) -> LocalizedText {
+        let name = header.header[key] ?? ""
+        return LocalizedText(vi: "cột \"\(name)\": \(message.vi)", en: "column \"\(name)\": \(message.en)")
+    }
+
+    /// An error at a cell.
+    func error(_ id: String, _ key: Key, _ message: LocalizedText) -> Diagnostic {
+        Diagnostic(.error, id, at: location(key), cellMessage(key, message))
+    }
+
+    /// A date cell; nil when empty, a diagnostic when not a date.
+    func date(_ key: Key, into diagnostics: inout [Diagnostic]) -> CivilDate? {
+        guard let text = text(key) else { return nil }
+        do {
+            return try CivilDate.parse(text)
+        } catch {
+            diagnostics.append(self.error("cell.date", key, error.message))
+            return nil
+        }
+    }
+
+    /// A required text cell; records an error naming the column when empty.
+    func required(_ key: Key, into diagnostics: inout [Diagnostic]) -> String? {
+        if let text = text(key) { return text }
+        diagnostics.append(error("cell.required", key, LocalizedText(vi: "ô bắt buộc bị trống", en: "required cell is empty")))
+        return nil
+    }
+}
+
+/// Finds the header row of a CSV table, skipping title rows above it, and turns the rows
+/// below into ``TableRow``s.
+struct TableReader<Key: Hashable & Sendable> {
+    let specs: [ColumnSpec<Key>]
+    let file: String
+    private(set) var header: HeaderMap<Key>?
+    var diagnostics: [Diagnostic] = []
+
+    init(specs: [ColumnSpec<Key>], file: String) {
+        self.specs = specs
+        self.file = file
+    }
+
+    private var sawRecord = false
+    /// False when the header lacks a required column: rows are then not read, since every
+    /// one of them would repeat that error.
+    private(set) var usable = true
+
+    /// Nil for title rows, the header row and blank rows; a data row otherwise.
+    mutating func feed(_ record: CSVRecord) -> TableRow<Key>? {
+        if !record.isBlank { sawRecord = true }
+        guard let header else {
+            if HeaderMatcher.recognisedCount(record, specs) >= 2 {
+                let (map, ds) = HeaderMatcher.match(record, specs, file: file)
+                header = map
+                diagnostics += ds
+                usable = !ds.contains { $0.id == "header.missing-column" }
+            }
+            return nil
+        }
+        if !usable || record.isBlank { return nil }
+        return TableRow(record: record, header: header, file: file)
+    }
+
+    /// Call at the end: an error when no header row was found.
+    mutating func finish(fileInfo: CSVReader.FileInfo?) {
+        guard header == nil, fileInfo != nil else { return }
+        guard sawRecord else {
+            diagnostics.append(Diagnostic(.error, "csv.empty", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
+                en: "the file is empty: no header row and no data")))
+            return
+        }
+        let names = specs.filter(\.required).map { "\"\($0.name)\"" }.joined(separator: ", ")
+        diagnostics.append(Diagnostic(.error, "header.not-found", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+            vi: "không tìm thấy dòng tiêu đề: cần một dòng có các cột \(names)",
+            en: "no header row found: expected a row with the columns \(names)")))
+    }
+}

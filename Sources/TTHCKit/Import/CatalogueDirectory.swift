@@ -1,0 +1,275 @@
+import Foundation
+
+/// Everything a catalogue directory holds, read and cross-checked.
+public struct CatalogueData: Sendable {
+    public var settings: Settings
+    /// Every decision, CSV listings completed with their register row's number, issuer and
+    /// dates; sorted by issue date, then number.
+    public var decisions: [Decision]
+    /// The register rows, in file order.
+    public var register: [RegisterEntry]
+    /// The province's catalogue: the `local/` files concatenated in name order.
+    public var catalogue: Catalogue
+    /// `holidays/overrides.yaml` when present, unread (the calendar code reads it).
+    public var holidayOverrides: InputFile?
+
+    public init(settings: Settings, decisions: [Decision], register: [RegisterEntry], catalogue: Catalogue,
+                holidayOverrides: InputFile?) {
+        self.settings = settings
+        self.decisions = decisions
+        self.register = register
+        self.catalogue = catalogue
+        self.holidayOverrides = holidayOverrides
+    }
+}
+
+/// Reads a catalogue directory (`catalogs/` by default): `settings.yaml`, `register.csv`,
+/// `decisions/*.csv|*.xml`, `local/*.csv|*.xml`, `holidays/overrides.yaml`.
+///
+/// Every file is read even when an earlier one has errors, so one run reports every
+/// problem; the diagnostics come back sorted by file, line and column. Across files it
+/// checks that each CSV listing has a register row naming it (the listing carries no
+/// number or dates of its own), that every listing file the register names exists, and
+/// that no decision is given twice.
+public enum CatalogueDirectory {
+    public static func load(_ dir: URL, displayPath: String) -> ReadResult<CatalogueData> {
+        var loader = Loader(root: dir, displayRoot: displayPath)
+        let data = loader.load()
+        var engine = DiagnosticEngine()
+        engine.emit(contentsOf: loader.diagnostics)
+        return ReadResult(value: data, diagnostics: engine.sorted)
+    }
+
+    /// Extensions of files staff drop into the folders by mistake and that are not read.
+    static let officeExtensions: Set<String> = ["xlsx", "xls", "xlsm", "ods", "doc", "docx", "odt", "pdf"]
+}
+
+private struct Loader {
+    let root: URL
+    let displayRoot: String
+    var diagnostics: [Diagnostic] = []
+    /// Decision numbers (folded) already reported as given twice in the register.
+    var reportedDuplicates: Set<String> = []
+
+    init(root: URL, displayRoot: String) {
+        self.root = root
+        var display = displayRoot
+        while display.count > 1, display.hasSuffix("/") { display.removeLast() }
+        self.displayRoot = display
+    }
+
+    /// The path diagnostics print for a path relative to the catalogue directory.
+    func display(_ relative: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative
+    }
+
+    func exists(_ relative: String, directory: Bool = false) -> Bool {
+        var isDirectory: ObjCBool = false
+        let found = FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+        return found && isDirectory.boolValue == directory
+    }
+
+    mutating func readFile(_ relative: String) -> InputFile? {
+        do {
+            return try InputFile.read(root.appendingPathComponent(relative), displayPath: display(relative))
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    /// Regular, non-hidden files in a subdirectory, sorted by name.
+    func files(in subdirectory: String) -> [String] {
+        guard exists(subdirectory, directory: true),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(subdirectory).path)
+        else { return [] }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { subdirectory + "/" + $0 }.filter { exists($0) }
+    }
+
+    static func pathExtension(_ path: String) -> String {
+        (path as NSString).pathExtension.lowercased()
+    }
+
+    mutating func load() -> CatalogueData? {
+        guard exists("", directory: true) else {
+            diagnostics.append(Diagnostic(.error, "catalogue.missing", at: SourceLocation(file: displayRoot), LocalizedText(
+                vi: "không tìm thấy thư mục danh mục (dùng --catalogs để chỉ đường dẫn)",
+                en: "no such catalogue directory (use --catalogs to point at it)")))
+            return nil
+        }
+        var settings = Settings()
+        if exists("settings.yaml"), let file = readFile("settings.yaml") {
+            let result = SettingsReader.read(file)
+            diagnostics += result.diagnostics
+            if let value = result.value { settings = value }
+        }
+        var register: [RegisterEntry] = []
+        if exists("register.csv"), let file = readFile("register.csv") {
+            let result = RegisterCSVReader.read(file)
+            diagnostics += result.diagnostics
+            register = result.value ?? []
+        }
+        checkRegisterDuplicates(register)
+
+        let listings = files(in: "decisions")
+        var decisions: [Decision] = []
+        for path in listings {
+            switch Self.pathExtension(path) {
+            case "csv":
+                if let decision = readCSVListing(path, register: register) { decisions.append(decision) }
+            case "xml":
+                if let decision = readXMLListing(path, register: register) { decisions.append(decision) }
+            default:
+                ignored(path)
+            }
+        }
+        checkRegisterListingFiles(register, listings: Set(listings))
+        checkDuplicateDecisions(decisions)
+
+        var entries: [LocalEntry] = []
+        for path in files(in: "local") {
+            switch Self.pathExtension(path) {
+            case "csv":
+                guard let file = readFile(path) else { continue }
+                let result = CatalogueCSVReader.read(file)
+                diagnostics += result.diagnostics
+                entries += result.value?.entries ?? []
+            case "xml":
+                guard let file = readFile(path) else { continue }
+                let result = CatalogueXMLReader.read(file)
+                diagnostics += result.diagnostics
+                entries += result.value?.entries ?? []
+            default:
+                ignored(path)
+            }
+        }
+
+        var overrides: InputFile?
+        if exists("holidays/overrides.yaml") { overrides = readFile("holidays/overrides.yaml") }
+
+        decisions.sort { ($0.issued, TextNormalization.fold($0.number), $0.number) < ($1.issued, TextNormalization.fold($1.number), $1.number) }
+        return CatalogueData(settings: settings, decisions: decisions, register: register,
+                             catalogue: Catalogue(entries: entries), holidayOverrides: overrides)
+    }
+
+    mutating func ignored(_ path: String) {
+        let isOffice = CatalogueDirectory.officeExtensions.contains(Self.pathExtension(path))
+        diagnostics.append(Diagnostic(.warning, "catalogue.ignored-file", at: SourceLocation(file: display(path)), isOffice
+            ? LocalizedText(vi: "tệp Office không được đọc; hãy lưu bảng dạng CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
+                            en: "Office files are not read; save the table as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)")
+            : LocalizedText(vi: "tệp bị bỏ qua: chỉ đọc tệp .csv và .xml", en: "file ignored: only .csv and .xml files are read")))
+    }
+
+    /// The register rows whose listing file is `path` (relative to the catalogue directory;
+    /// a bare file name means the file in `decisions/`).
+    func registerRows(naming path: String, in register: [RegisterEntry]) -> [RegisterEntry] {
+        register.filter { entry in
+            guard let listing = entry.listingFile else { return false }
+            return listing == path || (!listing.contains("/") && "decisions/" + listing == path)
+        }
+    }
+
+    mutating func readCSVListing(_ path: String, register: [RegisterEntry]) -> Decision? {
+        guard let file = readFile(path) else { return nil }
+        let rows = registerRows(naming: path, in: register)
+        let entry = rows.first
+        let result = DecisionCSVReader.read(file, effectiveDate: entry?.effective)
+        diagnostics += result.diagnostics
+        guard let entry else {
+            diagnostics.append(Diagnostic(.error, "catalogue.listing-unregistered", at: SourceLocation(file: display(path)), LocalizedText(
+                vi: "không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; danh mục CSV lấy số quyết định, cơ quan ban hành và các ngày từ sổ theo dõi, hãy thêm một dòng với Tệp danh mục = \(path)",
+                en: "no row of register.csv names this file in its \"listing file\" column; a CSV listing takes its decision number, issuer and dates from the register, so add a row with listing file = \(path)")))
+            return nil
+        }
+        for extra in rows.dropFirst() {
+            diagnostics.append(Diagnostic(.error, "catalogue.listing-registered-twice", at: extra.location, LocalizedText(
+                vi: "tệp danh mục \(path) đã được ghi ở dòng \(entry.location.line ?? 0) của sổ theo dõi",
+                en: "the listing file \(path) is already named on line \(entry.location.line ?? 0) of the register")))
+        }
+        guard let changes = result.value else { return nil }
+        return Decision(
+            number: entry.decisionNumber, issuer: entry.issuer, issued: entry.issued, effective: entry.effective,
+            nationalDatabase: entry.nationalDatabase, received: entry.received, changes: changes,
+            isFullSnapshot: entry.isFullSnapshot, source: SourceLocation(file: display(path)))
+    }
+
+    /// An XML listing carries its own number and dates; a register row for the same
+    /// decision (by number, or naming the file) fills the dates the listing leaves out, and
+    /// a date both give differently is a warning (the listing wins).
+    mutating func readXMLListing(_ path: String, register: [RegisterEntry]) -> Decision? {
+        guard let file = readFile(path) else { return nil }
+        let result = DecisionXMLReader.read(file)
+        diagnostics += result.diagnostics
+        guard var decision = result.value else { return nil }
+        let key = TextNormalization.fold(decision.number)
+        for entry in registerRows(naming: path, in: register) where TextNormalization.fold(entry.decisionNumber) != key {
+            diagnostics.append(Diagnostic(.error, "catalogue.listing-number-mismatch", at: entry.location, LocalizedText(
+                vi: "dòng này ghi quyết định \(entry.decisionNumber) với tệp \(path), nhưng tệp đó là quyết định \(decision.number)",
+                en: "this row names decision \(entry.decisionNumber) with the file \(path), but that file is decision \(decision.number)")))
+        }
+        guard let entry = register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) else { return decision }
+        // Dates both give: (name, listing's, register's).
+        var pairs: [(LocalizedText, CivilDate, CivilDate)] = [
+            (LocalizedText(vi: "ngày ban hành", en: "issue date"), decision.issued, entry.issued),
+            (LocalizedText(vi: "ngày hiệu lực", en: "effective date"), decision.effective, entry.effective),
+        ]
+        let nationalDatabase = LocalizedText(vi: "ngày cập nhật CSDL quốc gia", en: "national database date")
+        if let registered = entry.nationalDatabase {
+            if let own = decision.nationalDatabase { pairs.append((nationalDatabase, own, registered)) } else { decision.nationalDatabase = registered }
+        }
+        if let registered = entry.received {
+            if let own = decision.received {
+                pairs.append((LocalizedText(vi: "ngày nhận", en: "received date"), own, registered))
+            } else {
+                decision.received = registered
+            }
+        }
+        for (name, own, registered) in pairs where own != registered {
+            diagnostics.append(Diagnostic(.warning, "catalogue.register-conflict", at: entry.location, LocalizedText(
+                vi: "\(name.vi) của quyết định \(decision.number): sổ theo dõi ghi \(registered.vietnamese) nhưng tệp \(path) ghi \(own.vietnamese); dùng ngày trong tệp",
+                en: "\(name.en) of decision \(decision.number): the register says \(registered.iso) but \(path) says \(own.iso); using the file's date")))
+        }
+        return decision
+    }
+
+    mutating func checkRegisterDuplicates(_ register: [RegisterEntry]) {
+        var first: [String: RegisterEntry] = [:]
+        for entry in register {
+            let key = TextNormalization.fold(entry.decisionNumber)
+            if let earlier = first[key] {
+                reportedDuplicates.insert(key)
+                diagnostics.append(Diagnostic(.error, "catalogue.duplicate-decision", at: entry.location, LocalizedText(
+                    vi: "quyết định \(entry.decisionNumber) đã có ở dòng \(earlier.location.line ?? 0) của sổ theo dõi",
+                    en: "decision \(entry.decisionNumber) is already on line \(earlier.location.line ?? 0) of the register")))
+            } else {
+                first[key] = entry
+            }
+        }
+    }
+
+    mutating func checkRegisterListingFiles(_ register: [RegisterEntry], listings: Set<String>) {
+        for entry in register {
+            guard let listing = entry.listingFile else { continue }
+            let candidates = listing.contains("/") ? [listing] : [listing, "decisions/" + listing]
+            if candidates.contains(where: listings.contains) { continue }
+            diagnostics.append(Diagnostic(.error, "catalogue.listing-missing", at: entry.location, LocalizedText(
+                vi: "quyết định \(entry.decisionNumber): không có tệp danh mục \"\(listing)\" trong thư mục decisions/",
+                en: "decision \(entry.decisionNumber): the listing file \"\(listing)\" is not in the decisions/ directory")))
+        }
+    }
+
+    mutating func checkDuplicateDecisions(_ decisions: [Decision]) {
+        var first: [String: Decision] = [:]
+        for decision in decisions {
+            let key = TextNormalization.fold(decision.number)
+            if let earlier = first[key] {
+                if reportedDuplicates.contains(key) { continue }
+                diagnostics.append(Diagnostic(.error, "catalogue.duplicate-decision", at: decision.source, LocalizedText(
+                    vi: "quyết định \(decision.number) đã có trong \(earlier.source.compilerStyle)",
+                    en: "decision \(decision.number) is already given in \(earlier.source.compilerStyle)")))
+            } else {
+                first[key] = decision
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Yams
+
+/// Reads `settings.yaml` (the province's rules and preferences) into ``Settings``.
+///
+/// The YAML is composed into Yams nodes rather than decoded with `Codable`, because the
+/// nodes keep their line and column: a wrong type is an error at the value, an unknown key
+/// a warning at the key, and the user can go straight to it. Keys not given keep the
+/// defaults of ``Settings``.
+public enum SettingsReader {
+    public static func read(_ file: InputFile) -> ReadResult<Settings> {
+        var reader = Reader(file: file.displayPath)
+        let settings = reader.read(file)
+        return ReadResult(value: settings, diagnostics: reader.diagnostics)
+    }
+
+    /// Every key the file may have, for the unknown-key warning.
+    static let topLevelKeys = [
+        "province", "agency", "deadline-working-days", "trigger-policy", "reminder-within",
+        "alarm-working-days-before", "scope", "online-service-target", "email",
+    ]
+    static let scopeKeys = ["levels", "fields", "agencies"]
+    static let emailKeys = ["from", "to", "sendmail"]
+
+    private struct Reader {
+        let file: String
+        var diagnostics: [Diagnostic] = []
+
+        init(file: String) { self.file = file }
+
+        func location(_ node: Node?) -> SourceLocation {
+            SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+        }
+
+        mutating func error(_ node: Node, key: String, expected: LocalizedText) {
+            let found = node.scalar?.string ?? (node.mapping != nil ? "{…}" : "[…]")
+            diagnostics.append(Diagnostic(.error, "settings.type", at: location(node), LocalizedText(
+                vi: "\"\(key)\": cần \(expected.vi), nhưng có \"\(found)\"",
+                en: "\"\(key)\": expected \(expected.en), found \"\(found)\"")))
+        }
+
+        mutating func read(_ file: InputFile) -> Settings {
+            var settings = Settings()
+            let text: String
+            switch CSVReader.decode(file) {
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic)
+                return settings
+            case .success(let decoded):
+                text = String(decoding: decoded.bytes[decoded.bomLength...], as: UTF8.self)
+            }
+            let root: Node?
+            do {
+                root = try Yams.compose(yaml: text)
+            } catch {
+                diagnostics.append(yamlError(error))
+                return settings
+            }
+            guard let root, !isNull(root) else { return settings }
+            guard let mapping = root.mapping else {
+                diagnostics.append(Diagnostic(.error, "settings.type", at: location(root), LocalizedText(
+                    vi: "tệp cài đặt phải là một bảng khoá: giá trị (ví dụ \"deadline-working-days: 3\")",
+                    en: "the settings file must be a mapping of keys to values (e.g. \"deadline-working-days: 3\")")))
+                return settings
+            }
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                if isNull(value) { continue }
+                switch key {
+                case "province": if let s = string(value, key) { settings.province = s }
+                case "agency": if let s = string(value, key) { settings.agency = s }
+                case "deadline-working-days": if let n = integer(value, key, minimum: 1) { settings.deadlineWorkingDays = n }
+                case "reminder-within": if let n = integer(value, key, minimum: 0) { settings.reminderWithin = n }
+                case "trigger-policy":
+                    if let s = value.scalar?.string, let policy = TriggerPolicy(rawValue: s) {
+                        settings.triggerPolicy = policy
+                    } else {
+                        error(value, key: key, expected: LocalizedText(
+                            vi: "national-database-first hoặc earliest", en: "national-database-first or earliest"))
+                    }
+                case "alarm-working-days-before":
+                    if let items = sequence(value, key) {
+                        let numbers = items.compactMap { integer($0, key, minimum: 0) }
+                        if numbers.count == items.count { settings.alarmWorkingDaysBefore = numbers }
+                    }
+                case "online-service-target":
+                    if let x = value.float, value.scalar?.style == .plain, (0...1).contains(x) {
+                        settings.onlineServiceTarget = x
+                    } else {
+                        error(value, key: key, expected: LocalizedText(vi: "một số từ 0 đến 1 (ví dụ 0.8)", en: "a number from 0 to 1 (e.g. 0.8)"))
+                    }
+                case "scope": readScope(value, into: &settings)
+                case "email": readEmail(value, into: &settings)
+                default: unknownKey(keyNode, key, known: SettingsReader.topLevelKeys)
+                }
+            }
+            return settings
+        }
+
+        mutating func readScope(_ node: Node, into settings: inout Settings) {
+            guard let mapping = self.mapping(node, "scope") else { return }
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                if isNull(value) { continue }
+                switch key {
+                case "levels":
+                    guard let items = sequence(value, "scope.levels") else { continue }
+                    var levels: [AdministrativeLevel] = []
+                    for item in items {
+                        if let word = item.scalar?.string, let level = try? Vocabulary.level(word) {
+                            levels.append(level)
+                        } else {
+                            error(item, key: "scope.levels", expected: LocalizedText(
+                                vi: "province, district, commune hoặc central", en: "province, district, commune or central"))
+                        }
+                    }
+                    if levels.count == items.count { settings.scopeLevels = Array(Set(levels)).sorted() }
+                case "fields": if let list = strings(value, "scope.fields") { settings.scopeFields = list }
+                case "agencies": if let list = strings(value, "scope.agencies") { settings.scopeAgencies = list }
+                default: unknownKey(keyNode, "scope." + key, known: SettingsReader.scopeKeys.map { "scope." + $0 })
+                }
+            }
+        }
+
+        mutating func readEmail(_ node: Node, into settings: inout Settings) {
+            guard let mapping = self.mapping(node, "email") else { return }
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                if isNull(value) { continue }
+                switch key {
+                case "from": if let s = string(value, "email.from") { settings.emailFrom = s }
+                case "to":
+                    if value.scalar != nil {
+                        if let s = string(value, "email.to") { settings.emailTo = [s] }
+                    } else if let list = strings(value, "email.to") {
+                        settings.emailTo = list
+                    }
+                case "sendmail": if let s = string(value, "email.sendmail") { settings.sendmailPath = s }
+                default: unknownKey(keyNode, "email." + key, known: SettingsReader.emailKeys.map { "email." + $0 })
+                }
+            }
+        }
+
+        // MARK: Typed accessors
+
+        func isNull(_ node: Node) -> Bool {
+            node.scalar.map { $0.style == .plain && ["", "~", "null", "Null", "NULL"].contains($0.string) } ?? false
+        }
+
+        mutating func string(_ node: Node, _ key: String) -> String? {
+            guard let s = node.scalar?.string else {
+                error(node, key: key, expected: LocalizedText(vi: "một chuỗi chữ", en: "a text value"))
+                return nil
+            }
+            return TextNormalization.clean(s)
+        }
+
+        mutating func integer(_ node: Node, _ key: String, minimum: Int) -> Int? {
+            guard node.scalar?.style == .plain, let n = node.int, n >= minimum else {
+                error(node, key: key, expected: LocalizedText(
+                    vi: "một số nguyên ≥ \(minimum)", en: "a whole number ≥ \(minimum)"))
+                return nil
+            }
+            return n
+        }
+
+        mutating func sequence(_ node: Node, _ key: String) -> [Node]? {
+            guard let items = node.sequence else {
+                error(node, key: key, expected: LocalizedText(vi: "một danh sách, ví dụ [2, 1, 0]", en: "a list, e.g. [2, 1, 0]"))
+                return nil
+            }
+            return Array(items)
+        }
+
+        mutating func strings(_ node: Node, _ key: String) -> [String]? {
+            guard let items = sequence(node, key) else { return nil }
+            let list = items.compactMap { string($0, key) }
+            return list.count == items.count ? list : nil
+        }
+
+        mutating func mapping(_ node: Node, _ key: String) -> Node.Mapping? {
+            guard let mapping = node.mapping else {
+                error(node, key: key, expected: LocalizedText(vi: "một bảng khoá: giá trị", en: "a mapping of keys to values"))
+                return nil
+            }
+            return mapping
+        }
+
+        mutating func unknownKey(_ node: Node, _ key: String, known: [String]) {
+            diagnostics.append(Diagnostic(.warning, "settings.unknown-key", at: location(node), LocalizedText(
+                vi: "khoá không được hỗ trợ \"\(key)\" bị bỏ qua; các khoá hợp lệ: \(known.joined(separator: ", "))",
+                en: "unknown key \"\(key)\" is ignored; known keys: \(known.joined(separator: ", "))")))
+        }
+
+        func yamlError(_ error: any Error) -> Diagnostic {
+            var mark: Mark?
+            var problem = "\(error)"
+            if let yaml = error as? YamlError {
+                switch yaml {
+                case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
+                    mark = m
+                    problem = p
+                case .duplicatedKeysInMapping(let duplicates, let context):
+                    mark = context.mark
+                    problem = "duplicated keys: " + duplicates.sorted().joined(separator: ", ")
+                default:
+                    break
+                }
+            }
+            return Diagnostic(.error, "settings.yaml", at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
+                              LocalizedText(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
+        }
+    }
+}

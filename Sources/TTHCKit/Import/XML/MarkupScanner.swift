@@ -1,0 +1,199 @@
+/// A byte-level look at an XML document that runs just ahead of libxml2, on the very bytes
+/// handed to it, for two things libxml2's streaming reader cannot give:
+///
+/// - **A guard.** Any `<!DOCTYPE` stops the input before libxml2 sees the declaration, so
+///   no DTD, entity declaration, parameter entity or external reference is ever parsed
+///   (billion laughs, XXE). A document that is not UTF-8 (UTF-16/32 by their byte
+///   signatures) is stopped at the first byte.
+/// - **Where each element starts.** The reader reports a node's line as the line where its
+///   start tag *ends* and no column at all. The scanner records the line and column of the
+///   `<` of every start tag, in document order; the reader pops one for each element node
+///   it returns, so the queue never holds more than the parser's small look-ahead.
+///
+/// Hand-written rather than delegated to libxml2 because both needs concern bytes libxml2
+/// either must not see or does not report. It recognises only what can matter in a
+/// document without a DTD: comments, CDATA sections, processing instructions, end tags and
+/// start tags (quoted attribute values may hold `>` but not `<`), which also lets it tell
+/// a truncated document (elements left open) from other endings. Lines and columns are counted as
+/// libxml2 counts them: 1-based, CR LF and lone CR end a line, one column per character.
+struct MarkupScanner {
+    /// Why the input was stopped.
+    enum Stop: Equatable {
+        /// `<!DOCTYPE` at this line and column.
+        case doctype(line: Int, column: Int)
+        /// The byte signature of UTF-16 or UTF-32 (named here) at the start of the file.
+        case notUTF8(String)
+    }
+
+    private enum State {
+        case start, text, lessThan, bang, instruction, instructionQuestion, startTag, quoted
+        case comment, commentDash, commentDashDash, cdata, cdataBracket, cdataBracketBracket
+    }
+
+    private(set) var line = 1
+    private(set) var column = 1
+    private(set) var stop: Stop?
+    /// Elements opened and not yet closed, as far as the bytes seen so far go.
+    private(set) var openElements = 0
+    /// Whether any element start tag was seen.
+    private(set) var sawElement = false
+    private var quote: UInt8 = 0
+    private var previous: UInt8 = 0
+    private var state = State.start
+    private var offset = 0
+    private var lastWasCR = false
+    private var markupLine = 0
+    private var markupColumn = 0
+    /// Bytes after `<!` so far, while deciding between comment, CDATA and DOCTYPE.
+    private var bangBytes: [UInt8] = []
+    private var starts = PositionQueue()
+
+    private static let commentOpen = Array("--".utf8)
+    private static let cdataOpen = Array("[CDATA[".utf8)
+    private static let doctypeOpen = Array("DOCTYPE".utf8)
+
+    /// The position of the next element start tag not yet claimed by the reader.
+    mutating func nextElementStart() -> (line: Int, column: Int)? { starts.popFirst() }
+
+    /// Scans `bytes`, the next bytes of the document. Returns how many of them may be handed
+    /// to libxml2: all of them, unless a forbidden construct starts in them (then ``stop``
+    /// says which, and nothing more may be handed over).
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard stop == nil else { return 0 }
+        if state == .start, !bytes.isEmpty {
+            if let encoding = MarkupScanner.nonUTF8Signature(bytes) {
+                stop = .notUTF8(encoding)
+                return 0
+            }
+            state = .text
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch state {
+            case .start, .text:
+                if b == 0x3C { // <
+                    markupLine = line
+                    markupColumn = column
+                    state = .lessThan
+                }
+            case .lessThan:
+                switch b {
+                case 0x2F: // </ end tag
+                    openElements -= 1
+                    state = .text
+                case 0x3F: state = .instruction // <?
+                case 0x21: // <!
+                    bangBytes.removeAll(keepingCapacity: true)
+                    state = .bang
+                default:
+                    starts.append((markupLine, markupColumn))
+                    sawElement = true
+                    state = .startTag
+                }
+            case .startTag:
+                if b == 0x22 || b == 0x27 { // " '
+                    quote = b
+                    state = .quoted
+                } else if b == 0x3E { // >, after / for an empty element
+                    if previous != 0x2F { openElements += 1 }
+                    state = .text
+                } else if b == 0x3C { // malformed (libxml2 reports it); still markup to guard
+                    markupLine = line
+                    markupColumn = column
+                    state = .lessThan
+                }
+            case .quoted:
+                if b == quote { state = .startTag }
+            case .bang:
+                bangBytes.append(b)
+                if bangBytes == MarkupScanner.commentOpen {
+                    state = .comment
+                } else if bangBytes == MarkupScanner.cdataOpen {
+                    state = .cdata
+                } else if bangBytes == MarkupScanner.doctypeOpen {
+                    stop = .doctype(line: markupLine, column: markupColumn)
+                    return i
+                } else if !MarkupScanner.commentOpen.starts(with: bangBytes),
+                          !MarkupScanner.cdataOpen.starts(with: bangBytes),
+                          !MarkupScanner.doctypeOpen.starts(with: bangBytes) {
+                    state = .text // malformed markup: libxml2 reports it
+                }
+            case .instruction:
+                if b == 0x3F { state = .instructionQuestion }
+            case .instructionQuestion:
+                state = b == 0x3E ? .text : b == 0x3F ? .instructionQuestion : .instruction
+            case .comment:
+                if b == 0x2D { state = .commentDash }
+            case .commentDash:
+                state = b == 0x2D ? .commentDashDash : .comment
+            case .commentDashDash:
+                state = b == 0x3E ? .text : b == 0x2D ? .commentDashDash : .comment
+            case .cdata:
+                if b == 0x5D { state = .cdataBracket }
+            case .cdataBracket:
+                state = b == 0x5D ? .cdataBracketBracket : .cdata
+            case .cdataBracketBracket:
+                state = b == 0x3E ? .text : b == 0x5D ? .cdataBracketBracket : .cdata
+            }
+            advance(over: b)
+            previous = b
+            i += 1
+        }
+        return n
+    }
+
+    @inline(__always)
+    private mutating func advance(over b: UInt8) {
+        defer { offset += 1 }
+        if b == 0x0A {
+            if !lastWasCR { line += 1 }
+            column = 1
+            lastWasCR = false
+        } else if b == 0x0D {
+            line += 1
+            column = 1
+            lastWasCR = true
+        } else {
+            lastWasCR = false
+            // One column per character: count lead bytes, not continuation bytes. A UTF-8
+            // byte order mark is not a character of the document.
+            if b & 0xC0 != 0x80, !(offset == 0 && b == 0xEF) { column += 1 }
+        }
+    }
+
+    /// The encoding a document's first bytes announce when it is not UTF-8.
+    static func nonUTF8Signature(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let b = Array(bytes.prefix(4))
+        func has(_ p: [UInt8]) -> Bool { b.starts(with: p) }
+        if has([0x00, 0x00, 0xFE, 0xFF]) || has([0xFF, 0xFE, 0x00, 0x00])
+            || has([0x00, 0x00, 0x00, 0x3C]) || has([0x3C, 0x00, 0x00, 0x00]) {
+            return "UTF-32"
+        }
+        if has([0xFE, 0xFF]) || has([0xFF, 0xFE]) || has([0x00, 0x3C]) || has([0x3C, 0x00]) {
+            return "UTF-16"
+        }
+        return nil
+    }
+}
+
+/// A first-in first-out queue of positions that reuses its storage.
+private struct PositionQueue {
+    private var items: [(Int, Int)] = []
+    private var head = 0
+
+    mutating func append(_ item: (Int, Int)) {
+        if head > 256, head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        items.append(item)
+    }
+
+    mutating func popFirst() -> (line: Int, column: Int)? {
+        guard head < items.count else { return nil }
+        defer { head += 1 }
+        return items[head]
+    }
+}

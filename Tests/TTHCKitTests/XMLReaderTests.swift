@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import TTHCKit
+
+/// Valid listings and catalogues: the model that comes out, compared to golden JSON
+/// (re-record with `TTHC_RECORD=1 swift test --filter XMLReaderTests`).
+@Suite struct XMLReaderTests {
+    @Test func decisionListingMatchesGolden() throws {
+        let result = DecisionXMLReader.read(try XMLFixtures.file("decision-valid.xml"))
+        #expect(result.diagnostics.isEmpty)
+        let decision = try #require(result.value)
+        let json = try XMLFixtures.json(decision)
+        #expect(json == (try XMLFixtures.golden("decision-valid.golden.json", actual: json)))
+        // The points the golden file encodes, spelled out.
+        #expect(decision.number == "2345/QĐ-BKHCN")
+        #expect(decision.effective == CivilDate(year: 2026, month: 11, day: 1))
+        #expect(decision.changes.map(\.code.raw) == ["1.010696", "1.012001", "2.000674.000.00.00.H56", "1.003011"])
+        #expect(decision.changes[0].content.name == "Thủ tục cấp Giấy chứng nhận đăng ký nhãn hiệu")
+        #expect(decision.changes[1].replaces == ProcedureCode("1.004227"))
+        #expect(decision.changes[1].content.name == "Thủ tục đăng ký <hợp đồng> chuyển giao công nghệ")
+        #expect(decision.changes[2].content.name == "Thủ tục thẩm định công nghệ dự án đầu tư & cấp phép")
+        #expect(decision.changes.map(\.location.line) == [6, 17, 23, 28])
+        #expect(decision.source == SourceLocation(file: "xml/decision-valid.xml", line: 3, column: 1))
+    }
+
+    @Test func catalogueMatchesGolden() throws {
+        let result = CatalogueXMLReader.read(try XMLFixtures.file("catalogue-valid.xml"))
+        #expect(result.diagnostics.isEmpty)
+        let catalogue = try #require(result.value)
+        let json = try XMLFixtures.json(catalogue)
+        #expect(json == (try XMLFixtures.golden("catalogue-valid.golden.json", actual: json)))
+        #expect(catalogue.entries.map(\.code?.raw) == ["1.004227.000.00.00.H56", "1.010696", "HY-KHCN-07", nil])
+        #expect(catalogue.entries.map(\.status) == [.inForce, .abolished, .inForce, .inForce])
+        #expect(catalogue.entries[2].code?.isWellFormed == false)
+        #expect(catalogue.entries[2].content.levels == [.province, .commune])
+        #expect(catalogue.entries[0].publishedOn == CivilDate(year: 2026, month: 11, day: 5))
+    }
+
+    @Test func textIsNormalisedToNFCWithCollapsedWhitespace() throws {
+        // "Thủ" written with a combining hook above (decomposed), tabs and NBSP around.
+        let decomposed = "Thu\u{309}"
+        let xml = """
+        <catalogue xmlns="urn:tthc:catalogue:1"><procedure code=" 1.000001 "><name>\t\(decomposed)\u{A0} tục\n\n A </name>\
+        <agency>   </agency></procedure></catalogue>
+        """
+        let result = CatalogueXMLReader.read(InputFile(displayPath: "nfc.xml", bytes: Array(xml.utf8)))
+        let entry = try #require(result.value?.entries.first)
+        #expect(entry.content.name == "Thủ tục A")
+        #expect(entry.content.name.unicodeScalars.count == 9)
+        #expect(entry.content.name == entry.content.name.precomposedStringWithCanonicalMapping)
+        #expect(entry.code?.raw == "1.000001")
+        #expect(entry.content.agency == nil)
+    }
+
+    @Test(arguments: [
+        ("2025-06-30", false), ("2025-07-01", true), ("2026-01-15", true), ("2019-12-31", false),
+    ])
+    func districtLevelAfterJuly2025IsAWarning(_ effective: String, _ warns: Bool) throws {
+        let xml = """
+        <decision xmlns="urn:tthc:decision:1" number="9/QĐ-BNV" issuer="Bộ Nội vụ" issued="2019-01-01" effective="\(effective)">
+          <procedure code="2.000001" change="new"><name>Thủ tục ở cấp huyện</name><levels><level>district</level></levels></procedure>
+        </decision>
+        """
+        let result = DecisionXMLReader.read(InputFile(displayPath: "d.xml", bytes: Array(xml.utf8)))
+        #expect(result.value?.changes.first?.content.levels == [.district])
+        let date = try CivilDate.parse(effective)
+        #expect(XMLFixtures.rendered(result.diagnostics) == (warns ? [
+            "d.xml:2:83: warning: the district level was abolished on 2025-07-01, but data of a decision effective \(date.iso) still lists it",
+        ] : []))
+        #expect(XMLFixtures.rendered(result.diagnostics, .vi) == (warns ? [
+            "d.xml:2:83: warning: cấp huyện không còn từ 01/07/2025 nhưng dữ liệu của quyết định có hiệu lực từ \(date.vietnamese) vẫn ghi cấp huyện",
+        ] : []))
+    }
+
+    @Test(arguments: [
+        (nil, nil, false), ("2025-06-30", nil, false), (nil, "2025-07-01", true), ("2024-01-01", "2025-09-09", true),
+    ] as [(String?, String?, Bool)])
+    func catalogueDistrictWarningUsesTheLaterOfPublishedAndPosted(_ published: String?, _ posted: String?, _ warns: Bool) {
+        let decision = published.map { #"<provincial-decision number="1/QĐ-UBND" date="\#($0)"/>"# } ?? ""
+        let postedTag = posted.map { "<posted>\($0)</posted>" } ?? ""
+        let xml = """
+        <catalogue xmlns="urn:tthc:catalogue:1">
+        <procedure><name>A</name><levels><level>province</level><level>district</level></levels>\(decision)\(postedTag)</procedure>
+        </catalogue>
+        """
+        let result = CatalogueXMLReader.read(InputFile(displayPath: "c.xml", bytes: Array(xml.utf8)))
+        #expect(result.value?.entries.count == 1)
+        let later = [published, posted].compactMap { $0 }.max() ?? ""
+        #expect(XMLFixtures.rendered(result.diagnostics) == (warns ? [
+            "c.xml:2:57: warning: the district level was abolished on 2025-07-01, but data published or posted on \(later) still lists it",
+        ] : []))
+    }
+
+    @Test func catalogueSchemaErrorsAreReported() {
+        let xml = """
+        <catalogue xmlns="urn:tthc:catalogue:1">
+          <procedure status="retired"><name>A</name><posted>2026-02-29</posted></procedure>
+        </catalogue>
+        """
+        let result = CatalogueXMLReader.read(InputFile(displayPath: "c.xml", bytes: Array(xml.utf8)))
+        #expect(result.value == nil)
+        #expect(XMLFixtures.rendered(result.diagnostics) == [
+            "c.xml:2:30: error: XSD schema violation: Element 'procedure', attribute 'status': [facet 'enumeration'] The value 'retired' is not an element of the set {'in-force', 'abolished'}.",
+            "c.xml:2:72: error: XSD schema violation: Element 'posted': '2026-02-29' is not a valid value of the atomic type 'Date'.",
+        ])
+    }
+
+    @Test func aDecisionIsNotACatalogue() throws {
+        let result = CatalogueXMLReader.read(try XMLFixtures.file("decision-valid.xml"))
+        #expect(result.value == nil)
+        #expect(XMLFixtures.rendered(result.diagnostics) == [
+            "xml/decision-valid.xml:5:26: error: XSD schema violation: Element '{urn:tthc:decision:1}decision': No matching global declaration available for the validation root.",
+        ])
+    }
+
+    @Test func streamingFromDiskGivesTheSameProcedures() throws {
+        let whole = try #require(DecisionXMLReader.read(try XMLFixtures.file("decision-valid.xml")).value)
+        var streamed: [ProcedureChange] = []
+        let path = XMLFixtures.directory.appendingPathComponent("decision-valid.xml").path
+        let result = DecisionXMLReader.stream(path: path, displayPath: "xml/decision-valid.xml") { streamed.append($0) }
+        var header = try #require(result.value)
+        #expect(header.changes.isEmpty)
+        header.changes = streamed
+        #expect(header == whole)
+    }
+
+    @Test func concurrentReadsKeepTheirDiagnosticsApart() async throws {
+        let names = XMLMalformedTests.corpus.map(\.0)
+        let files = try names.map { try XMLFixtures.file("malformed/" + $0) }
+        let expected = files.map { XMLFixtures.rendered(DecisionXMLReader.read($0).diagnostics) }
+        let results = await withTaskGroup(of: (Int, [String]).self) { group in
+            for _ in 0..<4 {
+                for (i, file) in files.enumerated() {
+                    group.addTask { (i, XMLFixtures.rendered(DecisionXMLReader.read(file).diagnostics)) }
+                }
+            }
+            var out: [(Int, [String])] = []
+            for await r in group { out.append(r) }
+            return out
+        }
+        #expect(results.count == files.count * 4)
+        for (i, rendered) in results { #expect(rendered == expected[i]) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import TTHCKit
+
+/// Nothing outside the file is ever read, and DTDs are refused before libxml2 sees them.
+@Suite struct XMLSecurityTests {
+    static let dtdMessage = "error: DTDs are not allowed (<!DOCTYPE …>): the file may not declare a DTD or entities, so nothing outside it is read"
+
+    /// A secret file, and an XML document that tries to pull it in through an external
+    /// entity in an attribute, in text, and through an external DTD.
+    private static func secretAndAttack(padding: Int) throws -> (secret: String, url: URL, xml: String) {
+        let secret = "TTHC-SECRET-\(UUID().uuidString)"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-secret-\(UUID().uuidString).txt")
+        try secret.write(to: url, atomically: true, encoding: .utf8)
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!--\(String(repeating: "x", count: padding))-->
+        <!DOCTYPE decision SYSTEM "\(url.absoluteString)" [
+          <!ENTITY secret SYSTEM "\(url.absoluteString)">
+          <!ENTITY % remote SYSTEM "\(url.absoluteString)">
+          %remote;
+        ]>
+        <decision xmlns="urn:tthc:decision:1" number="&secret;" issuer="&secret;" issued="2026-10-20" effective="2026-11-01">
+          <procedure code="1.000001" change="new"><name>&secret;</name><levels><level>province</level></levels></procedure>
+        </decision>
+        """
+        return (secret, url, xml)
+    }
+
+    /// Paddings put the DOCTYPE at every offset around the first reads and libxml2's
+    /// 4 KiB blocks, so the keyword is split across reads in some of them.
+    @Test(arguments: [0, 1, 2, 3, 7, 100, 497, 498, 499, 500, 501, 502, 503, 504, 505, 4072, 4079, 4080, 4081, 4082, 4083, 4084, 4085, 4086, 4087, 4088, 4089, 5000])
+    func fileXXEDoesNotLeak(padding: Int) throws {
+        let (secret, url, xml) = try Self.secretAndAttack(padding: padding)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let file = InputFile(displayPath: "xxe.xml", bytes: Array(xml.utf8))
+        let decision = DecisionXMLReader.read(file)
+        let catalogue = CatalogueXMLReader.read(file)
+        for diagnostics in [decision.diagnostics, catalogue.diagnostics] {
+            #expect(XMLFixtures.rendered(diagnostics) == ["xxe.xml:3:1: " + Self.dtdMessage])
+            for d in diagnostics {
+                #expect(!d.rendered(.vi).contains(secret))
+                #expect(!d.rendered(.en).contains(secret))
+            }
+        }
+        #expect(decision.value == nil)
+        #expect(catalogue.value == nil)
+        // Streaming from disk goes through the same guard.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-xxe-\(UUID().uuidString).xml")
+        try xml.write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        var seen: [ProcedureChange] = []
+        let streamed = DecisionXMLReader.stream(path: path.path, displayPath: "xxe.xml") { seen.append($0) }
+        #expect(XMLFixtures.rendered(streamed.diagnostics) == ["xxe.xml:3:1: " + Self.dtdMessage])
+        #expect(seen.isEmpty)
+    }
+
+    @Test func doctypeInsideTheDocumentIsRefusedToo() throws {
+        let xml = """
+        <decision xmlns="urn:tthc:decision:1" number="1" issuer="x" issued="2026-10-20" effective="2026-11-01">
+          <!DOCTYPE decision [ <!ENTITY secret SYSTEM "file:///etc/hostname"> ]>
+        </decision>
+        """
+        let result = DecisionXMLReader.read(InputFile(displayPath: "inner.xml", bytes: Array(xml.utf8)))
+        #expect(XMLFixtures.rendered(result.diagnostics) == ["inner.xml:2:3: " + Self.dtdMessage])
+    }
+
+    @Test func doctypeInCommentsAndCDATAIsText() throws {
+        let xml = """
+        <?xml version="1.0"?><!-- <!DOCTYPE x> --><?note <!DOCTYPE y>?>
+        <decision xmlns="urn:tthc:decision:1" number="1" issuer="x" issued="2026-10-20" effective="2026-11-01">
+          <procedure code="1.000001" change="new"><name><![CDATA[<!DOCTYPE z> ]] ]>]]></name><levels><level>province</level></levels></procedure>
+        </decision>
+        """
+        let result = DecisionXMLReader.read(InputFile(displayPath: "text.xml", bytes: Array(xml.utf8)))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.value?.changes.first?.content.name == "<!DOCTYPE z> ]] ]>")
+    }
+
+    @Test func undeclaredEntitiesAreErrorsNotLookups() {
+        let xml = #"<decision xmlns="urn:tthc:decision:1" number="&nbsp;" issuer="x" issued="2026-10-20" effective="2026-11-01"/>"#
+        let result = DecisionXMLReader.read(InputFile(displayPath: "ent.xml", bytes: Array(xml.utf8)))
+        #expect(result.value == nil)
+        #expect(XMLFixtures.rendered(result.diagnostics) == ["ent.xml:1:53: error: malformed XML: Entity 'nbsp' not defined"])
+    }
+}
+
+/// The byte scanner's positions agree however the input is cut into blocks.
+@Suite struct MarkupScannerTests {
+    static let document = Array("""
+    \u{FEFF}<?xml version="1.0"?>\r\n<!-- <x> --><a k=">" j='/>'>ủ<b/>\r<c><![CDATA[<d>]]></c>\n\t<e\n/><f>x</f></a>
+    """.utf8)
+
+    @Test(arguments: [1, 2, 3, 5, 7, 64, 4096])
+    func elementStartsDoNotDependOnBlockSize(_ size: Int) {
+        var scanner = MarkupScanner()
+        var handed = 0
+        Self.document.withUnsafeBufferPointer { all in
+            var i = 0
+            while i < all.count {
+                let n = min(size, all.count - i)
+                handed += scanner.scan(UnsafeBufferPointer(rebasing: all[i..<(i + n)]))
+                i += n
+            }
+        }
+        #expect(handed == Self.document.count)
+        var starts: [String] = []
+        while let s = scanner.nextElementStart() { starts.append("\(s.line):\(s.column)") }
+        // The BOM takes no column; CR LF and a lone CR each end one line; ủ is one column.
+        #expect(starts == ["2:13", "2:30", "3:1", "4:2", "5:3"])
+        #expect(scanner.openElements == 0)
+        #expect(scanner.stop == nil)
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x3C, 0x00], "UTF-16"), ([0xFE, 0xFF, 0x00, 0x3C], "UTF-16"), ([0x3C, 0x00, 0x3F, 0x00], "UTF-16"),
+        ([0x00, 0x3C, 0x00, 0x3F], "UTF-16"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32"), ([0x3C, 0x00, 0x00, 0x00], "UTF-32"),
+    ] as [([UInt8], String)])
+    func nonUTF8SignaturesStopAtTheFirstByte(_ bytes: [UInt8], _ encoding: String) {
+        var scanner = MarkupScanner()
+        let handed = bytes.withUnsafeBufferPointer { scanner.scan($0) }
+        #expect(handed == 0)
+        #expect(scanner.stop == .notUTF8(encoding))
+    }
+}
