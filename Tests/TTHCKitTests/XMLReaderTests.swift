@@ -53,6 +53,24 @@ import Testing
     }
 
     @Test(arguments: [
+        "", "   ", "Thủ tục", "  Thủ\ttục\r\n\u{A0}A  ", "Thu\u{309} tục", "Ångström \u{212B}", "a\u{200B}b", "x\u{FEFF}",
+        "Đăng ký\u{85}kết hôn", "Phí: 500.000 đồng", "ﬁle", "e\u{301}", "\u{1EA0}\u{1EF9}", "日本\u{3000}語", "ǅ", "ĳ ℌ",
+    ])
+    func fastCleanAgreesWithTextNormalization(_ s: String) {
+        #expect(XMLText.clean(s) == TextNormalization.clean(s))
+        #expect(Array(XMLText.clean(s).utf8) == Array(TextNormalization.clean(s).utf8))
+    }
+
+    @Test func fastCleanAgreesOverLatinAndVietnameseRanges() {
+        // Every scalar of the fast path's ranges, alone and between spaces.
+        let scalars = (0x20..<0x300).compactMap(Unicode.Scalar.init) + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
+        for u in scalars {
+            let s = " a\(Character(u)) b "
+            #expect(Array(XMLText.clean(s).utf8) == Array(TextNormalization.clean(s).utf8), "U+\(String(u.value, radix: 16))")
+        }
+    }
+
+    @Test(arguments: [
         ("2025-06-30", false), ("2025-07-01", true), ("2026-01-15", true), ("2019-12-31", false),
     ])
     func districtLevelAfterJuly2025IsAWarning(_ effective: String, _ warns: Bool) throws {
