@@ -76,6 +76,9 @@ func calendarCase(_ report: inout Report) {
 let cases: [(name: String, run: (inout Report) -> Void)] = [
     ("calendar", calendarCase),
     ("reconcile", reconcileCase),
+    // The reader cases print their own figures (sizes, MB/s, peak memory, xmllint beside).
+    ("csv", { _ in benchCSV(arguments: []) }),
+    ("xml", { _ in benchXML(arguments: []) }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import TTHCKit
+
+/// What every command that works on a catalogue directory needs: the data, the calendar
+/// (with the directory's override file applied) and the day to reckon from.
+struct LoadedCatalogue {
+    var data: CatalogueData
+    var calendar: WorkingCalendar
+    var asOf: CivilDate
+}
+
+/// Options shared by `reconcile`, `remind` and `check`.
+struct CatalogueOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The catalogue directory.", valueName: "dir"))
+    var catalogs: String = "catalogs"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "The day to reckon from (dd/mm/yyyy or yyyy-mm-dd); default today in Asia/Ho_Chi_Minh.", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: "Language of the output: vi or en.")
+    var lang: Language = .vi
+
+    /// Reads the directory. Every diagnostic goes to standard error; on any error the run
+    /// stops with exit code 2 before anything is written.
+    func load() throws -> LoadedCatalogue {
+        let day = try asOf.map { try parseDateArgument($0, name: "--as-of") } ?? todayInVietnam()
+        let read = CatalogueDirectory.load(URL(fileURLWithPath: catalogs), displayPath: catalogs)
+        var engine = DiagnosticEngine()
+        engine.emit(contentsOf: read.diagnostics)
+        var calendar: WorkingCalendar?
+        if let data = read.value {
+            let cal = WorkingCalendar.read(overrideFile: data.holidayOverrides)
+            engine.emit(contentsOf: cal.diagnostics)
+            calendar = cal.value
+        }
+        for d in engine.sorted { printError(d.rendered(lang)) }
+        guard let data = read.value, let calendar, !engine.hasErrors else { throw badInputExitCode }
+        return LoadedCatalogue(data: data, calendar: calendar, asOf: day)
+    }
+}
+
+/// Writes a command's output atomically (or to stdout), or stops with exit code 2 and the
+/// reason on standard error.
+func writeOutput(_ bytes: [UInt8], to path: String?, language: Language) throws {
+    do {
+        try AtomicFileWriter.writeOutput(bytes, to: path)
+    } catch {
+        printError("error: \(error.message[language])")
+        throw badInputExitCode
+    }
+}
