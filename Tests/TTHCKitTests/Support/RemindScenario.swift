@@ -11,6 +11,8 @@
 /// - 9/QĐ-BKHCN (national database Wed 25/11 → deadline Mon 30/11): 1.000007 pending, 5 left.
 /// - 12/QĐ-BKHCN (no date): 1.000008 cannot be computed.
 /// - 1520/QĐ-BKHCN (effective 01/11): abolishes 1.000009, still in force locally (expired).
+/// - The catalogue also has a processing-time difference (1.000006), a late publication
+///   (1.000011), a malformed code, a district-level entry and a duplicate code.
 enum RemindScenario {
     static let asOf = date("2026-11-20")
     static let calendar = TestCalendar(holidays: [date("2026-11-23")])
@@ -29,7 +31,8 @@ enum RemindScenario {
         [
             decision("2105/QĐ-BKHCN", issued: "2026-11-02", national: "2026-11-05", [
                 change("1.000001", .amended, name: "Thủ tục đăng ký hoạt động; cấp lại, điều chỉnh \\ nội dung", line: 12),
-                change("1.000006", .amended, name: "Thủ tục công bố hợp chuẩn", line: 13),
+                change("1.000006", .amended, name: "Thủ tục công bố hợp chuẩn", time: "15 ngày làm việc", line: 13),
+                change("1.000011", .amended, name: "Thủ tục công bố hợp quy", line: 14),
             ]),
             decision("2290/QĐ-BKHCN", issued: "2026-11-16", national: "2026-11-18", [
                 change("1.000002", .new, name: longName, line: 7),
@@ -52,10 +55,15 @@ enum RemindScenario {
 
     static var entries: [LocalEntry] {
         [
-            entry("1.000006", name: "Thủ tục công bố hợp chuẩn", published: "2026-11-09", ministry: "2105/QĐ-BKHCN", line: 2),
+            entry("1.000006", name: "Thủ tục công bố hợp chuẩn", time: "15 ngày", published: "2026-11-09",
+                  ministry: "2105/QĐ-BKHCN", line: 2),
             entry("1.000004", name: "Thủ tục xác nhận doanh nghiệp khởi nghiệp sáng tạo (cũ)", line: 3),
             entry("1.000009", name: "Thủ tục cũ về đo lường", published: "2020-01-10", line: 4),
             entry("1.000010", name: "Thủ tục cấp chứng chỉ, \"kiểm định viên\" <đo lường> & chất lượng", line: 5),
+            entry("1.000011", name: "Thủ tục công bố hợp quy", published: "2026-11-16", ministry: "2105/QĐ-BKHCN", line: 6),
+            entry("1.00423", name: "Thủ tục có mã sai | dạng", line: 7),
+            entry("1.000012", name: "Thủ tục còn ghi cấp huyện", levels: [.district], line: 8),
+            entry("1.000010.000.00.00.H56", name: "Thủ tục cấp chứng chỉ kiểm định viên (bản trùng)", line: 9),
         ]
     }
 
