@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(
             name: "tthcTests",
             dependencies: ["TTHCKit", "tthc"],
+            exclude: ["Golden"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

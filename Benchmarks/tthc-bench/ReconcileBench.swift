@@ -1,0 +1,111 @@
+import Foundation
+import TTHCKit
+
+/// National scale: 34 provinces × 2,000 local entries against tens of thousands of
+/// ministry changes, generated deterministically; `--scale 10` multiplies everything.
+/// Prints wall time and peak memory of `Reconciler.reconcile` so growth can be compared.
+func benchReconcile(arguments: [String]) {
+    var scales = [1, 10]
+    if let i = arguments.firstIndex(of: "--scale"), i + 1 < arguments.count, let s = Int(arguments[i + 1]) {
+        scales = [s]
+    }
+    let calendar = WorkingCalendar.standard()
+    print("reconcile: national-scale catalogue (34 provinces × 2,000 entries per 1×)")
+    var perEntry: [Double] = []
+    for scale in scales {
+        let data = ReconcileWorkload(scale: scale)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = Reconciler(settings: Settings()).reconcile(
+            decisions: data.decisions, catalogue: data.catalogue, calendar: calendar, asOf: data.asOf)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let entries = data.catalogue.entries.count
+        let changes = data.decisions.reduce(0) { $0 + $1.changes.count }
+        perEntry.append(seconds / Double(entries + changes))
+        print(String(format: "  %2d×: %7d local entries, %7d changes, %5d decisions → %.3f s, %d rows, peak RSS %.0f MiB",
+                     scale, entries, changes, data.decisions.count, seconds, result.changes.count, peakResidentMiB()))
+    }
+    if perEntry.count == 2 {
+        print(String(format: "  cost per record, 10× vs 1×: %.2f (1.00 = linear)", perEntry[1] / perEntry[0]))
+    }
+}
+
+/// A deterministic synthetic workload: codes, names and dates from a fixed-seed generator.
+struct ReconcileWorkload {
+    let decisions: [Decision]
+    let catalogue: Catalogue
+    let asOf = CivilDate(year: 2026, month: 11, day: 20)!
+
+    init(scale: Int) {
+        var rng = SplitMix64(seed: 0x7474_6863)
+        let provinces = 34, perProvince = 2_000 * scale
+        let changesTotal = 40_000 * scale
+        let perDecision = 60
+        let codeSpace = provinces * perProvince
+        var decisions: [Decision] = []
+        let start = CivilDate(year: 2024, month: 1, day: 1)!.dayNumber
+        let decisionCount = changesTotal / perDecision
+        for d in 0..<decisionCount {
+            let issued = CivilDate(dayNumber: start + Int(rng.next() % 1050))
+            var changes: [ProcedureChange] = []
+            for c in 0..<perDecision {
+                let code = Int(rng.next() % UInt64(codeSpace))
+                let type = ChangeType.allCases[Int(rng.next() % 4)]
+                changes.append(ProcedureChange(
+                    code: ProcedureCode(workloadCode(code)), change: type,
+                    replaces: type == .replaced ? ProcedureCode(workloadCode(Int(rng.next() % UInt64(codeSpace)))) : nil,
+                    content: ProcedureContent(name: "Thủ tục số \(code)", field: "Lĩnh vực \(code % 40)",
+                                              levels: [.province], agency: "Sở \(code % 20)",
+                                              processingTime: "\(5 + code % 20) ngày làm việc", fees: "Không",
+                                              onlineService: .full),
+                    location: SourceLocation(file: "decisions/d\(d).xml", line: 3 + c * 12, column: 3)))
+            }
+            decisions.append(Decision(
+                number: "\(d + 1)/QĐ-BKHCN", issuer: "Bộ", issued: issued, effective: issued.adding(days: 30),
+                nationalDatabase: rng.next() % 10 == 0 ? nil : issued.adding(days: 3),
+                received: issued.adding(days: 4), changes: changes,
+                source: SourceLocation(file: "decisions/d\(d).xml", line: 2)))
+        }
+        var entries: [LocalEntry] = []
+        entries.reserveCapacity(codeSpace)
+        for i in 0..<codeSpace {
+            let published = CivilDate(dayNumber: start + Int(rng.next() % 1050))
+            entries.append(LocalEntry(
+                code: ProcedureCode(workloadCode(i) + ".000.00.00.H\(i / perProvince)"),
+                content: ProcedureContent(name: "Thủ tục số \(i)", field: "Lĩnh vực \(i % 40)", levels: [.province],
+                                          agency: "Sở \(i % 20)",
+                                          processingTime: "\(5 + i % 20) ngày\(rng.next() % 8 == 0 ? "" : " làm việc")",
+                                          fees: "Không", onlineService: rng.next() % 3 == 0 ? .partial : .full),
+                status: rng.next() % 15 == 0 ? .abolished : .inForce,
+                provincialDecision: "\(i)/QĐ-UBND", publishedOn: published, postedOn: published.adding(days: 3),
+                ministryDecision: "\(Int(rng.next() % UInt64(decisionCount)) + 1)/QĐ-BKHCN",
+                location: SourceLocation(file: "local/p\(i / perProvince).csv", line: 2 + i % perProvince)))
+        }
+        self.decisions = decisions
+        self.catalogue = Catalogue(entries: entries)
+    }
+}
+
+func workloadCode(_ n: Int) -> String {
+    let digits = String(n % 1_000_000)
+    return "\(1 + n / 1_000_000).\(String(repeating: "0", count: 6 - digits.count))\(digits)"
+}
+
+/// A small, fast, deterministic generator (Steele, Lea and Flood's SplitMix64).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Peak resident set size of this process so far, in MiB (getrusage ru_maxrss is KiB on Linux).
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A year's special days, rendered as text, CSV or JSON for `tthc calendar holidays`.
+///
+/// The JSON schema (stable, keys sorted):
+/// `{"days": [{"date", "kind", "name": {"en", "vi"}, "provisional", "source", "weekday",
+/// "weekdayName": {"en", "vi"}}], "provisional": Bool, "year": Int}`; `weekday` is ISO
+/// (1 = Monday … 7 = Sunday). CSV has the header
+/// `date,weekday,kind,name_vi,name_en,source,provisional`, RFC 4180 quoting, LF line ends.
+public struct HolidayListing: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, csv, json }
+
+    public var year: Int
+    /// True when the year has no official schedule on file.
+    public var provisional: Bool
+    public var days: [SpecialDay]
+
+    public init(year: Int, calendar: WorkingCalendar) {
+        self.year = year
+        self.provisional = calendar.isProvisional(year: year)
+        self.days = calendar.specialDays(in: year)
+    }
+
+    public func render(_ format: Format, language: Language) -> String {
+        switch format {
+        case .text: text(language)
+        case .csv: csv(language)
+        case .json: json()
+        }
+    }
+
+    static func provisionalMark(_ language: Language) -> String {
+        language == .vi ? "(tạm tính)" : "(provisional)"
+    }
+
+    func text(_ language: Language) -> String {
+        var lines: [String] = []
+        lines.append(language == .vi
+            ? "Lịch nghỉ khu vực công năm \(year): " + (provisional
+                ? "tạm tính theo Bộ luật Lao động (chưa có lịch chính thức)"
+                : "theo lịch chính thức")
+            : "Public-sector days off in \(year): " + (provisional
+                ? "provisional, computed from the Labour Code (no official schedule on file)"
+                : "official schedule"))
+        let kindWidth = days.map { $0.kind.label[language].count }.max() ?? 0
+        for day in days {
+            let date = language == .vi ? day.date.vietnamese : day.date.iso
+            let weekday = day.date.weekday.name(language)
+            var line = date + "  " + weekday.padded(to: language == .vi ? 8 : 9) + "  " + day.kind.label[language].padded(to: kindWidth)
+                + "  " + day.name[language]
+            if day.provisional { line += " " + Self.provisionalMark(language) }
+            line += language == .vi ? " [nguồn: \(day.source)]" : " [source: \(day.source)]"
+            lines.append(line)
+        }
+        if days.isEmpty {
+            lines.append(language == .vi ? "(không có ngày nghỉ nào rơi vào ngày thường)" : "(no weekday off)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func csv(_ language: Language) -> String {
+        var out = "date,weekday,kind,name_vi,name_en,source,provisional\n"
+        for day in days {
+            let fields = [day.date.iso, day.date.weekday.name(language), day.kind.rawValue, day.name.vi,
+                          day.name.en, day.source, day.provisional ? "true" : "false"]
+            out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    struct JSONDay: Encodable {
+        var date: String
+        var kind: String
+        var name: LocalizedText
+        var provisional: Bool
+        var source: String
+        var weekday: Int
+        var weekdayName: LocalizedText
+    }
+
+    struct JSONListing: Encodable {
+        var days: [JSONDay]
+        var provisional: Bool
+        var year: Int
+    }
+
+    func json() -> String {
+        let listing = JSONListing(
+            days: days.map {
+                JSONDay(date: $0.date.iso, kind: $0.kind.rawValue, name: $0.name, provisional: $0.provisional,
+                        source: $0.source, weekday: $0.date.weekday.rawValue,
+                        weekdayName: LocalizedText(vi: $0.date.weekday.vietnameseName, en: $0.date.weekday.englishName))
+            },
+            provisional: provisional, year: year)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and booleans cannot fail.
+        let data = (try? encoder.encode(listing)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters (never truncated).
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+
+/// The Vietnamese public-sector working calendar (lịch làm việc của cơ quan hành chính nhà
+/// nước): which days civil servants work, and working-day arithmetic on it.
+///
+/// A day is a working day when it is Monday to Friday and not a day off, or when it is a
+/// make-up working day (ngày làm bù). Days off come, per year, from the official schedule
+/// when one is on file (``HolidaySchedule``), otherwise from the statutory rules
+/// (``StatutoryHolidays``, marked provisional), then from the user's override file.
+///
+/// Counting follows the Civil Code 2015 (Bộ luật Dân sự): the day of the triggering event
+/// is not counted (Art. 147(1)); "N working days from D" ends at the end of the N-th
+/// working day after D (Art. 148(1)); a period whose last day is a rest day or holiday ends
+/// on the next working day (Art. 148(5)), which is what zero working days from a day off
+/// gives.
+///
+/// The calendar covers ``VietnameseLunarCalendar/supportedYears``. A table of working days
+/// over that range is built once per calendar (lazily and once for ``standard()``, which
+/// Swift's thread-safe static initialisation guards) and shared by every copy of the value:
+/// membership, counting and adding are constant-time lookups in it. Outside the range only
+/// weekends are rest days, every year is provisional, and adding walks day by day.
+public struct WorkingCalendar: Sendable {
+    let table: WorkingDayTable
+
+    init(table: WorkingDayTable) { self.table = table }
+
+    /// The embedded official schedules and the statutory rules, without overrides.
+    public static func standard() -> WorkingCalendar { WorkingCalendar(table: WorkingDayTable.standard) }
+
+    /// The standard calendar with the user's override file applied, if any. Warnings
+    /// (e.g. removing a day that is not special) are dropped; use ``read(overrideFile:)``
+    /// to see them.
+    public static func load(overrideFile: InputFile?) throws(InputError) -> WorkingCalendar {
+        try read(overrideFile: overrideFile).get()
+    }
+
+    /// The standard calendar with an override file applied, with every diagnostic.
+    public static func read(overrideFile: InputFile?) -> ReadResult<WorkingCalendar> {
+        guard let overrideFile else { return ReadResult(value: standard(), diagnostics: []) }
+        let parsed = HolidayOverrides.parse(overrideFile)
+        guard let overrides = parsed.value else { return ReadResult(value: nil, diagnostics: parsed.diagnostics) }
+        let (calendar, warnings) = build(schedule: WorkingDayTable.standardSchedule, overrides: overrides)
+        return ReadResult(value: calendar, diagnostics: parsed.diagnostics + warnings)
+    }
+
+    /// The calendar for a catalogue directory: the standard calendar plus
+    /// `holidays/overrides.yaml` inside `catalogueDirectory` when that file exists.
+    public static func load(catalogueDirectory: URL, displayPrefix: String = "catalogs") throws(InputError) -> WorkingCalendar {
+        let url = catalogueDirectory.appendingPathComponent("holidays").appendingPathComponent("overrides.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return standard() }
+        let file = try InputFile.read(url, displayPath: displayPrefix + "/holidays/overrides.yaml")
+        return try load(overrideFile: file)
+    }
+
+    /// A calendar from any schedule and overrides, with warnings about removals that
+    /// changed nothing.
+    public static func build(schedule: HolidaySchedule, overrides: HolidayOverrides?) -> (WorkingCalendar, [Diagnostic]) {
+        let (table, warnings) = WorkingDayTable.build(schedule: schedule, overrides: overrides)
+        return (WorkingCalendar(table: table), warnings)
+    }
+
+    // MARK: Queries
+
+    public func isWorkingDay(_ d: CivilDate) -> Bool { table.isWorking(d.dayNumber) }
+
+    /// The day `n` working days after `d` (Civil Code Art. 147: `d` itself is never
+    /// counted). `n = 0` gives `d` when it is a working day, else the next working day
+    /// (Art. 148(5)). A negative `n` gives the |n|-th working day before `d`.
+    public func adding(workingDays n: Int, to d: CivilDate) -> CivilDate {
+        CivilDate(dayNumber: table.adding(n, to: d.dayNumber))
+    }
+
+    /// The number of working days in (a, b]; the negative of the count in (b, a] when
+    /// b < a; 0 when equal.
+    public func workingDays(from a: CivilDate, to b: CivilDate) -> Int {
+        table.workingCount(through: b.dayNumber) - table.workingCount(through: a.dayNumber)
+    }
+
+    public func nextWorkingDay(after d: CivilDate) -> CivilDate { adding(workingDays: 1, to: d) }
+
+    public func previousWorkingDay(before d: CivilDate) -> CivilDate { adding(workingDays: -1, to: d) }
+
+    /// True when `year` has no official schedule on file: its days off are computed from
+    /// the statutory rules.
+    public func isProvisional(year: Int) -> Bool { !table.officialYears.contains(year) }
+
+    /// The provisional years from the earlier of the two dates to the later, ascending.
+    public func provisionalYears(between a: CivilDate, and b: CivilDate) -> [Int] {
+        let (lo, hi) = a <= b ? (a.year, b.year) : (b.year, a.year)
+        return (lo...hi).filter { isProvisional(year: $0) }
+    }
+
+    /// Every weekday off and every weekend day worked of `year`, sorted by date; also the
+    /// days decided with `year`'s schedule that fall in an adjacent year (31/12/2018 for
+    /// New Year 2019).
+    public func specialDays(in year: Int) -> [SpecialDay] {
+        table.specialDays.filter { $0.date.year == year || $0.scheduleYear == year }
+    }
+
+    /// The special day on `d`, if any.
+    public func specialDay(on d: CivilDate) -> SpecialDay? { table.special[d.dayNumber] }
+
+    /// Why `d` is, or is not, a working day.
+    public func reason(for d: CivilDate) -> LocalizedText {
+        if let s = specialDay(on: d) {
+            return LocalizedText(vi: "\(d.weekday.vietnameseName): \(s.kind.label.vi) — \(s.name.vi)",
+                                 en: "\(d.weekday.englishName): \(s.kind.label.en) — \(s.name.en)")
+        }
+        if d.isWeekend {
+            return LocalizedText(vi: "\(d.weekday.vietnameseName): ngày nghỉ hằng tuần",
+                                 en: "\(d.weekday.englishName): weekly rest day")
+        }
+        return LocalizedText(vi: "\(d.weekday.vietnameseName): ngày làm việc",
+                             en: "\(d.weekday.englishName): working day")
+    }
+
+    /// The walk behind ``adding(workingDays:to:)``: the trigger day, then each day in the
+    /// direction of travel, counted or skipped, up to and including the result.
+    public func explainAdding(workingDays n: Int, to d: CivilDate) -> [ExplainedDay] {
+        var out = [ExplainedDay(
+            date: d, role: .trigger, count: nil,
+            reason: n == 0 && isWorkingDay(d)
+                ? LocalizedText(vi: "ngày xảy ra sự kiện; thời hạn 0 ngày kết thúc vào cuối ngày này",
+                                en: "day of the event; a period of 0 days ends at the end of this day")
+                : LocalizedText(vi: "ngày xảy ra sự kiện: không tính (Điều 147 Bộ luật Dân sự 2015)",
+                                en: "day of the event: not counted (Civil Code 2015, Art. 147)"),
+            provisional: isProvisional(year: d.year))]
+        if n == 0 && isWorkingDay(d) { return out }
+        let step = n < 0 ? -1 : 1
+        let target = Swift.max(abs(n), 1)
+        var counted = 0
+        var day = d
+        while counted < target {
+            day = day.adding(days: step)
+            let provisional = specialDay(on: day)?.provisional ?? isProvisional(year: day.year)
+            if isWorkingDay(day) {
+                counted += 1
+                if n == 0 {
+                    out.append(ExplainedDay(
+                        date: day, role: .rolledForward, count: nil,
+                        reason: LocalizedText(
+                            vi: "\(reason(for: day).vi); ngày làm việc tiếp theo (Điều 148 khoản 5 Bộ luật Dân sự 2015)",
+                            en: "\(reason(for: day).en); next working day (Civil Code 2015, Art. 148(5))"),
+                        provisional: provisional))
+                } else {
+                    out.append(ExplainedDay(date: day, role: .counted, count: counted,
+                                            reason: reason(for: day), provisional: provisional))
+                }
+            } else {
+                out.append(ExplainedDay(date: day, role: .skipped, count: nil,
+                                        reason: reason(for: day), provisional: provisional))
+            }
+        }
+        return out
+    }
+}
+
+/// The immutable table behind a ``WorkingCalendar``: one flag per day of the supported
+/// range, a running count of working days, and the list of working days, so that every
+/// query is an array lookup. Shared by reference between copies of the calendar.
+final class WorkingDayTable: Sendable {
+    /// Day number of 1 January of the first supported year.
+    let firstDay: Int
+    /// Day number after 31 December of the last supported year.
+    let endDay: Int
+    /// `working[i]`: whether day `firstDay + i` is a working day.
+    let working: [Bool]
+    /// `before[i]`: working days in [firstDay, firstDay + i).
+    let before: [Int32]
+    /// The working days, as offsets from `firstDay`, ascending.
+    let workingOffsets: [Int32]
+    let special: [Int: SpecialDay]
+    let specialDays: [SpecialDay]
+    let officialYears: Set<Int>
+
+    init(special: [Int: SpecialDay], officialYears: Set<Int>) {
+        let years = VietnameseLunarCalendar.supportedYears
+        firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)!.dayNumber
+        endDay = CivilDate(year: years.upperBound, month: 12, day: 31)!.dayNumber + 1
+        var working = [Bool](repeating: false, count: endDay - firstDay)
+        var before = [Int32](repeating: 0, count: endDay - firstDay + 1)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(working.count * 5 / 7 + 16)
+        for i in 0..<working.count {
+            let n = firstDay + i
+            let isWorking = special[n]?.isWorking ?? !CivilDate(dayNumber: n).isWeekend
+            working[i] = isWorking
+            before[i + 1] = before[i] + (isWorking ? 1 : 0)
+            if isWorking { offsets.append(Int32(i)) }
+        }
+        self.working = working
+        self.before = before
+        self.workingOffsets = offsets
+        self.special = special
+        self.specialDays = special.values.sorted { $0.date < $1.date }
+        self.officialYears = officialYears
+    }
+
+    func isWorking(_ n: Int) -> Bool {
+        if n >= firstDay && n < endDay { return working[n - firstDay] }
+        return !CivilDate(dayNumber: n).isWeekend
+    }
+
+    /// Working days in [firstDay, n] (negative for days before the range, counting
+    /// the weekdays between).
+    func workingCount(through n: Int) -> Int {
+        if n < firstDay { return -Self.weekdays(from: n + 1, to: firstDay - 1) }
+        if n < endDay { return Int(before[n - firstDay + 1]) }
+        return Int(before[endDay - firstDay]) + Self.weekdays(from: endDay, to: n)
+    }
+
+    func adding(_ k: Int, to n: Int) -> Int {
+        if k == 0 { return isWorking(n) ? n : adding(1, to: n) }
+        if n >= firstDay && n < endDay {
+            // Index of the result in workingOffsets.
+            let index = k > 0 ? Int(before[n - firstDay + 1]) + k - 1 : Int(before[n - firstDay]) + k
+            if index >= 0 && index < workingOffsets.count { return firstDay + Int(workingOffsets[index]) }
+        }
+        // Outside the table: walk.
+        var day = n, left = abs(k)
+        let step = k > 0 ? 1 : -1
+        while left > 0 {
+            day += step
+            if isWorking(day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// Monday-to-Friday days in [a, b] (0 when b < a).
+    static func weekdays(from a: Int, to b: Int) -> Int {
+        guard b >= a else { return 0 }
+        let total = b - a + 1
+        var count = total / 7 * 5
+        var d = a + total / 7 * 7
+        while d <= b {
+            if !CivilDate(dayNumber: d).isWeekend { count += 1 }
+            d += 1
+        }
+        return count
+    }
+
+    // MARK: Building
+
+    static let standardSchedule: HolidaySchedule = {
+        let file = InputFile(displayPath: EmbeddedSchedule.path, bytes: Array(EmbeddedSchedule.yaml.utf8))
+        let result = HolidaySchedule.parse(file)
+        guard let schedule = result.value else {
+            // The embedded copy is checked by the test suite; reaching this is a build defect.
+            preconditionFailure("embedded holiday schedule is invalid: "
+                + result.diagnostics.map { $0.rendered(.en) }.joined(separator: "; "))
+        }
+        return schedule
+    }()
+
+    static let standard: WorkingDayTable = build(schedule: standardSchedule, overrides: nil).0
+
+    static func build(schedule: HolidaySchedule, overrides: HolidayOverrides?) -> (WorkingDayTable, [Diagnostic]) {
+        let official = schedule.officialYears
+        var special: [Int: SpecialDay] = [:]
+        for year in VietnameseLunarCalendar.supportedYears where !official.contains(year) {
+            for day in StatutoryHolidays.days(in: year) { special[day.date.dayNumber] = day }
+        }
+        for entry in schedule.entries { special[entry.day.date.dayNumber] = entry.day }
+        var warnings: [Diagnostic] = []
+        if let overrides {
+            for removal in overrides.removals {
+                if special.removeValue(forKey: removal.date.dayNumber) == nil {
+                    warnings.append(Diagnostic(.warning, "holidays.remove-nothing", at: removal.location, LocalizedText(
+                        vi: "ngày \(removal.date.vietnamese) không phải ngày nghỉ hay ngày làm bù: không có gì để bỏ",
+                        en: "\(removal.date.iso) is neither a day off nor a make-up working day: nothing to remove")))
+                }
+            }
+            for entry in overrides.additions { special[entry.day.date.dayNumber] = entry.day }
+        }
+        return (WorkingDayTable(special: special, officialYears: official), warnings)
+    }
+}

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Writes an output file so that a reader never sees half of it: the bytes go to a
+/// temporary file in the target's directory, are flushed to disk, and the temporary file
+/// is renamed over the target (rename is atomic within one file system). If anything
+/// fails, the temporary file is removed, the target is left as it was, and a
+/// ``FileWriteError`` names the path.
+///
+/// Written on POSIX calls rather than `Data.write(to:options: .atomic)` because the
+/// Foundation variant neither fsyncs nor lets the mode be set to 0644 independently of the
+/// umask, and its error messages do not say which path failed.
+public enum AtomicFileWriter {
+    /// Writes `bytes` to `path`, replacing it atomically. The file gets mode 0644.
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+        let directory = directoryPart(of: path)
+        let base = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        guard !base.isEmpty, base != ".", base != ".." else {
+            throw FileWriteError(path: path, operation: .create, code: EISDIR)
+        }
+        var temporary = ""
+        var fd: Int32 = -1
+        // A unique name: the process id and random bits; O_EXCL guarantees we never reuse
+        // a file that someone else created in between.
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).\(getpid()).\(suffix).tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else {
+            throw FileWriteError(path: path, operation: .create, code: errno)
+        }
+        func fail(_ operation: FileWriteError.Operation, _ code: Int32, closing: Bool) -> FileWriteError {
+            if closing { _ = close(fd) }
+            _ = unlink(temporary)
+            return FileWriteError(path: path, operation: operation, code: code)
+        }
+        // The umask may have taken bits away; reports are meant to be readable by all.
+        if fchmod(fd, 0o644) != 0 { throw fail(.write, errno, closing: true) }
+        let code = writeAll(bytes, to: fd)
+        if code != 0 { throw fail(.write, code, closing: true) }
+        if fsync(fd) != 0 { throw fail(.write, errno, closing: true) }
+        if close(fd) != 0 { throw fail(.write, errno, closing: false) }
+        if rename(temporary, path) != 0 { throw fail(.rename, errno, closing: false) }
+        // Make the rename itself durable; failure here does not undo a completed write.
+        let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            _ = fsync(dirfd)
+            _ = close(dirfd)
+        }
+    }
+
+    /// Writes to standard output when `path` is `nil` or `-`, else to the file atomically.
+    public static func writeOutput(_ bytes: [UInt8], to path: String?) throws(FileWriteError) {
+        guard let path, path != "-" else {
+            let code = writeAll(bytes, to: STDOUT_FILENO)
+            if code != 0 { throw FileWriteError(path: "-", operation: .write, code: code) }
+            return
+        }
+        try write(bytes, to: path)
+    }
+
+    /// True when the output goes to standard output (`nil` or `-`).
+    public static func isStandardOutput(_ path: String?) -> Bool { path == nil || path == "-" }
+
+    /// Writes every byte, retrying short writes and interruptions; returns 0 or `errno`.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer -> Int32 in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
+    }
+
+    /// The directory part of a path ("" for a bare file name).
+    static func directoryPart(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+}
+
+/// An output file could not be written. The message names the path and the reason.
+public struct FileWriteError: Error, Sendable, Equatable {
+    public enum Operation: Sendable, Equatable { case create, write, rename }
+    public var path: String
+    public var operation: Operation
+    /// The `errno` value.
+    public var code: Int32
+
+    public var message: LocalizedText {
+        let reason = String(cString: strerror(code))
+        let shown = path == "-" ? "stdout" : path
+        switch operation {
+        case .create:
+            return LocalizedText(vi: "không tạo được tệp \"\(shown)\": \(reason)",
+                                 en: "cannot create \"\(shown)\": \(reason)")
+        case .write:
+            return LocalizedText(vi: "không ghi được tệp \"\(shown)\": \(reason)",
+                                 en: "cannot write \"\(shown)\": \(reason)")
+        case .rename:
+            return LocalizedText(vi: "không thay được tệp \"\(shown)\": \(reason)",
+                                 en: "cannot replace \"\(shown)\": \(reason)")
+        }
+    }
+}

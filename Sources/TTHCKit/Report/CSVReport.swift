@@ -1,0 +1,133 @@
+/// The report as a CSV file for Excel: one row per item of every section, so a clerk can
+/// filter and sort it.
+///
+/// Encoding: UTF-8 with a byte-order mark (without it Excel reads UTF-8 as the ANSI code
+/// page and the Vietnamese letters break), CRLF line ends, comma separator, RFC 4180
+/// quoting (a field with `"`, `,`, CR or LF is quoted, `"` doubled). A field that starts
+/// with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so Excel never evaluates text
+/// from the data as a formula.
+///
+/// The columns, their order and the `section` and `kind` values are stable and the same in
+/// both languages; only the header words, descriptions and labels are translated. Dates
+/// are ISO `yyyy-mm-dd`, which Excel reads as dates whatever its locale. Columns:
+///
+///  1. section: `urgent`, `expired`, `not-published`, `late`, `published-undated`,
+///     `differences`, `findings`, `other-changes` (in that order, rows sorted as in the
+///     other reports);
+///  2. kind: change status (`overdue`, `pending`, `cannot-compute`, `late`,
+///     `published-undated`, `on-time`, `not-applicable`), expiry reason (`abolished`,
+///     `replaced`, `valid-until-passed`), compared field (`name`, `field`, `levels`,
+///     `agency`, `processing-time`, `fees`, `online-service`) or finding kind
+///     (`duplicate-code`, `malformed-code`, `district-level`, `unexplained`,
+///     `probable-match`);
+///  3. description: the status, reason, field or finding in words;
+///  4. working days (late, left or overdue); 5. code; 6. procedure name;
+///  7. ministry decision; 8. issuer; 9. change type; 10. levels; 11. effective date;
+/// 12. clock start date; 13. clock source; 14. deadline; 15. provisional deadline (yes/no);
+/// 16. provincial decision; 17. publication date; 18. what the provincial catalogue says;
+/// 19. what the ministry decision says; 20. code this change replaces; 21. code that
+///     replaced the expired entry; 22. not in force since; 23. location in the catalogue or
+///     listing (`file:line:column`).
+public struct CSVReport: ReportRenderer {
+    public init() {}
+
+    static let columnCount = 23
+
+    public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
+        let s = ReportStrings.for(language)
+        let parts = ReportSections(reconciliation)
+        var records: [[String]] = [s.csvHeaders]
+
+        func change(_ section: ReportSections.ID, _ rows: [ChangeRow]) {
+            for row in rows {
+                var f = Self.empty
+                f[0] = section.rawValue
+                f[1] = row.status.kind.rawValue
+                f[2] = s.status(row.status)
+                f[3] = row.status.workingDays.map(String.init) ?? ""
+                f[4] = row.code.raw
+                f[5] = row.name
+                f[6] = row.decision
+                f[7] = row.issuer
+                f[8] = row.change.label[language]
+                f[9] = row.levels.map { $0.label[language] }.joined(separator: ", ")
+                f[10] = row.effective.iso
+                f[11] = row.trigger?.iso ?? ""
+                f[12] = row.triggerSource.map(s.triggerSource) ?? ""
+                f[13] = row.deadline?.iso ?? ""
+                f[14] = row.deadline == nil ? "" : (row.provisional ? s.yes : s.no)
+                f[15] = row.provincialDecision ?? ""
+                f[16] = row.publishedOn?.iso ?? ""
+                f[19] = row.replaces?.raw ?? ""
+                f[22] = row.location.compilerStyle
+                records.append(f)
+            }
+        }
+
+        change(.urgent, parts.urgent)
+        for e in parts.expired {
+            var f = Self.empty
+            f[0] = ReportSections.ID.expired.rawValue
+            f[1] = e.reason.rawValue
+            f[2] = s.expiredReason(e.reason, e.replacement?.raw)
+            f[4] = e.code ?? ""
+            f[5] = e.name
+            f[6] = e.decision ?? ""
+            f[20] = e.replacement?.raw ?? ""
+            f[21] = e.since.iso
+            f[22] = e.location.compilerStyle
+            records.append(f)
+        }
+        change(.notPublished, parts.notPublished)
+        change(.late, parts.late)
+        change(.undated, parts.undated)
+        for d in parts.differences {
+            var f = Self.empty
+            f[0] = ReportSections.ID.differences.rawValue
+            f[1] = d.field.rawValue
+            f[2] = d.field.label[language]
+            f[4] = d.code.raw
+            f[5] = d.name
+            f[6] = d.decision
+            f[17] = d.local ?? ""
+            f[18] = d.ministry ?? ""
+            f[22] = d.location.compilerStyle
+            records.append(f)
+        }
+        for finding in parts.findings {
+            var f = Self.empty
+            f[0] = ReportSections.ID.findings.rawValue
+            f[1] = finding.kind.rawValue
+            f[2] = finding.message[language]
+            f[4] = finding.code ?? ""
+            f[5] = finding.name
+            f[22] = finding.location.compilerStyle
+            records.append(f)
+        }
+        change(.otherChanges, parts.otherChanges)
+
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for record in records {
+            bytes += Array(record.map(Self.field).joined(separator: ",").utf8)
+            bytes += [0x0D, 0x0A]
+        }
+        return bytes
+    }
+
+    private static let empty = [String](repeating: "", count: columnCount)
+
+    /// One field, neutralised against formula evaluation and quoted when RFC 4180 says so.
+    static func field(_ value: String) -> String {
+        var v = value
+        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            v = "'" + v
+        }
+        let needsQuotes = v.unicodeScalars.contains { $0 == "\"" || $0 == "," || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return v }
+        var quoted = "\""
+        for u in v.unicodeScalars {
+            if u == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(u) }
+        }
+        return quoted + "\""
+    }
+}

@@ -1,0 +1,321 @@
+/// The human-readable report laid out once, in words of one language: a title, a few
+/// header lines, then numbered sections of tables and paragraphs. The text, Markdown and
+/// HTML reporters differ only in how they draw this value, so they always show the same
+/// sections, rows and words.
+///
+/// Dates are written `dd/mm/yyyy` in both languages: it is what the officials who read the
+/// report write and read (the CSV and JSON reports use ISO dates instead).
+struct ReportDocument: Sendable {
+    /// How a cell should stand out. Colour is never the only signal: the cell's words say
+    /// the same thing.
+    enum Tone: String, Sendable {
+        /// Overdue, expired: act now (red).
+        case danger
+        /// Due soon, deadline unknown (yellow).
+        case warning
+        /// Published on time (green).
+        case success
+        /// Everything else (grey badge, no terminal colour).
+        case neutral
+    }
+
+    enum Alignment: Sendable { case leading, trailing }
+
+    /// What a column holds, so a renderer can set it: statuses, labels and long text
+    /// (names, messages, values) need room; dates and decision numbers do not break inside;
+    /// procedure codes break after a `.`, file locations after a `/`.
+    enum Content: String, Sendable {
+        case text, status, label, longText = "long", code, reference, date, location, number
+    }
+
+    struct Column: Sendable {
+        var title: String
+        var content: Content = .text
+        var alignment: Alignment = .leading
+        /// The widest this column may be in a terminal, in display columns; longer cells
+        /// wrap at spaces. `nil`: never wrapped.
+        var wrap: Int? = nil
+    }
+
+    /// A table cell: one or more lines, and a tone when the cell is a status.
+    struct Cell: Sendable {
+        var lines: [String]
+        var tone: Tone?
+
+        init(_ lines: [String], tone: Tone? = nil) {
+            self.lines = lines.map(ReportFormatting.singleLine)
+            self.tone = tone
+        }
+
+        init(_ text: String, tone: Tone? = nil) { self.init([text], tone: tone) }
+    }
+
+    struct Table: Sendable {
+        var columns: [Column]
+        var rows: [[Cell]]
+    }
+
+    enum Block: Sendable {
+        case table(Table)
+        case paragraph(String)
+    }
+
+    struct Section: Sendable {
+        var id: ReportSections.ID
+        var number: Int
+        var title: String
+        var blocks: [Block]
+    }
+
+    var language: Language
+    var title: String
+    var metadata: [(label: String, value: String)]
+    var sections: [Section]
+
+    init(_ r: Reconciliation, language: Language) {
+        let s = ReportStrings.for(language)
+        let parts = ReportSections(r)
+        self.language = language
+        title = s.reportTitle
+        metadata = [
+            (s.provinceLabel, r.province),
+            (s.agencyLabel, r.agency),
+            (s.asOfLabel, r.asOf.vietnamese),
+            (s.ruleLabel, s.rule(r.deadlineWorkingDays, r.triggerPolicy)),
+            (s.dueSoonLabel, s.dueSoonRule(r.dueSoonWithin)),
+        ].map { (label: $0.0, value: ReportFormatting.singleLine($0.1)) }
+
+        var sections: [Section] = []
+        func add(_ id: ReportSections.ID, _ title: String, _ blocks: [Block]) {
+            sections.append(Section(id: id, number: sections.count + 1, title: title, blocks: blocks))
+        }
+        func listOrNone(_ table: Table) -> [Block] {
+            table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table)]
+        }
+
+        add(.summary, s.summaryTitle, [.table(Self.summary(r, parts, s))])
+        add(.urgent, s.urgentTitle, listOrNone(Self.changeTable(parts.urgent, r, s)))
+        add(.expired, s.expiredTitle, listOrNone(Self.expiredTable(parts.expired, s)))
+        add(.notPublished, s.notPublishedTitle, listOrNone(Self.changeTable(parts.notPublished, r, s)))
+        add(.late, s.lateTitle, listOrNone(Self.changeTable(parts.late, r, s)))
+        add(.undated, s.undatedTitle, listOrNone(Self.changeTable(parts.undated, r, s)))
+        add(.differences, s.differencesTitle, listOrNone(Self.differenceTable(parts.differences, s)))
+        add(.findings, s.findingsTitle, listOrNone(Self.findingTable(parts.findings, language, s)))
+        add(.otherChanges, s.otherChangesTitle, listOrNone(Self.changeTable(parts.otherChanges, r, s)))
+        add(.scorecard, s.scorecardTitle, Self.scorecard(r.scorecard, parts.months, s))
+        add(.calendar, s.calendarTitle, Self.calendarNotes(r, parts, s))
+        self.sections = sections
+    }
+
+    // MARK: Sections
+
+    private static func summary(_ r: Reconciliation, _ parts: ReportSections, _ s: ReportStrings) -> Table {
+        let counts = r.statusCounts
+        var rows: [[Cell]] = [[Cell(s.totalChanges), Cell(String(r.changes.count))]]
+        for kind in ChangeStatus.Kind.allCases {
+            let n = counts[kind] ?? 0
+            let tone: Tone? = switch kind {
+            case .overdue: n > 0 ? .danger : nil
+            case .cannotCompute: n > 0 ? .warning : nil
+            case .onTime: n > 0 ? .success : nil
+            default: nil
+            }
+            rows.append([Cell(s.statusKind(kind)), Cell(String(n), tone: tone)])
+            if kind == .pending {
+                rows.append([Cell(s.dueSoonCount(r.dueSoonWithin)),
+                             Cell(String(parts.dueSoonCount), tone: parts.dueSoonCount > 0 ? .warning : nil)])
+            }
+        }
+        rows.append([Cell(s.expiredCount), Cell(String(r.expired.count), tone: r.expired.isEmpty ? nil : .danger)])
+        rows.append([Cell(s.differencesCount), Cell(String(r.differences.count))])
+        rows.append([Cell(s.findingsCount), Cell(String(r.findings.count))])
+        return Table(columns: [Column(title: s.summaryItem), Column(title: s.summaryCount, content: .number, alignment: .trailing)],
+                     rows: rows)
+    }
+
+    static func tone(of status: ChangeStatus, dueSoonWithin: Int) -> Tone {
+        switch status {
+        case .overdue: .danger
+        case .pending(let left): left <= dueSoonWithin ? .warning : .neutral
+        case .cannotCompute: .warning
+        case .onTime: .success
+        case .late, .publishedUndated, .notApplicable: .neutral
+        }
+    }
+
+    /// A status with an explanation in parentheses goes on two lines: the status, then
+    /// the explanation ("Không áp dụng" / "(chỉ cấp trung ương)").
+    static func statusLines(_ text: String) -> [String] {
+        guard let open = text.range(of: " ("), text.hasSuffix(")") else { return [text] }
+        return [String(text[..<open.lowerBound]), String(text[text.index(after: open.lowerBound)...])]
+    }
+
+    private static func changeTable(_ rows: [ChangeRow], _ r: Reconciliation, _ s: ReportStrings) -> Table {
+        let columns = [
+            Column(title: s.statusColumn, content: .status, wrap: 30),
+            Column(title: s.deadlineColumn, content: .date),
+            Column(title: s.codeColumn, content: .code),
+            Column(title: s.nameColumn, content: .longText, wrap: 40),
+            Column(title: s.decisionColumn, content: .reference, wrap: 24),
+            Column(title: s.triggerColumn, content: .date, wrap: 24),
+            Column(title: s.publicationColumn, content: .date, wrap: 24),
+        ]
+        let cells = rows.map { row -> [Cell] in
+            var decision = [row.decision]
+            if row.change == .replaced, let replaced = row.replaces {
+                decision.append(s.replacesCode(replaced.raw))
+            } else {
+                decision.append(row.change.label[s.language])
+            }
+            var name = [row.name]
+            if let local = row.local, local.match == .probableByName {
+                name.append("(" + s.probableLocalMatch(local.code, local.name) + ")")
+            }
+            var trigger = ["–"]
+            if let date = row.trigger {
+                trigger = [date.vietnamese]
+                if let source = row.triggerSource { trigger.append("(" + s.triggerSource(source) + ")") }
+            }
+            let deadline = row.deadline.map { $0.vietnamese + (row.provisional ? "*" : "") } ?? "–"
+            var publication: [String] = []
+            if let date = row.publishedOn { publication.append(date.vietnamese) }
+            if let number = row.provincialDecision { publication.append(s.provincialDecision(number)) }
+            if publication.isEmpty { publication = [s.notPublished] }
+            return [
+                Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
+                Cell(deadline),
+                Cell(row.code.raw),
+                Cell(name),
+                Cell(decision),
+                Cell(trigger),
+                Cell(publication),
+            ]
+        }
+        return Table(columns: columns, rows: cells)
+    }
+
+    private static func expiredTable(_ entries: [ExpiredEntry], _ s: ReportStrings) -> Table {
+        Table(
+            columns: [
+                Column(title: s.reasonColumn, content: .status, wrap: 28),
+                Column(title: s.sinceColumn, content: .date),
+                Column(title: s.codeColumn, content: .code),
+                Column(title: s.nameColumn, content: .longText, wrap: 40),
+                Column(title: s.decisionColumn, content: .reference),
+                Column(title: s.locationColumn, content: .location),
+            ],
+            rows: entries.map { e in
+                [
+                    Cell(s.expiredReason(e.reason, e.replacement?.raw), tone: .danger),
+                    Cell(e.since.vietnamese),
+                    Cell(e.code ?? "–"),
+                    Cell(e.name),
+                    Cell(e.decision ?? "–"),
+                    Cell(e.location.compilerStyle),
+                ]
+            })
+    }
+
+    private static func differenceTable(_ differences: [Difference], _ s: ReportStrings) -> Table {
+        Table(
+            columns: [
+                Column(title: s.codeColumn, content: .code),
+                Column(title: s.nameColumn, content: .longText, wrap: 32),
+                Column(title: s.fieldColumn, content: .label, wrap: 20),
+                Column(title: s.localColumn, content: .longText, wrap: 28),
+                Column(title: "→", content: .code),
+                Column(title: s.ministryColumn, content: .longText, wrap: 28),
+                Column(title: s.decisionColumn, content: .reference),
+                Column(title: s.locationColumn, content: .location),
+            ],
+            rows: differences.map { d in
+                [
+                    Cell(d.code.raw),
+                    Cell(d.name),
+                    Cell(d.field.label[s.language]),
+                    Cell(d.local ?? s.emptyValue),
+                    Cell("→"),
+                    Cell(d.ministry ?? s.emptyValue),
+                    Cell(d.decision),
+                    Cell(d.location.compilerStyle),
+                ]
+            })
+    }
+
+    private static func findingTable(_ findings: [Finding], _ language: Language, _ s: ReportStrings) -> Table {
+        Table(
+            columns: [
+                Column(title: s.kindColumn, content: .label, wrap: 24),
+                Column(title: s.codeColumn, content: .code),
+                Column(title: s.nameColumn, content: .longText, wrap: 36),
+                Column(title: s.messageColumn, content: .longText, wrap: 44),
+                Column(title: s.locationColumn, content: .location),
+            ],
+            rows: findings.map { f in
+                [
+                    Cell(s.findingKind(f.kind)),
+                    Cell(f.code ?? "–"),
+                    Cell(f.name),
+                    Cell(f.message[language]),
+                    Cell(f.location.compilerStyle),
+                ]
+            })
+    }
+
+    private static func scorecard(_ card: Scorecard, _ months: [Scorecard.Month], _ s: ReportStrings) -> [Block] {
+        let sep = s.decimalSeparator
+        func ratio(_ part: Int, _ total: Int) -> String {
+            "\(part)/\(total) (" + ReportFormatting.percent(part, of: total, separator: sep) + ")"
+        }
+        var blocks: [Block] = []
+        if months.isEmpty {
+            blocks.append(.paragraph(s.noMonths))
+        } else {
+            var rows = months.map { m in
+                [Cell(ReportFormatting.month(m.month)),
+                 Cell(ratio(m.publishedOnTime, m.publishedTotal)),
+                 Cell(ratio(m.postedOnTime, m.postedTotal))]
+            }
+            rows.append([
+                Cell(s.totalRow),
+                Cell(ratio(months.reduce(0) { $0 + $1.publishedOnTime }, months.reduce(0) { $0 + $1.publishedTotal })),
+                Cell(ratio(months.reduce(0) { $0 + $1.postedOnTime }, months.reduce(0) { $0 + $1.postedTotal })),
+            ])
+            blocks.append(.table(Table(
+                columns: [Column(title: s.monthColumn, content: .date),
+                          Column(title: s.indicator11Column, content: .number, alignment: .trailing),
+                          Column(title: s.indicator12Column, content: .number, alignment: .trailing)],
+                rows: rows)))
+            blocks += s.indicatorNotes.map(Block.paragraph)
+        }
+        let online = card.onlineFull + card.onlinePartial
+        blocks.append(.paragraph(s.onlineShare(
+            online, card.inForceTotal, ReportFormatting.percent(online, of: card.inForceTotal, separator: sep),
+            card.onlineFull, card.onlinePartial)))
+        if let target = card.onlineTarget {
+            // The number of procedures the target asks for, rounded up; the small allowance
+            // keeps 0.7 × 100 = 70.00000000000001 from asking for 71.
+            let needed = Int((target * Double(card.inForceTotal) - 1e-9).rounded(.up))
+            blocks.append(.paragraph(s.onlineTarget(
+                ReportFormatting.percent(ratio: target, separator: sep), online >= needed, max(0, needed - online))))
+        } else {
+            blocks.append(.paragraph(s.noOnlineTarget))
+        }
+        return blocks
+    }
+
+    private static func calendarNotes(_ r: Reconciliation, _ parts: ReportSections, _ s: ReportStrings) -> [Block] {
+        var blocks: [Block] = []
+        if parts.provisionalYears.isEmpty {
+            blocks.append(.paragraph(s.noProvisionalYears))
+        } else {
+            let years = parts.provisionalYears.map(String.init).joined(separator: ", ")
+            blocks.append(.paragraph(s.provisionalYears(years)))
+        }
+        if !parts.provisionalYears.isEmpty || r.changes.contains(where: \.provisional) {
+            blocks.append(.paragraph(s.provisionalMark))
+        }
+        blocks.append(.paragraph(s.dateNote))
+        return blocks
+    }
+}

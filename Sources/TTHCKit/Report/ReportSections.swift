@@ -1,0 +1,159 @@
+import Foundation
+
+/// The items of a ``Reconciliation`` grouped into the report's sections, each sorted.
+///
+/// Every reporter shows the same sections in the same order, so the grouping and the
+/// sort orders live here once:
+///
+/// - `urgent`: overdue (most working days past first), then pending with at most
+///   `dueSoonWithin` working days left (fewest left first);
+/// - `expired`: by the day they stopped being in force, then code;
+/// - `notPublished`: the other pending changes (fewest days left first), then those whose
+///   deadline cannot be computed;
+/// - `late`: most working days late first;
+/// - `undated`, `otherChanges` (on time, then not applicable): by decision, then code;
+/// - `differences`: by code, then field in ``ComparedField`` order;
+/// - `findings`: by kind, then catalogue location.
+///
+/// Remaining ties are broken by deadline, decision, code, name and location, so the order
+/// never depends on the order the reconciler produced.
+struct ReportSections: Sendable {
+    /// Stable identifiers of the sections, used as CSV `section` values and HTML anchors.
+    enum ID: String, Sendable, CaseIterable {
+        case summary, urgent, expired, notPublished = "not-published", late,
+             undated = "published-undated", differences, findings, otherChanges = "other-changes",
+             scorecard, calendar
+    }
+
+    var urgent: [ChangeRow]
+    var expired: [ExpiredEntry]
+    var notPublished: [ChangeRow]
+    var late: [ChangeRow]
+    var undated: [ChangeRow]
+    var differences: [Difference]
+    var findings: [Finding]
+    var otherChanges: [ChangeRow]
+    var months: [Scorecard.Month]
+    var provisionalYears: [Int]
+    var dueSoonCount: Int
+
+    init(_ r: Reconciliation) {
+        func isDueSoon(_ row: ChangeRow) -> Bool {
+            if case .pending(let left) = row.status { return left <= r.dueSoonWithin }
+            return false
+        }
+        let rows = r.changes
+        urgent = rows.filter { $0.status.kind == .overdue || isDueSoon($0) }
+            .sorted(by: ReportSections.byStatusThen { row in
+                // Overdue first, most days past first; then fewest days left first.
+                switch row.status {
+                case .overdue(let n): -n - 1_000_000
+                case .pending(let n): n
+                default: 0
+                }
+            })
+        notPublished = rows.filter { ($0.status.kind == .pending && !isDueSoon($0)) || $0.status.kind == .cannotCompute }
+            .sorted(by: ReportSections.byStatusThen { row in
+                if case .pending(let n) = row.status { return n }
+                return Int.max
+            })
+        late = rows.filter { $0.status.kind == .late }
+            .sorted(by: ReportSections.byStatusThen { -($0.status.workingDays ?? 0) })
+        undated = rows.filter { $0.status.kind == .publishedUndated }
+            .sorted(by: ReportSections.byDecision)
+        otherChanges = rows.filter { $0.status.kind == .onTime || $0.status.kind == .notApplicable }
+            .sorted { a, b in
+                if a.status.kind != b.status.kind { return a.status.kind < b.status.kind }
+                return ReportSections.byDecision(a, b)
+            }
+        dueSoonCount = rows.filter(isDueSoon).count
+
+        expired = r.expired.sorted { a, b in
+            (a.since, a.code ?? "", a.name, a.location) < (b.since, b.code ?? "", b.name, b.location)
+        }
+        let fieldRank = { (f: ComparedField) in ComparedField.allCases.firstIndex(of: f)! }
+        differences = r.differences.sorted { a, b in
+            if a.code != b.code { return a.code < b.code }
+            if a.field != b.field { return fieldRank(a.field) < fieldRank(b.field) }
+            return (a.decision, a.location, a.local ?? "", a.ministry ?? "")
+                < (b.decision, b.location, b.local ?? "", b.ministry ?? "")
+        }
+        findings = r.findings.sorted { a, b in
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.location != b.location { return a.location < b.location }
+            return (a.code ?? "", a.name, a.message.en) < (b.code ?? "", b.name, b.message.en)
+        }
+        months = r.scorecard.months.sorted { $0.month < $1.month }
+        provisionalYears = Array(Set(r.provisionalYears)).sorted()
+    }
+
+    /// Orders by a primary key, then by ``tieBreak(_:_:)``.
+    private static func byStatusThen(_ key: @escaping (ChangeRow) -> Int) -> (ChangeRow, ChangeRow) -> Bool {
+        { a, b in
+            let ka = key(a), kb = key(b)
+            return ka != kb ? ka < kb : tieBreak(a, b)
+        }
+    }
+
+    private static func byDecision(_ a: ChangeRow, _ b: ChangeRow) -> Bool {
+        if a.decision != b.decision { return a.decision < b.decision }
+        if a.code != b.code { return a.code < b.code }
+        return tieBreak(a, b)
+    }
+
+    static func tieBreak(_ a: ChangeRow, _ b: ChangeRow) -> Bool {
+        let da = a.deadline?.dayNumber ?? Int.max, db = b.deadline?.dayNumber ?? Int.max
+        if da != db { return da < db }
+        if a.decision != b.decision { return a.decision < b.decision }
+        if a.code != b.code { return a.code < b.code }
+        if a.name != b.name { return a.name < b.name }
+        if a.change != b.change { return a.change < b.change }
+        return a.location < b.location
+    }
+}
+
+/// Formatting shared by the reporters.
+enum ReportFormatting {
+    /// A share as a percentage with one decimal, rounded half up, computed in integers so
+    /// the text never depends on floating-point printing: 6 of 7 → "85,7%" / "85.7%".
+    static func percent(_ part: Int, of total: Int, separator: String) -> String {
+        guard total > 0 else { return "–" }
+        let tenths = (part * 2000 + total) / (2 * total)
+        return tenthsPercent(tenths, separator: separator)
+    }
+
+    /// A ratio in 0…1 (a configured target) as a percentage with one decimal.
+    static func percent(ratio: Double, separator: String) -> String {
+        tenthsPercent(Int((ratio * 1000).rounded()), separator: separator)
+    }
+
+    private static func tenthsPercent(_ tenths: Int, separator: String) -> String {
+        "\(tenths / 10)\(separator)\(tenths % 10)%"
+    }
+
+    /// `yyyy-mm` → `mm/yyyy`, the way the months of a Vietnamese report are written.
+    static func month(_ text: String) -> String {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2 else { return text }
+        return "\(parts[1])/\(parts[0])"
+    }
+
+    /// The same text in NFC with control characters (line breaks, tabs, escape) turned
+    /// into spaces and runs of spaces collapsed: a cell of a text table, Markdown table or
+    /// terminal must stay on its line and must not carry terminal escape sequences.
+    static func singleLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let isControl = u.properties.generalCategory == .control
+            if isControl || u.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+}

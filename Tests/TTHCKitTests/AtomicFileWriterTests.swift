@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import TTHCKit
+
+@Suite struct AtomicFileWriterTests {
+    /// A fresh empty directory for one test.
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tthc-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        return url
+    }
+
+    @Test func replacesTheTargetAndLeavesNoTemporaryFile() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("report.html").path
+        try AtomicFileWriter.write(Array("cũ\n".utf8), to: target)
+        try AtomicFileWriter.write(Array("mới\n".utf8), to: target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "mới\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.html"])
+        let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
+        #expect(mode == 0o644)
+    }
+
+    @Test func aReaderHoldingTheOldFileKeepsTheOldBytes() throws {
+        // Atomic replacement: the old inode is not rewritten in place.
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("r.csv").path
+        try AtomicFileWriter.write(Array(repeating: 0x41, count: 10_000), to: target)
+        let reader = try #require(FileHandle(forReadingAtPath: target))
+        defer { try? reader.close() }
+        try AtomicFileWriter.write(Array(repeating: 0x42, count: 5), to: target)
+        #expect(try reader.readToEnd() == Data(repeating: 0x41, count: 10_000))
+        #expect(FileManager.default.contents(atPath: target) == Data(repeating: 0x42, count: 5))
+    }
+
+    @Test func missingDirectoryIsAnErrorNamingThePath() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("no-such-dir/report.md").path
+        #expect(throws: FileWriteError(path: target, operation: .create, code: ENOENT)) {
+            try AtomicFileWriter.write([0x41], to: target)
+        }
+        do {
+            try AtomicFileWriter.write([0x41], to: target)
+        } catch {
+            #expect(error.message.en == "cannot create \"\(target)\": No such file or directory")
+            #expect(error.message.vi == "không tạo được tệp \"\(target)\": No such file or directory")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
+    }
+
+    @Test func failedRenameRemovesTheTemporaryFile() throws {
+        // The target is a non-empty directory: the rename fails after the bytes were written.
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("taken")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        try Data("x".utf8).write(to: target.appendingPathComponent("inside"))
+        #expect(throws: FileWriteError.self) { try AtomicFileWriter.write([0x41], to: target.path) }
+        do { try AtomicFileWriter.write([0x41], to: target.path) } catch {
+            #expect(error.operation == .rename)
+            #expect(error.message.en.hasPrefix("cannot replace \"\(target.path)\": "))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["taken"])
+    }
+
+    @Test(arguments: [("report.txt", ""), ("out/report.txt", "out"), ("/report.txt", "/"), ("/a/b/c.md", "/a/b")])
+    func directoryPart(path: String, directory: String) {
+        #expect(AtomicFileWriter.directoryPart(of: path) == directory)
+    }
+
+    @Test(arguments: [nil, "-"] as [String?]) func dashAndNilMeanStandardOutput(path: String?) {
+        #expect(AtomicFileWriter.isStandardOutput(path))
+        #expect(!AtomicFileWriter.isStandardOutput("report.html"))
+    }
+}

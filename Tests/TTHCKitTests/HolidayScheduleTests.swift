@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import TTHCKit
+
+private func file(_ text: String, _ path: String = "overrides.yaml") -> InputFile {
+    InputFile(displayPath: path, bytes: Array(text.utf8))
+}
+
+private func rendered(_ ds: [Diagnostic]) -> [String] { ds.map { $0.rendered(.vi) } }
+
+@Suite struct EmbeddedScheduleTests {
+    static let catalogueFile = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("catalogs/holidays/vn-public-sector.yaml")
+
+    /// Fails when catalogs/holidays/vn-public-sector.yaml was edited without running
+    /// scripts/embed-holidays.sh.
+    @Test func embeddedCopyMatchesTheCatalogueFile() throws {
+        let onDisk = try String(contentsOf: Self.catalogueFile, encoding: .utf8)
+        #expect(EmbeddedSchedule.yaml + "\n" == onDisk, "run scripts/embed-holidays.sh")
+    }
+
+    @Test func catalogueFileParsesCleanly() throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.catalogueFile))
+        let result = HolidaySchedule.parse(InputFile(displayPath: "vn-public-sector.yaml", bytes: bytes))
+        #expect(result.diagnostics.isEmpty, "\(rendered(result.diagnostics))")
+        let schedule = try result.get()
+        #expect(schedule.years.map(\.year) == Array(2019...2026))
+        #expect(schedule.entries.count == 98)
+        #expect(schedule.entries.allSatisfy { $0.verification != nil })
+        #expect(schedule.entries.filter { $0.verification == .press }.count == 47)
+    }
+}
+
+@Suite struct HolidayFileDiagnosticTests {
+    @Test func yamlSyntaxErrorHasLineAndColumn() {
+        let r = HolidayOverrides.parse(file("format: 1\nadd:\n  - date: [2026-11-24\n"))
+        #expect(r.value == nil)
+        #expect(r.diagnostics.count == 1)
+        #expect(r.diagnostics.first?.id == "holidays.yaml-syntax")
+        #expect(r.diagnostics.first?.location.line == 4)
+        #expect(r.diagnostics.first?.message.en.hasPrefix("invalid YAML: ") == true)
+        #expect(r.diagnostics.first?.message.vi.hasPrefix("YAML không hợp lệ: ") == true)
+    }
+
+    @Test func badValuesAreLocatedAndBilingual() {
+        let text = """
+        format: 1
+        add:
+          - date: 31/02/2026
+            kind: holiday
+            name: Sai ngày
+            source: thử
+          - date: 2026-11-24
+            kind: day-off
+            name: Ngày Văn hóa Việt Nam
+            source: thử
+          - date: 2026-11-28
+            kind: holiday
+            name: Thứ Bảy
+            source: thử
+          - date: 2026-11-25
+            kind: make-up
+            name: Thứ Tư
+            source: thử
+          - date: 2026-11-26
+            kind: holiday
+            nam: lỗi chính tả
+            source: thử
+        remove:
+          - date: 2026-13-01
+        """
+        let r = HolidayOverrides.parse(file(text))
+        #expect(r.value == nil)
+        #expect(rendered(r.diagnostics) == [
+            "overrides.yaml:3:11: error: ngày không tồn tại \"31/02/2026\"",
+            "overrides.yaml:8:11: error: loại ngày không hợp lệ \"day-off\": cần holiday, compensatory, swapped hoặc make-up",
+            "overrides.yaml:11:11: error: ngày nghỉ 28/11/2026 là Thứ Bảy, vốn đã là ngày nghỉ hằng tuần: chỉ ghi ngày nghỉ rơi vào thứ Hai đến thứ Sáu",
+            "overrides.yaml:15:11: error: ngày làm bù 25/11/2026 là Thứ Tư: cần thứ Bảy hoặc Chủ nhật",
+            "overrides.yaml:21:5: error: khóa không hợp lệ \"nam\": cần một trong date, kind, name, name-en, source, verification",
+            "overrides.yaml:19:5: error: thiếu khóa \"name\"",
+            "overrides.yaml:24:11: error: ngày không tồn tại \"2026-13-01\"",
+        ])
+        #expect(r.diagnostics[1].message.en == "unknown kind \"day-off\": expected holiday, compensatory, swapped or make-up")
+        #expect(r.diagnostics[0].message.en == "no such date \"31/02/2026\"")
+    }
+
+    @Test func scheduleRequiresVerificationAndRejectsDuplicates() {
+        let text = """
+        format: 1
+        years:
+          - year: 2030
+            status: official
+            days:
+              - date: 2030-01-01
+                kind: holiday
+                name: Tết Dương lịch
+                source: Bộ luật Lao động 2019
+                verification: press
+              - date: 2030-01-01
+                kind: holiday
+                name: Tết Dương lịch
+                source: Bộ luật Lao động 2019
+                verification: press
+              - date: 2030-01-02
+                kind: holiday
+                name: Thiếu mức kiểm tra
+                source: thử
+              - date: 2033-01-03
+                kind: holiday
+                name: Sai năm
+                source: thử
+                verification: press
+              - date: 2030-01-04
+                kind: holiday
+                name: Mức kiểm tra lạ
+                source: thử
+                verification: rumour
+          - year: 2030
+            status: draft
+            days: []
+        """
+        let r = HolidaySchedule.parse(file(text, "vn.yaml"))
+        #expect(r.value == nil)
+        #expect(rendered(r.diagnostics) == [
+            "vn.yaml:11:9: error: ngày 01/01/2030 đã có ở dòng 6",
+            "vn.yaml:16:9: error: thiếu khóa \"verification\"",
+            "vn.yaml:20:15: error: ngày 03/01/2033 không thuộc lịch nghỉ năm 2030 (cho phép năm trước và năm sau liền kề)",
+            "vn.yaml:29:23: error: mức kiểm tra không hợp lệ \"rumour\": cần document, press hoặc reference",
+            "vn.yaml:31:13: error: trạng thái năm không hợp lệ \"draft\": cần \"official\"",
+            "vn.yaml:30:11: error: năm 2030 đã khai báo ở dòng 3",
+        ])
+    }
+
+    @Test func shapeErrors() {
+        #expect(rendered(HolidayOverrides.parse(file("")).diagnostics)
+                == ["overrides.yaml:1:1: error: tệp rỗng: cần một bảng có khóa \"format\""])
+        #expect(rendered(HolidayOverrides.parse(file("- 1\n")).diagnostics)
+                == ["overrides.yaml:1:1: error: cần một bảng khóa: giá trị (format, add, remove)"])
+        #expect(rendered(HolidayOverrides.parse(file("format: 2\nadd: 2026-11-24\n")).diagnostics) == [
+            "overrides.yaml:1:9: error: phiên bản định dạng không hỗ trợ \"2\": cần 1",
+            "overrides.yaml:2:6: error: \"add\" cần một danh sách (mỗi mục bắt đầu bằng \"- \")",
+        ])
+        #expect(rendered(HolidayOverrides.parse(InputFile(displayPath: "x.yaml", bytes: [0x66, 0xFF])).diagnostics)
+                == ["x.yaml: error: tệp không phải văn bản UTF-8"])
+    }
+}
+
+@Suite struct OverrideTests {
+    static let cultureDay = """
+    format: 1
+    add:
+      - date: 24/11/2026
+        kind: holiday
+        name: Ngày Văn hóa Việt Nam
+        name-en: Vietnamese Culture Day
+        source: Văn bản của cơ quan có thẩm quyền (điền số khi được ban hành)
+    remove:
+      - date: 2026-08-31
+        reason: ví dụ bỏ một ngày hoán đổi
+      - date: 2026-08-22
+      - date: 2026-03-10
+    """
+
+    @Test func addAndRemoveDays() throws {
+        let r = WorkingCalendar.read(overrideFile: file(Self.cultureDay))
+        let calendar = try r.get()
+        #expect(rendered(r.diagnostics) == [
+            "overrides.yaml:12:5: warning: ngày 10/03/2026 không phải ngày nghỉ hay ngày làm bù: không có gì để bỏ",
+        ])
+        let standard = WorkingCalendar.standard()
+        #expect(standard.isWorkingDay(CivilDate(year: 2026, month: 11, day: 24)!))
+        #expect(!calendar.isWorkingDay(CivilDate(year: 2026, month: 11, day: 24)!))
+        #expect(calendar.specialDay(on: CivilDate(year: 2026, month: 11, day: 24)!)?.name.en == "Vietnamese Culture Day")
+        #expect(calendar.isWorkingDay(CivilDate(year: 2026, month: 8, day: 31)!))
+        #expect(!calendar.isWorkingDay(CivilDate(year: 2026, month: 8, day: 22)!))
+        #expect(calendar.adding(workingDays: 1, to: CivilDate(year: 2026, month: 11, day: 23)!)
+                == CivilDate(year: 2026, month: 11, day: 25)!)
+        #expect(calendar.workingDays(from: CivilDate(year: 2025, month: 12, day: 31)!, to: CivilDate(year: 2026, month: 12, day: 31)!)
+                == 250 - 1 + 1 - 1)
+        // The standard calendar is untouched by another calendar's overrides.
+        #expect(standard.isWorkingDay(CivilDate(year: 2026, month: 8, day: 22)!))
+    }
+
+    @Test func loadThrowsOnErrors() {
+        #expect(throws: InputError.self) {
+            try WorkingCalendar.load(overrideFile: file("format: 1\nadd:\n  - date: x\n"))
+        }
+    }
+
+    @Test func catalogueDirectoryOverridesAreOptional() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("holidays"), withIntermediateDirectories: true)
+        let day = CivilDate(year: 2026, month: 11, day: 24)!
+        #expect(try WorkingCalendar.load(catalogueDirectory: dir).isWorkingDay(day))
+        try Data(Self.cultureDay.utf8).write(to: dir.appendingPathComponent("holidays/overrides.yaml"))
+        #expect(try !WorkingCalendar.load(catalogueDirectory: dir).isWorkingDay(day))
+    }
+}
