@@ -104,21 +104,21 @@ enum CheckScenario {
     let outcome = CheckScenario.outcome()
 
     @Test func compilerStyleGolden() throws {
-        try Golden.check(outcome.findings.map { $0.rendered(.vi) }.joined(separator: "\n") + "\n", "check/check.vi.txt")
+        try GoldenFile.check(outcome.findings.map { $0.rendered(.vi) }.joined(separator: "\n") + "\n", "check/check.vi.txt")
     }
 
     @Test func junitGolden() throws {
-        try Golden.check(JUnitReport().render(outcome), "check/junit.vi.xml")
+        try GoldenFile.check(JUnitReport().render(outcome), "check/junit.vi.xml")
     }
 
     @Test func sarifGolden() throws {
-        try Golden.check(SARIFReport(toolVersion: "0.1.0").render(outcome), "check/sarif.vi.json")
+        try GoldenFile.check(SARIFReport(toolVersion: "0.1.0").render(outcome), "check/sarif.vi.json")
     }
 
     @Test func githubGolden() throws {
         let g = GitHubAnnotations()
-        try Golden.check(g.commands(outcome).joined(separator: "\n") + "\n", "check/github.vi.txt")
-        try Golden.check(g.summary(outcome), "check/summary.vi.md")
+        try GoldenFile.check(g.commands(outcome).joined(separator: "\n") + "\n", "check/github.vi.txt")
+        try GoldenFile.check(g.summary(outcome), "check/summary.vi.md")
     }
 
     @Test func xmlEscaping() {
@@ -162,7 +162,7 @@ enum CheckScenario {
 
     @Test(.enabled(if: Python.has("jsonschema"), "needs python3 with jsonschema (pip install jsonschema)"))
     func sarifValidatesAgainstTheSchema() throws {
-        let schema = Golden.sourceFixtures.appendingPathComponent("sarif/sarif-schema-2.1.0.json").path
+        let schema = GoldenFile.sourceFixtures.appendingPathComponent("sarif/sarif-schema-2.1.0.json").path
         let script = """
         import sys, json, jsonschema
         schema = json.load(open(sys.argv[1]))

@@ -13,13 +13,13 @@ import Testing
     var message: [UInt8] { digest.render(RemindScenario.reminders(), calendar: feed) }
 
     @Test func golden() throws {
-        try Golden.check(message, "remind/digest.vi.eml")
+        try GoldenFile.check(message, "remind/digest.vi.eml")
     }
 
     @Test func goldenEnglish() throws {
         var d = digest
         d.language = .en
-        try Golden.check(d.render(RemindScenario.reminders(), calendar: feed), "remind/digest.en.eml")
+        try GoldenFile.check(d.render(RemindScenario.reminders(), calendar: feed), "remind/digest.en.eml")
     }
 
     @Test func linesEndInCRLFAndStayShort() {

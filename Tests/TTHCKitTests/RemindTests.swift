@@ -31,11 +31,11 @@ import Testing
     }
 
     @Test func goldenVietnamese() throws {
-        try Golden.check(feed().bytes, "remind/reminders.vi.ics")
+        try GoldenFile.check(feed().bytes, "remind/reminders.vi.ics")
     }
 
     @Test func goldenEnglish() throws {
-        try Golden.check(feed(.en).bytes, "remind/reminders.en.ics")
+        try GoldenFile.check(feed(.en).bytes, "remind/reminders.en.ics")
     }
 
     @Test func everyLineEndsInCRLFAndNoPhysicalLineExceeds75Octets() {

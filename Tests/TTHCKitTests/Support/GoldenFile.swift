@@ -3,7 +3,7 @@ import Testing
 
 /// Golden files under `Tests/TTHCKitTests/Fixtures/`. Run the tests with `TTHC_RECORD=1`
 /// to write the current output into the source tree instead of comparing.
-enum Golden {
+enum GoldenFile {
     static var recording: Bool { ProcessInfo.processInfo.environment["TTHC_RECORD"] == "1" }
 
     /// The fixture directory in the source tree (where recordings go).
