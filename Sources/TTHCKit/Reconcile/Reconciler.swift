@@ -39,8 +39,9 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     /// Local entry indices by national key, in file order.
     var entriesByKey: [String: [Int]] = [:]
-    /// Local entry indices by folded name, for entries no code explains.
-    var unexplainedByName: [String: [Int]] = [:]
+    /// Local entry indices by folded name, for entries no code explains; built on the first
+    /// look-up by name (most runs never need one).
+    var unexplainedByName: [String: [Int]]?
     /// For each key, the positions (in `decisions`) of the decisions that list it.
     var decisionIndicesByKey: [String: [Int]] = [:]
     /// Decision position by folded number.
@@ -59,26 +60,34 @@ private struct Run<Calendar: WorkingDayCalendar> {
         self.decisions = decisions
 
         entriesByKey.reserveCapacity(catalogue.entries.count)
-        for (i, e) in catalogue.entries.enumerated() {
-            if let code = e.code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
+        for i in catalogue.entries.indices {
+            if let code = catalogue.entries[i].code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
         }
         decisionIndexByNumber.reserveCapacity(decisions.count)
         decisionIndicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
         for (d, decision) in decisions.enumerated() {
             decisionIndexByNumber[Comparison.decisionKey(decision.number)] = d
             for change in decision.changes {
-                for key in [change.code.key, change.replaces?.key].compactMap({ $0 }) {
-                    if decisionIndicesByKey[key]?.last != d { decisionIndicesByKey[key, default: []].append(d) }
+                if decisionIndicesByKey[change.code.key]?.last != d { decisionIndicesByKey[change.code.key, default: []].append(d) }
+                if let old = change.replaces?.key, decisionIndicesByKey[old]?.last != d {
+                    decisionIndicesByKey[old, default: []].append(d)
                 }
             }
         }
-        namedDecision = catalogue.entries.map { e in
-            e.ministryDecision.flatMap { decisionIndexByNumber[Comparison.decisionKey($0)] }
+        namedDecision = catalogue.entries.indices.map { i in
+            catalogue.entries[i].ministryDecision.flatMap { decisionIndexByNumber[Comparison.decisionKey($0)] }
         }
-        for (i, e) in catalogue.entries.enumerated() {
-            let explained = e.code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
-            if !explained { unexplainedByName[TextNormalization.fold(e.content.name), default: []].append(i) }
+    }
+
+    /// Entries whose code no decision mentions (or that have none), by folded name.
+    func nameIndex() -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for i in catalogue.entries.indices {
+            let code = catalogue.entries[i].code
+            let explained = code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
+            if !explained { index[TextNormalization.fold(catalogue.entries[i].content.name), default: []].append(i) }
         }
+        return index
     }
 
     mutating func reconcile() -> Reconciliation {
@@ -115,8 +124,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
             return (i, .code)
         }
         guard let name else { return nil }
-        let folded = TextNormalization.fold(name)
-        guard let candidates = unexplainedByName[folded] else { return nil }
+        if unexplainedByName == nil { unexplainedByName = nameIndex() }
+        guard let candidates = unexplainedByName?[TextNormalization.fold(name)] else { return nil }
         let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
         nameMatches[i] = code.key
         return (i, .probableByName)
@@ -294,17 +303,17 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 out.append(Difference(code: e.code ?? version.code, name: l.name, decision: version.decision,
                                       field: field, local: local, ministry: ministry, location: e.location))
             }
-            if Comparison.text(l.name) != Comparison.text(m.name) { add(.name, l.name, m.name) }
-            if let mf = m.field, l.field.map(Comparison.text) != Comparison.text(mf) { add(.field, l.field, mf) }
+            if !Comparison.sameText(l.name, m.name) { add(.name, l.name, m.name) }
+            if let mf = m.field, !Comparison.sameText(l.field, mf) { add(.field, l.field, mf) }
             let ml = m.levels.filter { $0 != .central }, ll = l.levels.filter { $0 != .central }
             if !ml.isEmpty, ml != ll {
                 add(.levels, ll.isEmpty ? nil : Run.levelsText(ll), Run.levelsText(ml))
             }
-            if let ma = m.agency, l.agency.map(Comparison.text) != Comparison.text(ma) { add(.agency, l.agency, ma) }
+            if let ma = m.agency, !Comparison.sameText(l.agency, ma) { add(.agency, l.agency, ma) }
             if let mt = m.processingTime, !(l.processingTime.map { Comparison.sameProcessingTime($0, mt) } ?? false) {
                 add(.processingTime, l.processingTime, mt)
             }
-            if let mfee = m.fees, l.fees.map(Comparison.fees) != Comparison.fees(mfee) { add(.fees, l.fees, mfee) }
+            if let mfee = m.fees, !Comparison.sameFees(l.fees, mfee) { add(.fees, l.fees, mfee) }
             if let mo = m.onlineService, l.onlineService != mo {
                 add(.onlineService, l.onlineService?.label.vi, mo.label.vi)
             }
