@@ -95,6 +95,32 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
         }
     }
 
+    @Test(.enabled(if: PythonTool.has("icalendar"), "needs python3 with icalendar (pip install icalendar)"))
+    func pythonIcalendarReadsTheFeed() throws {
+        try withCatalogueCopy { dir in
+            let r = try runTTHC(["remind", "--as-of", "2026-11-20", "--ics", "feed.ics", "--lang", "en"], currentDirectory: dir)
+            #expect(r.exitCode == 0)
+            let script = """
+            import sys, icalendar
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            print(cal['METHOD'], cal['X-WR-CALNAME'])
+            for e in cal.walk('VEVENT'):
+                alarms = [str(a.decoded('TRIGGER')) for a in e.walk('VALARM')]
+                print(e['UID'], e.decoded('DTSTART'), e['SEQUENCE'], str(e['SUMMARY'])[:26], alarms)
+            """
+            let p = try PythonTool.run(script, arguments: [dir.appendingPathComponent("feed.ics").path])
+            #expect(p.stderr == "")
+            #expect(p.stdout == """
+            PUBLISH Procedure publication deadlines – Sở Khoa học và Công nghệ – Tỉnh Hưng Yên
+            1.011736-1520-qd-bkhcn@tthc 2026-10-06 0 OVERDUE – Publication dead []
+            1.013010-2105-qd-bkhcn@tthc 2026-11-10 0 OVERDUE – Publication dead []
+            1.005105-2290-qd-bkhcn@tthc 2026-11-23 0 Publication deadline 1.005 ['2026-11-20 01:00:00+00:00', '2026-11-23 01:00:00+00:00']
+            1.013120-2290-qd-bkhcn@tthc 2026-11-23 0 Publication deadline 1.013 ['2026-11-20 01:00:00+00:00', '2026-11-23 01:00:00+00:00']
+
+            """)
+        }
+    }
+
     @Test func sequenceIsRaisedWhenTheDeadlineMoves() throws {
         try withCatalogueCopy { dir in
             let arguments = ["remind", "--as-of", "2026-11-20", "--ics", "feed.ics", "--ics-state", "state/ics.json"]
