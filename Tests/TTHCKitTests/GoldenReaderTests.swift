@@ -6,8 +6,6 @@ import Testing
 /// and compared with `<fixture>.json` next to it. `TTHC_RECORD=1 swift test` rewrites the
 /// golden files in the source tree (review the diff before committing).
 enum ReaderGolden {
-    static let sourceFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/GoldenReaderTests")
     static var bundleFixtures: URL {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("GoldenReaderTests")
     }
@@ -22,15 +20,9 @@ enum ReaderGolden {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// Compares `value` with the golden file, or records it when TTHC_RECORD=1.
+    /// Compares `value`, as JSON, with the golden file (recorded when TTHC_RECORD=1).
     static func check(_ value: some Encodable, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let actual = try json(value)
-        if ProcessInfo.processInfo.environment["TTHC_RECORD"] == "1" {
-            try Data(actual.utf8).write(to: sourceFixtures.appendingPathComponent(name))
-            return
-        }
-        let expected = try String(contentsOf: bundleFixtures.appendingPathComponent(name), encoding: .utf8)
-        #expect(actual == expected, "golden file \(name) differs; re-record with TTHC_RECORD=1", sourceLocation: sourceLocation)
+        try GoldenFile.check(try json(value), "GoldenReaderTests/" + name, sourceLocation: sourceLocation)
     }
 }
 

@@ -26,9 +26,15 @@ enum GoldenFile {
             return
         }
         let expected = try fixture(name)
-        #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
-                "golden \(name) differs (re-record with TTHC_RECORD=1)", sourceLocation: sourceLocation)
-        #expect(actual == expected, "golden \(name) differs in bytes", sourceLocation: sourceLocation)
+        guard actual != expected else { return }
+        let got = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let golden = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let first = (0..<min(got.count, golden.count)).first { got[$0] != golden[$0] } ?? min(got.count, golden.count)
+        Issue.record("""
+            golden \(name) differs at line \(first + 1) (re-record with TTHC_RECORD=1):
+              got:      \(first < got.count ? String(got[first]) : "<end>")
+              expected: \(first < golden.count ? String(golden[first]) : "<end>")
+            """, sourceLocation: sourceLocation)
     }
 
     static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
