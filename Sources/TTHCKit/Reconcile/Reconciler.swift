@@ -45,6 +45,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
     var decisionIndicesByKey: [String: [Int]] = [:]
     /// Decision position by folded number.
     var decisionIndexByNumber: [String: Int] = [:]
+    /// Position in `decisions` of the ministry decision each local entry names, if known.
+    var namedDecision: [Int?] = []
     /// Local entries paired by name: entry index → the ministry code key it was paired with.
     var nameMatches: [Int: String] = [:]
     var provisionalYears: Set<Int> = []
@@ -56,9 +58,12 @@ private struct Run<Calendar: WorkingDayCalendar> {
         self.asOf = asOf
         self.decisions = decisions
 
+        entriesByKey.reserveCapacity(catalogue.entries.count)
         for (i, e) in catalogue.entries.enumerated() {
             if let code = e.code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
         }
+        decisionIndexByNumber.reserveCapacity(decisions.count)
+        decisionIndicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
         for (d, decision) in decisions.enumerated() {
             decisionIndexByNumber[Comparison.decisionKey(decision.number)] = d
             for change in decision.changes {
@@ -66,6 +71,9 @@ private struct Run<Calendar: WorkingDayCalendar> {
                     if decisionIndicesByKey[key]?.last != d { decisionIndicesByKey[key, default: []].append(d) }
                 }
             }
+        }
+        namedDecision = catalogue.entries.map { e in
+            e.ministryDecision.flatMap { decisionIndexByNumber[Comparison.decisionKey($0)] }
         }
         for (i, e) in catalogue.entries.enumerated() {
             let explained = e.code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
@@ -123,12 +131,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// that decision or a later one for the same code, or, naming none the program knows,
     /// it was published on or after the decision was issued.
     func reflects(_ index: Int, decision d: Int, key: String) -> Bool {
-        let e = catalogue.entries[index]
-        if let named = e.ministryDecision.map(Comparison.decisionKey), let n = decisionIndexByNumber[named],
-           decisionIndicesByKey[key]?.contains(n) == true {
+        if let n = namedDecision[index], decisionIndicesByKey[key]?.contains(n) == true {
             return n >= d
         }
-        guard let published = e.publishedOn else { return false }
+        guard let published = catalogue.entries[index].publishedOn else { return false }
         return published >= decisions[d].issued
     }
 
@@ -260,6 +266,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// issues, amends or replaces-in it; an abolition or a replacement takes it away.
     func currentVersions() -> [String: Version] {
         var current: [String: Version] = [:]
+        current.reserveCapacity(decisionIndicesByKey.count)
         for decision in decisions {
             for change in decision.changes {
                 switch change.change {
@@ -314,15 +321,16 @@ private struct Run<Calendar: WorkingDayCalendar> {
     func expired() -> [ExpiredEntry] {
         // The decisions that took each key out of force, with what replaced it; a later
         // decision that issues the code again puts it back.
-        var ended: [String: (decision: Decision, reason: ExpiredEntry.Reason, replacement: ProcedureCode?)] = [:]
-        for decision in decisions {
+        var ended: [String: (decision: Int, reason: ExpiredEntry.Reason, replacement: ProcedureCode?)] = [:]
+        ended.reserveCapacity(decisionIndicesByKey.count)
+        for (d, decision) in decisions.enumerated() {
             for change in decision.changes {
                 switch change.change {
                 case .abolished:
-                    ended[change.code.key] = (decision, .abolished, nil)
+                    ended[change.code.key] = (d, .abolished, nil)
                 case .replaced:
                     if let old = change.replaces, old.key != change.code.key {
-                        ended[old.key] = (decision, .replaced, change.code)
+                        ended[old.key] = (d, .replaced, change.code)
                     }
                     ended[change.code.key] = nil
                 case .new, .amended:
@@ -332,10 +340,11 @@ private struct Run<Calendar: WorkingDayCalendar> {
         }
         var out: [ExpiredEntry] = []
         for e in catalogue.entries where e.status == .inForce {
-            if let code = e.code, code.isWellFormed, let end = ended[code.key], end.decision.effective <= asOf {
+            if let code = e.code, code.isWellFormed, let end = ended[code.key], decisions[end.decision].effective <= asOf {
+                let decision = decisions[end.decision]
                 out.append(ExpiredEntry(code: code.raw, name: e.content.name, reason: end.reason,
-                                        decision: end.decision.number, replacement: end.replacement,
-                                        since: end.decision.effective, location: e.location))
+                                        decision: decision.number, replacement: end.replacement,
+                                        since: decision.effective, location: e.location))
             } else if let until = e.validUntil, until < asOf {
                 out.append(ExpiredEntry(code: e.code?.raw, name: e.content.name, reason: .validUntilPassed,
                                         decision: nil, replacement: nil, since: until.adding(days: 1),
@@ -352,7 +361,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
         func add(_ kind: Finding.Kind, _ e: LocalEntry, _ message: LocalizedText) {
             out.append(Finding(kind: kind, code: e.code?.raw, name: e.content.name, message: message, location: e.location))
         }
-        var firstByKey: [String: LocalEntry] = [:]
+        var firstByKey: [String: SourceLocation] = [:]
+        firstByKey.reserveCapacity(catalogue.entries.count)
         for e in catalogue.entries {
             guard let code = e.code else {
                 add(.malformedCode, e, LocalizedText(vi: "thủ tục không có mã", en: "the procedure has no code"))
@@ -366,10 +376,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
             if let first = firstByKey[code.key] {
                 add(.duplicateCode, e, LocalizedText(
-                    vi: "mã \(code.key) đã có ở \(first.location.compilerStyle)",
-                    en: "code \(code.key) is already listed at \(first.location.compilerStyle)"))
+                    vi: "mã \(code.key) đã có ở \(first.compilerStyle)",
+                    en: "code \(code.key) is already listed at \(first.compilerStyle)"))
             } else {
-                firstByKey[code.key] = e
+                firstByKey[code.key] = e.location
             }
         }
         if asOf >= AdministrativeLevel.districtAbolished {
@@ -412,7 +422,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     func scorecard() -> Scorecard {
         var months: [String: Tally] = [:]
         var full = 0, partial = 0, total = 0
-        for e in catalogue.entries {
+        for (i, e) in catalogue.entries.enumerated() {
             if e.status == .inForce {
                 total += 1
                 if e.content.onlineService == .full { full += 1 }
@@ -421,7 +431,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
             guard let published = e.publishedOn, published <= asOf else { continue }
             let month = String(published.iso.prefix(7))
             var t = months[month, default: Tally()]
-            if let named = e.ministryDecision.map(Comparison.decisionKey), let d = decisionIndexByNumber[named] {
+            if let d = namedDecision[i] {
                 t.publishedTotal += 1
                 if calendar.workingDays(from: published, to: decisions[d].effective) >= 5 { t.published += 1 }
             }
