@@ -143,6 +143,13 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         #expect(r.changes[0].deadline == date("2026-11-11"))
     }
 
+    @Test func decisionsIssuedAfterTheAsOfDayAreNotYetKnown() {
+        let later = decision("9/QĐ-BKHCN", issued: "2026-11-12", national: "2026-11-18", [change("1.000002", .new)])
+        let r = reconcile([d, later], [], asOf: "2026-11-11")
+        #expect(r.changes.map(\.decision) == ["2105/QĐ-BKHCN"])
+        #expect(reconcile([d, later], [], asOf: "2026-11-12").changes.count == 2)
+    }
+
     @Test func earliestPolicyTakesTheEarlierDate() {
         let both = decision("9/QĐ-BKHCN", national: "2026-11-09", received: "2026-11-06", [change("1.000001", .new)])
         let first = reconcile([both], [], asOf: "2026-11-06")

@@ -11,8 +11,11 @@ public struct Reconciler: Sendable {
 
     public func reconcile(decisions: [Decision], catalogue: Catalogue,
                           calendar: some WorkingDayCalendar, asOf: CivilDate) -> Reconciliation {
+        // A decision issued after the as-of day did not exist on that day. (Trigger dates
+        // after it are kept: a recorded future update still gives the deadline to plan for.)
+        let known = decisions.filter { $0.issued <= asOf }
         var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf,
-                      decisions: Reconciler.ordered(decisions))
+                      decisions: Reconciler.ordered(known))
         return run.reconcile()
     }
 
