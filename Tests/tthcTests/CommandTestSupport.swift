@@ -64,24 +64,7 @@ enum PythonTool {
     /// `python3 -c script arguments…`; returns the status and what it printed.
     static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
         guard let executable else { return (127, "", "python3 not found") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try runProcess(executable, ["-c", script] + arguments)
+        return (r.exitCode, r.stdout, r.stderr)
     }
 }
