@@ -1,0 +1,42 @@
+import TTHCKit
+import FuzzDriver
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The path every fuzzed input is read as; each diagnostic must name it.
+public let fuzzPath = "fuzz/input"
+
+/// The input as an ``InputFile`` named ``fuzzPath``.
+public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> InputFile {
+    InputFile(displayPath: fuzzPath, bytes: Array(UnsafeBufferPointer(start: size == 0 ? nil : data, count: size)))
+}
+
+/// What must hold for any reader on any input: a missing value is explained by at least
+/// one error; every diagnostic names the input file, points at a line and column that
+/// exist (1-based, within the file), has an id and says something in both languages.
+/// A violation stops the fuzzer with the reason, so it is kept as a crash.
+public func checkReadResult<Value>(_ result: ReadResult<Value>, _ file: InputFile) {
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    if result.value == nil && errors.isEmpty {
+        fatalError("no value and no error; diagnostics: \(result.diagnostics.map { $0.rendered(.en) })")
+    }
+    // A line can be one past the last newline (an unterminated last line).
+    let lines = file.bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    for d in result.diagnostics {
+        let shown = d.rendered(.en)
+        guard d.location.file == file.displayPath else { fatalError("diagnostic names another file: \(shown)") }
+        guard !d.id.isEmpty, !d.message.vi.isEmpty, !d.message.en.isEmpty else { fatalError("empty diagnostic: \(shown)") }
+        if let line = d.location.line, line < 1 || line > max(lines, 1) + 1 {
+            fatalError("line \(line) outside a file of \(lines) lines: \(shown)")
+        }
+        if let column = d.location.column, column < 1 { fatalError("column \(column): \(shown)") }
+    }
+}
+
+/// Hands the process to libFuzzer with `body` as the target; returns libFuzzer's exit code.
+public func runFuzzer(_ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Never {
+    var argc = CommandLine.argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv, body))
+}
