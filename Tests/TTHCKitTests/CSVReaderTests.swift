@@ -78,7 +78,7 @@ import Testing
         for _ in 0..<20_000 {
             let length = Int(generator.next() % 8)
             let s = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
-            #expect(FastText.clean(s) == TextNormalization.clean(s), "\(Array(s.unicodeScalars))")
+            #expect(TextNormalization.clean(s) == TextNormalization.normalisedByFoundation(s), "\(Array(s.unicodeScalars))")
         }
     }
 }

@@ -67,3 +67,27 @@ import Testing
         #expect(d.vietnamese == "09/02/2026")
     }
 }
+
+@Suite struct TextNormalizationTests {
+    /// Every scalar of the fast paths' ranges, alone, between letters and between spaces,
+    /// folds and cleans exactly as the Foundation-based reference does.
+    @Test func fastPathsAgreeWithTheReferenceScalarByScalar() {
+        let scalars = (0x01..<0x300).compactMap(Unicode.Scalar.init) + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
+            + (0x2010...0x205E).compactMap(Unicode.Scalar.init) + ["\u{20AB}"]
+        for u in scalars {
+            for s in ["\(Character(u))", "a\(Character(u))b", " Đ\(Character(u)) ệ "] {
+                #expect(TextNormalization.fold(s) == TextNormalization.foldedByFoundation(s), "U+\(String(u.value, radix: 16))")
+                #expect(TextNormalization.clean(s) == TextNormalization.normalisedByFoundation(s), "U+\(String(u.value, radix: 16))")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("Mã số  TTHC", "ma so tthc"), ("MÃ SỐ\nTTHC", "ma so tthc"), ("Tên thủ tục hành chính", "ten thu tuc hanh chinh"),
+        ("2345/QĐ-BKHCN", "2345 qd bkhcn"), ("Thu\u{309} tu\u{323}c", "thu tuc"), ("Đường–phố", "duong pho"), ("", ""),
+        ("日本 語", "日本 語"), ("  ", ""),
+    ])
+    func foldsToTheExpectedKey(text: String, key: String) {
+        #expect(TextNormalization.fold(text) == key)
+    }
+}

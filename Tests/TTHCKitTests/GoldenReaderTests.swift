@@ -5,9 +5,7 @@ import Testing
 /// Golden files: each fixture is read and the model is encoded as pretty, sorted-keys JSON
 /// and compared with `<fixture>.json` next to it. `TTHC_RECORD=1 swift test` rewrites the
 /// golden files in the source tree (review the diff before committing).
-enum Golden {
-    static let sourceFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/GoldenReaderTests")
+enum ReaderGolden {
     static var bundleFixtures: URL {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("GoldenReaderTests")
     }
@@ -22,15 +20,9 @@ enum Golden {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// Compares `value` with the golden file, or records it when TTHC_RECORD=1.
+    /// Compares `value`, as JSON, with the golden file (recorded when TTHC_RECORD=1).
     static func check(_ value: some Encodable, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let actual = try json(value)
-        if ProcessInfo.processInfo.environment["TTHC_RECORD"] == "1" {
-            try Data(actual.utf8).write(to: sourceFixtures.appendingPathComponent(name))
-            return
-        }
-        let expected = try String(contentsOf: bundleFixtures.appendingPathComponent(name), encoding: .utf8)
-        #expect(actual == expected, "golden file \(name) differs; re-record with TTHC_RECORD=1", sourceLocation: sourceLocation)
+        try GoldenFile.check(try json(value), "GoldenReaderTests/" + name, sourceLocation: sourceLocation)
     }
 }
 
@@ -66,8 +58,8 @@ struct CatalogueDataSnapshot: Encodable {
 
 @Suite struct GoldenReaderTests {
     @Test func annexListing() throws {
-        let result = DecisionCSVReader.read(try Golden.input("annex-listing.csv"), effectiveDate: CivilDate(year: 2026, month: 12, day: 1))
-        try Golden.check(ReadOutcome(result), against: "annex-listing.json")
+        let result = DecisionCSVReader.read(try ReaderGolden.input("annex-listing.csv"), effectiveDate: CivilDate(year: 2026, month: 12, day: 1))
+        try ReaderGolden.check(ReadOutcome(result), against: "annex-listing.json")
         // Spot checks that do not depend on the golden file being right.
         let changes = try #require(result.value)
         #expect(changes.map(\.code.raw) == ["1.013010", "1.013011.000.00.00.H31", "1.002424", "2.000674", "1.013012", "1.000001"])
@@ -86,8 +78,8 @@ struct CatalogueDataSnapshot: Encodable {
 
     /// Excel's "Unicode text" (UTF-16LE, tabs) of the same table reads to the same model.
     @Test func unicodeTextReadsLikeCSVUTF8() throws {
-        let utf8 = DecisionCSVReader.read(try Golden.input("annex-listing.csv")).value
-        let utf16 = DecisionCSVReader.read(try Golden.input("annex-listing-unicode-text.csv")).value
+        let utf8 = DecisionCSVReader.read(try ReaderGolden.input("annex-listing.csv")).value
+        let utf16 = DecisionCSVReader.read(try ReaderGolden.input("annex-listing-unicode-text.csv")).value
         let a = try #require(utf8), b = try #require(utf16)
         #expect(a.count == 6)
         #expect(a.map(\.content) == b.map(\.content))
@@ -96,8 +88,8 @@ struct CatalogueDataSnapshot: Encodable {
     }
 
     @Test func register() throws {
-        let result = RegisterCSVReader.read(try Golden.input("register.csv"))
-        try Golden.check(ReadOutcome(result), against: "register.json")
+        let result = RegisterCSVReader.read(try ReaderGolden.input("register.csv"))
+        try ReaderGolden.check(ReadOutcome(result), against: "register.json")
         let entries = try #require(result.value)
         #expect(entries.map(\.received) == [CivilDate(year: 2026, month: 11, day: 6), CivilDate(year: 2026, month: 10, day: 2)])
         #expect(entries.map(\.isFullSnapshot) == [false, true])
@@ -105,8 +97,8 @@ struct CatalogueDataSnapshot: Encodable {
     }
 
     @Test func localCatalogue() throws {
-        let result = CatalogueCSVReader.read(try Golden.input("local-catalogue.csv"))
-        try Golden.check(ReadOutcome(result), against: "local-catalogue.json")
+        let result = CatalogueCSVReader.read(try ReaderGolden.input("local-catalogue.csv"))
+        try ReaderGolden.check(ReadOutcome(result), against: "local-catalogue.json")
         let entries = try #require(result.value).entries
         #expect(entries.map(\.code?.raw) == ["1.011730.000.00.00.H31", nil, "1.00423"])
         #expect(entries.map(\.code?.key) == ["1.011730", nil, "1.00423"])
@@ -117,8 +109,8 @@ struct CatalogueDataSnapshot: Encodable {
     }
 
     @Test func settings() throws {
-        let result = SettingsReader.read(try Golden.input("settings.yaml"))
-        try Golden.check(ReadOutcome(result), against: "settings.json")
+        let result = SettingsReader.read(try ReaderGolden.input("settings.yaml"))
+        try ReaderGolden.check(ReadOutcome(result), against: "settings.json")
         let s = try #require(result.value)
         #expect(s.deadlineWorkingDays == 5)
         #expect(s.triggerPolicy == .earliest)
@@ -129,9 +121,9 @@ struct CatalogueDataSnapshot: Encodable {
     }
 
     @Test func catalogueDirectory() throws {
-        let dir = Golden.bundleFixtures.appendingPathComponent("catalogue-dir")
+        let dir = ReaderGolden.bundleFixtures.appendingPathComponent("catalogue-dir")
         let result = CatalogueDirectory.load(dir, displayPath: "catalogs")
-        try Golden.check(ReadOutcome(ReadResult(value: result.value.map(CatalogueDataSnapshot.init), diagnostics: result.diagnostics)),
+        try ReaderGolden.check(ReadOutcome(ReadResult(value: result.value.map(CatalogueDataSnapshot.init), diagnostics: result.diagnostics)),
                          against: "catalogue-dir.json")
         let data = try #require(result.value)
         // Sorted by issue date, then number; numbers and dates from the register.

@@ -33,7 +33,7 @@ struct TestCalendar: WorkingDayCalendar {
 
 func date(_ s: String) -> CivilDate { try! CivilDate.parse(s) }
 
-let listing = SourceLocation(file: "decisions/test.xml", line: 1)
+let testListing = SourceLocation(file: "decisions/test.xml", line: 1)
 
 func change(_ code: String, _ type: ChangeType, name: String? = nil, replaces: String? = nil,
             levels: [AdministrativeLevel] = [.province], time: String? = nil, fees: String? = nil,
@@ -49,7 +49,7 @@ func decision(_ number: String, issued: String = "2026-11-02", effective: String
               _ changes: [ProcedureChange]) -> Decision {
     Decision(number: number, issuer: "Bộ Khoa học và Công nghệ", issued: date(issued), effective: date(effective),
              nationalDatabase: national.map(date), received: received.map(date), changes: changes,
-             isFullSnapshot: snapshot, source: listing)
+             isFullSnapshot: snapshot, source: testListing)
 }
 
 func entry(_ code: String?, name: String? = nil, status: EntryStatus = .inForce, levels: [AdministrativeLevel] = [.province],

@@ -5,34 +5,9 @@ import Testing
 /// Golden files live in `Fixtures/report/`, named `reconcile.<language>.<extension>`
 /// (`reconcile.json` once: JSON does not depend on the language). Run the tests with
 /// `TTHC_RECORD=1` to write them again from the current reporters, then review the diff.
-enum Golden {
-    static let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/report")
-
-    static func name(_ format: ReportFormat, _ language: Language) -> String {
-        format == .json ? "reconcile.json" : "reconcile.\(language.rawValue).\(format.fileExtension)"
-    }
-
-    static func check(_ bytes: [UInt8], _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        if ProcessInfo.processInfo.environment["TTHC_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: sourceDirectory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: sourceDirectory.appendingPathComponent(name))
-            return
-        }
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/report"),
-                               "golden file \(name) missing: record it with TTHC_RECORD=1", sourceLocation: sourceLocation)
-        let expected = try [UInt8](Data(contentsOf: url))
-        if bytes != expected {
-            let actual = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let golden = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let first = (0..<min(actual.count, golden.count)).first { actual[$0] != golden[$0] } ?? min(actual.count, golden.count)
-            Issue.record("""
-                \(name) differs from the golden file at line \(first + 1):
-                  got:      \(first < actual.count ? String(actual[first]) : "<end>")
-                  expected: \(first < golden.count ? String(golden[first]) : "<end>")
-                """, sourceLocation: sourceLocation)
-        }
-    }
+/// The golden file of a report format and language, under `Fixtures/report/`.
+func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
+    "report/" + (format == .json ? "reconcile.json" : "reconcile.\(language.rawValue).\(format.fileExtension)")
 }
 
 @Suite struct ReportTests {
@@ -43,7 +18,7 @@ enum Golden {
     @Test(arguments: cases)
     func matchesGoldenFile(format: ReportFormat, language: Language) throws {
         let bytes = format.renderer(colour: false).render(fixture, language: language)
-        try Golden.check(bytes, Golden.name(format, language))
+        try GoldenFile.check(bytes, reportGoldenName(format, language))
     }
 
     @Test(arguments: cases)
@@ -358,7 +333,7 @@ enum Golden {
     }
 
     @Test func jsonSchemaFileDeclaresTheSameTopLevelKeys() throws {
-        let url = Golden.sourceDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        let url = GoldenFile.sourceFixtures.deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/report-schema.json")
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")

@@ -57,8 +57,8 @@ import Testing
         "Đăng ký\u{85}kết hôn", "Phí: 500.000 đồng", "ﬁle", "e\u{301}", "\u{1EA0}\u{1EF9}", "日本\u{3000}語", "ǅ", "ĳ ℌ",
     ])
     func fastCleanAgreesWithTextNormalization(_ s: String) {
-        #expect(XMLText.clean(s) == TextNormalization.clean(s))
-        #expect(Array(XMLText.clean(s).utf8) == Array(TextNormalization.clean(s).utf8))
+        #expect(TextNormalization.clean(s) == TextNormalization.normalisedByFoundation(s))
+        #expect(Array(TextNormalization.clean(s).utf8) == Array(TextNormalization.normalisedByFoundation(s).utf8))
     }
 
     @Test func fastCleanAgreesOverLatinAndVietnameseRanges() {
@@ -66,7 +66,7 @@ import Testing
         let scalars = (0x20..<0x300).compactMap(Unicode.Scalar.init) + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
         for u in scalars {
             let s = " a\(Character(u)) b "
-            #expect(Array(XMLText.clean(s).utf8) == Array(TextNormalization.clean(s).utf8), "U+\(String(u.value, radix: 16))")
+            #expect(Array(TextNormalization.clean(s).utf8) == Array(TextNormalization.normalisedByFoundation(s).utf8), "U+\(String(u.value, radix: 16))")
         }
     }
 

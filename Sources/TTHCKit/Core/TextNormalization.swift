@@ -4,7 +4,35 @@ import Foundation
 public enum TextNormalization {
     /// Unicode NFC with runs of whitespace (including NBSP and line breaks) collapsed to one
     /// space and the ends trimmed. This is the form every free-text field is stored in.
+    ///
+    /// Large listings have millions of cells and nearly all are already NFC (Excel and Word
+    /// write precomposed Vietnamese), and Foundation's normaliser costs more than the rest
+    /// of reading. So two fast paths come first: text proven already clean is returned as
+    /// it is, and text whose scalars are all NFC-stable in any context (see
+    /// ``isNFCStable(_:)``) only has its whitespace collapsed. Anything else goes through
+    /// ``normalisedByFoundation(_:)``; the result is the same either way (tests compare them).
     public static func clean(_ s: String) -> String {
+        if isAlreadyClean(s) { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if (0x09...0x0D).contains(v) || v == 0x20 || v == 0x85 || v == 0xA0 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            guard isNFCStable(v) else { return normalisedByFoundation(s) }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: UTF8.encode(u)!)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The reference form of ``clean(_:)``: Foundation's NFC, then whitespace (Unicode
+    /// White_Space, ZERO WIDTH SPACE, BOM) collapsed.
+    static func normalisedByFoundation(_ s: String) -> String {
         let nfc = s.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -20,10 +48,88 @@ public enum TextNormalization {
         return String(out)
     }
 
+    /// Scalars that NFC leaves as they are whatever surrounds them, as long as no combining
+    /// mark follows (combining marks are outside these ranges): Latin (U+0000–U+02FF), Latin
+    /// Extended Additional (U+1E00–U+1EFF, where precomposed Vietnamese lives), general
+    /// punctuation without its spaces (U+2010–U+2027, U+2030–U+205E) and the đồng sign.
+    /// None of them is whitespace but U+0009–U+000D, U+0020, U+0085 and U+00A0.
+    @inline(__always)
+    static func isNFCStable(_ v: UInt32) -> Bool {
+        v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v)
+            || (0x2030...0x205E).contains(v) || v == 0x20AB
+    }
+
+    /// True when `s` has no leading, trailing or repeated spaces, no whitespace but U+0020,
+    /// and only NFC-stable scalars: then ``clean(_:)`` would return it unchanged. Works on
+    /// the UTF-8 bytes without building scalars for ASCII.
+    static func isAlreadyClean(_ s: String) -> Bool {
+        var previousSpace = true // a leading space is not clean
+        var utf8 = s.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b < 0x80 {
+                if b == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                    continue
+                }
+                if b >= 0x09 && b <= 0x0D { return false }
+                previousSpace = false
+                continue
+            }
+            previousSpace = false
+            let scalar: UInt32
+            if b & 0xE0 == 0xC0 {
+                guard let b1 = utf8.next() else { return false }
+                scalar = UInt32(b & 0x1F) << 6 | UInt32(b1 & 0x3F)
+            } else if b & 0xF0 == 0xE0 {
+                guard let b1 = utf8.next(), let b2 = utf8.next() else { return false }
+                scalar = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+            } else {
+                return false
+            }
+            guard scalar != 0x85, scalar != 0xA0, isNFCStable(scalar) else { return false }
+        }
+        return !previousSpace || s.isEmpty
+    }
+
     /// A folded key for matching headers, section titles and names: no diacritics,
     /// "đ" → "d", lower case, punctuation dropped, whitespace collapsed.
     /// "Mã số  TTHC" and "MA SO TTHC" fold to the same key.
+    ///
+    /// Text made only of Latin and precomposed Vietnamese letters (nearly all of it) is
+    /// folded through a per-scalar table built once from ``foldedByFoundation(_:)``;
+    /// anything else goes through that reference directly. Both give the same key.
     public static func fold(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            let piece: FoldPiece
+            if v < 0x300 {
+                piece = foldTable.latin[Int(v)]
+            } else if (0x1E00...0x1EFF).contains(v) {
+                piece = foldTable.vietnamese[Int(v - 0x1E00)]
+            } else {
+                return foldedByFoundation(s)
+            }
+            switch piece {
+            case .drop:
+                continue
+            case .separator:
+                pendingSpace = !out.isEmpty
+            case .text(let bytes):
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: bytes)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The reference form of ``fold(_:)``: Foundation's canonical decomposition, marks
+    /// dropped, letters and digits lower-cased, everything else a separator.
+    static func foldedByFoundation(_ s: String) -> String {
         let decomposed = s.decomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -41,4 +147,28 @@ public enum TextNormalization {
         }
         return String(out)
     }
+
+    /// What one scalar contributes to a folded key.
+    enum FoldPiece: Sendable {
+        /// A combining mark: nothing.
+        case drop
+        /// Punctuation or whitespace: a word break.
+        case separator
+        /// Letters or digits, already folded (UTF-8).
+        case text([UInt8])
+    }
+
+    /// ``foldedByFoundation(_:)`` applied to each scalar of U+0000–U+02FF and
+    /// U+1E00–U+1EFF, once.
+    static let foldTable: (latin: [FoldPiece], vietnamese: [FoldPiece]) = {
+        func piece(_ v: UInt32) -> FoldPiece {
+            guard let u = Unicode.Scalar(v) else { return .separator }
+            let folded = foldedByFoundation(String(Character(u)))
+            if !folded.isEmpty { return .text(Array(folded.utf8)) }
+            let marksOnly = String(Character(u)).decomposedStringWithCanonicalMapping.unicodeScalars
+                .allSatisfy { $0.properties.generalCategory == .nonspacingMark }
+            return marksOnly ? .drop : .separator
+        }
+        return ((0..<0x300).map(piece), (0x1E00...0x1EFF).map(piece))
+    }()
 }

@@ -114,7 +114,7 @@ struct TableRow<Key: Hashable & Sendable> {
     /// The cell's text normalised (NFC, whitespace collapsed); nil when absent or empty.
     func text(_ key: Key) -> String? {
         guard let cell = cell(key) else { return nil }
-        let s = FastText.clean(cell.text)
+        let s = TextNormalization.clean(cell.text)
         return s.isEmpty ? nil : s
     }
 

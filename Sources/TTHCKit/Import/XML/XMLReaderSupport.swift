@@ -21,7 +21,7 @@ struct XMLFieldCollector {
         guard let c = current, c.name == name else { return nil }
         current = nil
         defer { text = "" }
-        return (XMLText.clean(text), c.location)
+        return (TextNormalization.clean(text), c.location)
     }
 }
 
@@ -45,7 +45,7 @@ struct XMLCheckLog {
     /// An ISO date the XSD has checked; `nil` (and a fallback diagnostic) otherwise.
     mutating func date(_ text: String?, _ what: String, at location: SourceLocation) -> CivilDate? {
         guard let text else { return nil }
-        let trimmed = XMLText.clean(text)
+        let trimmed = TextNormalization.clean(text)
         do {
             return try CivilDate.parse(trimmed)
         } catch {
@@ -72,7 +72,7 @@ extension XMLStartTag {
     /// An attribute's value with whitespace cleaned; `nil` when absent or blank.
     func text(_ name: String) -> String? {
         guard let raw = attributes[name] else { return nil }
-        let s = XMLText.clean(raw)
+        let s = TextNormalization.clean(raw)
         return s.isEmpty ? nil : s
     }
 }
@@ -80,32 +80,4 @@ extension XMLStartTag {
 extension String {
     /// `nil` for an empty string.
     var nonEmpty: String? { isEmpty ? nil : self }
-}
-
-/// ``TextNormalization/clean(_:)`` with a fast path for the text XML listings are made of.
-///
-/// A string whose scalars all lie below U+0300 or in Latin Extended Additional
-/// (U+1E00–U+1EFF, where precomposed Vietnamese letters live) contains no combining mark and
-/// no character NFC would change, so it is already NFC and only whitespace needs
-/// collapsing. That covers nearly every name in a listing and avoids Foundation's
-/// normaliser, which dominated reading time; anything else goes through
-/// ``TextNormalization/clean(_:)``. Both give the same result (XMLReaderTests checks).
-enum XMLText {
-    static func clean(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            guard v < 0x300 || (0x1E00...0x1EFF).contains(v) else { return TextNormalization.clean(s) }
-            if (0x09...0x0D).contains(v) || v == 0x20 || v == 0x85 || v == 0xA0 {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            out.append(contentsOf: UTF8.encode(u)!)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

@@ -1,0 +1,90 @@
+/// The check as GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`)
+/// and a Markdown table for the job summary (`$GITHUB_STEP_SUMMARY`).
+///
+/// GitHub shows a limited number of annotations per step, so at most ``limit`` are written,
+/// failing ones first; the summary always lists every finding. Escaping follows GitHub's
+/// toolkit: in the message `%` `\r` `\n` become `%25` `%0D` `%0A`; in a property value
+/// `:` and `,` also become `%3A` and `%2C`.
+public struct GitHubAnnotations: Sendable {
+    public static let limit = 10
+
+    public var language: Language
+
+    public init(language: Language = .vi) { self.language = language }
+
+    /// The workflow commands, one per line, at most ``limit``.
+    public func commands(_ outcome: CheckOutcome) -> [String] {
+        let ranked = outcome.findings.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        return ranked.prefix(Self.limit).map { f in
+            let command = switch f.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
+            var properties = ["file=" + Self.escapeProperty(f.location.file)]
+            if let line = f.location.line, line > 0 { properties.append("line=\(line)") }
+            let subject = [f.code, f.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            properties.append("title=" + Self.escapeProperty("[\(f.rule.id)] \(subject)"))
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(f.message[language]))"
+        }
+    }
+
+    /// The job summary: counts, and a table of every finding.
+    public func summary(_ outcome: CheckOutcome) -> String {
+        let errors = outcome.count(.error), warnings = outcome.count(.warning), notes = outcome.count(.note)
+        var out = "## " + GitHubText.title[language] + "\n\n"
+        out += GitHubText.counts(errors: errors, warnings: warnings, notes: notes, asOf: outcome.asOf)[language] + "\n"
+        if outcome.findings.count > Self.limit {
+            out += "\n" + GitHubText.truncated(shown: Self.limit, total: outcome.findings.count)[language] + "\n"
+        }
+        guard !outcome.findings.isEmpty else { return out }
+        out += "\n| " + GitHubText.columns(language).joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: " --- |", count: GitHubText.columns(language).count) + "\n"
+        for f in outcome.findings {
+            let cells = [f.severity.keyword, "`\(f.rule.id)`", f.location.compilerStyle, f.code ?? "", f.name, f.message[language]]
+            out += "| " + cells.map(Self.escapeCell).joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    public static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    public static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// A Markdown table cell: `|` escaped, line breaks as spaces.
+    static func escapeCell(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+    }
+}
+
+enum GitHubText {
+    static let title = LocalizedText(vi: "Kiểm tra danh mục TTHC", en: "Procedure catalogue check")
+
+    static func counts(errors: Int, warnings: Int, notes: Int, asOf: CivilDate) -> LocalizedText {
+        LocalizedText(
+            vi: "Tính đến ngày \(asOf.vietnamese): \(errors) lỗi, \(warnings) cảnh báo, \(notes) ghi chú.",
+            en: "As of \(asOf.vietnamese): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s").")
+    }
+
+    static func truncated(shown: Int, total: Int) -> LocalizedText {
+        LocalizedText(vi: "Chỉ \(shown) trong \(total) kết quả được chú thích trên mã nguồn; bảng dưới đây có đủ.",
+                      en: "Only \(shown) of \(total) findings are annotated in the files; the table below has them all.")
+    }
+
+    static func columns(_ language: Language) -> [String] {
+        language == .vi ? ["Mức", "Quy tắc", "Vị trí", "Mã", "Thủ tục", "Nội dung"]
+            : ["Level", "Rule", "Location", "Code", "Procedure", "Message"]
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// Writes the reminders as an iCalendar feed (RFC 5545) the office subscribes to or imports:
+/// one all-day event per reminder on its deadline, with display alarms a given number of
+/// working days before it.
+///
+/// Hand-written because none of the Swift packages the project may use (Foundation,
+/// swift-argument-parser, Yams) writes iCalendar. It follows RFC 5545: §3.1 content lines
+/// (CRLF line ends, folding at 75 octets, never inside a UTF-8 sequence), §3.3.11 TEXT
+/// escaping (backslash, semicolon, comma, newline), §3.3.4/§3.3.5 DATE and UTC DATE-TIME
+/// values, §3.6.1 VEVENT (all-day: DTSTART;VALUE=DATE with a DTEND the day after, §3.8.2.2),
+/// §3.6.6 VALARM with ACTION:DISPLAY and an absolute TRIGGER;VALUE=DATE-TIME (§3.8.6.3),
+/// §3.8.4.7 UID, §3.8.7.2 DTSTAMP and §3.8.7.4 SEQUENCE; METHOD:PUBLISH from RFC 5546.
+///
+/// Everything is derived from the inputs, so the same reminders give the same bytes:
+/// - UID: ``Reminders/uid(_:)``, one per (national code, decision);
+/// - DTSTAMP: the as-of day at 00:00 in Vietnam (UTC+7), written in UTC;
+/// - alarms: 08:00 in Vietnam (01:00 UTC) on the working day `k` working days before the
+///   deadline, counted on the working-day calendar; alarms before the as-of day are left out;
+/// - SEQUENCE: 0 unless an ``ICalendarState`` is given, which remembers each UID's last
+///   deadline and raises the sequence when the deadline moves. A sequence cannot be derived
+///   from one run's inputs alone (the previous deadline is not in them), so the state is an
+///   explicit file rather than a guess.
+///
+/// With no reminder the calendar has no component; RFC 5545 asks for at least one, but
+/// calendar clients and parsers accept an empty feed, and an invented placeholder event
+/// would be worse for the office.
+public struct ICalendarWriter: Sendable {
+    public var language: Language
+    /// Alarms this many working days before the deadline (0 = 08:00 on the day itself).
+    public var alarmWorkingDaysBefore: [Int]
+    /// Written into PRODID.
+    public var toolVersion: String
+
+    public init(language: Language = .vi, alarmWorkingDaysBefore: [Int] = [2, 1, 0], toolVersion: String) {
+        self.language = language
+        self.alarmWorkingDaysBefore = alarmWorkingDaysBefore
+        self.toolVersion = toolVersion
+    }
+
+    /// The feed, and the state updated with this run's deadlines when one was given.
+    public func render(_ reminders: Reminders, calendar: some WorkingDayCalendar,
+                       state: ICalendarState? = nil) -> ICalendarFeed {
+        var state = state
+        var lines: [String] = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//tthc//tthc \(toolVersion)//\(language.rawValue.uppercased())",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + Self.escape(ReminderText.calendarName(agency: reminders.agency, province: reminders.province)[language]),
+        ]
+        let stamp = Self.utcStamp(reminders.asOf.adding(days: -1), hour: 17)
+        for row in reminders.items {
+            guard let deadline = row.deadline else { continue }
+            let uid = Reminders.uid(row)
+            let sequence = state?.sequence(for: uid, deadline: deadline) ?? 0
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + Self.escape(uid),
+                "DTSTAMP:" + stamp,
+                "DTSTART;VALUE=DATE:" + Self.basic(deadline),
+                "DTEND;VALUE=DATE:" + Self.basic(deadline.adding(days: 1)),
+                "SEQUENCE:\(sequence)",
+                "SUMMARY:" + Self.escape(ReminderText.summary(row)[language]),
+                "DESCRIPTION:" + Self.escape(ReminderText.details(row).map { $0[language] }.joined(separator: "\n")),
+                "STATUS:CONFIRMED",
+                "TRANSP:TRANSPARENT",
+            ]
+            for k in Set(alarmWorkingDaysBefore.filter { $0 >= 0 }).sorted(by: >) {
+                let day = Self.workingDay(k, before: deadline, calendar: calendar)
+                guard day >= reminders.asOf else { continue }
+                lines += [
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    "DESCRIPTION:" + Self.escape(ReminderText.alarm(row, workingDaysBefore: k)[language]),
+                    "TRIGGER;VALUE=DATE-TIME:" + Self.utcStamp(day, hour: 1),
+                    "END:VALARM",
+                ]
+            }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        let text = lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+        return ICalendarFeed(text: text, state: state)
+    }
+
+    /// The working day `k` working days before `date` (`date` itself for 0).
+    static func workingDay(_ k: Int, before date: CivilDate, calendar: some WorkingDayCalendar) -> CivilDate {
+        var day = date, left = k
+        while left > 0 {
+            day = day.adding(days: -1)
+            if calendar.isWorkingDay(day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// `yyyymmdd` (RFC 5545 §3.3.4).
+    static func basic(_ date: CivilDate) -> String {
+        pad(date.year, 4) + pad(date.month, 2) + pad(date.day, 2)
+    }
+
+    /// `yyyymmddThh0000Z` (RFC 5545 §3.3.5, form #2).
+    static func utcStamp(_ date: CivilDate, hour: Int) -> String {
+        basic(date) + "T" + pad(hour, 2) + "0000Z"
+    }
+
+    /// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and line breaks.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        var previousWasCR = false
+        for u in text.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCR { out += "\\n" }
+            default:
+                // Other control characters are not allowed in TEXT (§3.3.11, §3.1).
+                if u.value < 0x20 && u != "\t" || u.value == 0x7f { out += " " } else { out.unicodeScalars.append(u) }
+            }
+            previousWasCR = u == "\r"
+        }
+        return out
+    }
+
+    /// Folds a content line (RFC 5545 §3.1): no physical line longer than 75 octets, a
+    /// continuation line starts with one space, and a multi-octet UTF-8 sequence is never
+    /// split. Lines are joined with CRLF.
+    public static func fold(_ line: String) -> String {
+        var out = ""
+        var octets = 0
+        for u in line.unicodeScalars {
+            let size = UTF8.width(u)
+            if octets + size > 75 {
+                out += "\r\n "
+                octets = 1
+            }
+            out.unicodeScalars.append(u)
+            octets += size
+        }
+        return out
+    }
+}
+
+/// A rendered feed.
+public struct ICalendarFeed: Sendable, Equatable {
+    /// The calendar, with CRLF line ends.
+    public var text: String
+    /// The SEQUENCE state to save for the next run, when one was given.
+    public var state: ICalendarState?
+
+    public var bytes: [UInt8] { Array(text.utf8) }
+}
+
+/// What the previous runs published (the `--ics-state` file): each UID's last deadline and
+/// sequence number. A JSON object `{"<uid>": {"deadline": "yyyy-mm-dd", "sequence": n}}`,
+/// written with sorted keys. UIDs that drop out of the feed are kept, so a reminder that
+/// comes back continues its sequence.
+public struct ICalendarState: Sendable, Equatable, Codable {
+    public struct Event: Sendable, Equatable, Codable {
+        public var deadline: CivilDate
+        public var sequence: Int
+        public init(deadline: CivilDate, sequence: Int) {
+            self.deadline = deadline
+            self.sequence = sequence
+        }
+    }
+
+    public var events: [String: Event]
+
+    public init(events: [String: Event] = [:]) { self.events = events }
+
+    /// The sequence for an event with this deadline: 0 the first time, one more than last
+    /// time when the deadline moved, unchanged otherwise. Records the result.
+    public mutating func sequence(for uid: String, deadline: CivilDate) -> Int {
+        let next: Int
+        if let previous = events[uid] {
+            next = previous.deadline == deadline ? previous.sequence : previous.sequence + 1
+        } else {
+            next = 0
+        }
+        events[uid] = Event(deadline: deadline, sequence: next)
+        return next
+    }
+
+    public init(from decoder: any Decoder) throws {
+        events = try decoder.singleValueContainer().decode([String: Event].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(events)
+    }
+
+    /// Reads a state file; an empty file is an empty state. A file that is not a state is
+    /// an ``InputError`` naming it.
+    public static func read(_ file: InputFile) throws(InputError) -> ICalendarState {
+        if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) { return ICalendarState() }
+        do {
+            return try JSONDecoder().decode(ICalendarState.self, from: Data(file.bytes))
+        } catch {
+            throw InputError([Diagnostic(.error, "ics-state.invalid", at: SourceLocation(file: file.displayPath), LocalizedText(
+                vi: "tệp trạng thái lịch không hợp lệ: cần một đối tượng JSON {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": số}}",
+                en: "invalid calendar state file: expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}"))])
+        }
+    }
+
+    /// The file's bytes: pretty-printed JSON with sorted keys and a final newline.
+    public var encoded: [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return Array(data) + [0x0a]
+    }
+}
