@@ -348,6 +348,12 @@ final class DiagnosticCollector {
             add(Diagnostic(.error, "xml.too-deep", at: at, LocalizedText(
                 vi: "phần tử lồng nhau quá sâu: libxml2 chỉ cho phép \(limit) mức",
                 en: "elements nested too deeply: libxml2 allows \(limit) levels")))
+        } else if message.contains("huge text node") || message.contains("Text node too long") {
+            // libxml2 without XML_PARSE_HUGE stops at a text of 10,000,000 bytes; its own
+            // words ("xmlSAX2Characters: huge text node") do not tell staff what to fix.
+            add(Diagnostic(.error, "xml.text-too-long", at: at, LocalizedText(
+                vi: "đoạn văn bản dài hơn 10.000.000 byte: libxml2 không đọc đoạn văn bản dài như vậy (có dán nhầm cả một tệp vào một phần tử?)",
+                en: "a text longer than 10,000,000 bytes: libxml2 does not read text that long (was a whole file pasted into one element?)")))
         } else if message.hasPrefix("Input is not proper UTF-8") {
             let bytes = message.range(of: "Bytes:").map { String(message[$0.lowerBound...]) } ?? ""
             add(Diagnostic(.error, "xml.encoding", at: at, LocalizedText(
