@@ -66,13 +66,21 @@ public enum AtomicFileWriter {
     /// before the process ends as the signal says, so an interrupted run leaves the old
     /// file or the new one and nothing else; and makes a write past the file-size limit
     /// (SIGXFSZ, `ulimit -f`) fail with EFBIG like a full disk instead of killing the
-    /// process. For executables: call once at start.
+    /// process. For executables: call once at start, before any thread is started.
+    ///
+    /// The three signals are also unblocked: a process inherits its parent's signal mask,
+    /// and parents that start programs from worker threads (which block most signals)
+    /// would otherwise leave it deaf to SIGTERM.
     public static func installInterruptCleanup() {
         PendingTemporary.prepare()
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             _ = signal(sig, interruptHandler)
+            sigaddset(&unblock, sig)
         }
         _ = signal(SIGXFSZ, SIG_IGN)
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Writes to standard output when `path` is `nil` or `-`, else to the file atomically.
