@@ -13,6 +13,9 @@ if ! ls "$resource"/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then
     echo "fuzz: no libFuzzer runtime (libclang_rt.fuzzer) under $resource" >&2
     exit 1
 fi
+# SwiftPM does not notice files added to the parent package (a path dependency) until the
+# fuzz manifest changes; touching it makes every build plan from the current tree.
+touch Fuzz/Package.swift
 swift build --package-path Fuzz --build-path .build-fuzz -c "$config" \
     -Xswiftc -sanitize=fuzzer,address 2>&1 \
     | grep -v "Cannot export local symbol" || true

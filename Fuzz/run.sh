@@ -23,6 +23,9 @@ esac
 out="${FUZZ_OUT:-Fuzz/out}"
 mkdir -p "$out/corpus/$target" "$out/artifacts/$target"
 status=0
+# Swift's own crash reporter reads raw memory and trips AddressSanitizer; libFuzzer reports
+# the fatal error and the stack itself.
+export SWIFT_BACKTRACE=enable=no
 "$binary" "$out/corpus/$target" "Fuzz/corpus/$target" \
     -dict="Fuzz/dict/$dict" -max_len="$maxlen" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \

@@ -210,10 +210,12 @@ struct HolidayYAMLReader {
             switch e {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                  .composer(_, let problem, let mark, _):
-                error("holidays.yaml-syntax", line: mark.line, column: mark.column, LocalizedText(
+                let at = YAMLPosition.clamped(line: mark.line, column: mark.column, in: text)
+                error("holidays.yaml-syntax", line: at.line, column: at.column, LocalizedText(
                     vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                error("holidays.duplicate-key", line: context.mark.line, column: context.mark.column, LocalizedText(
+                let at = YAMLPosition.clamped(line: context.mark.line, column: context.mark.column, in: text)
+                error("holidays.duplicate-key", line: at.line, column: at.column, LocalizedText(
                     vi: "khóa lặp lại: \(duplicates.sorted().joined(separator: ", "))",
                     en: "duplicated key: \(duplicates.sorted().joined(separator: ", "))"))
             default:

@@ -52,7 +52,7 @@ public enum SettingsReader {
             do {
                 root = try Yams.compose(yaml: text)
             } catch {
-                diagnostics.append(yamlError(error))
+                diagnostics.append(yamlError(error, text: text))
                 return settings
             }
             guard let root, !isNull(root) else { return settings }
@@ -191,7 +191,7 @@ public enum SettingsReader {
                 en: "unknown key \"\(key)\" is ignored; known keys: \(known.joined(separator: ", "))")))
         }
 
-        func yamlError(_ error: any Error) -> Diagnostic {
+        func yamlError(_ error: any Error, text: String) -> Diagnostic {
             var mark: Mark?
             var problem = "\(error)"
             if let yaml = error as? YamlError {
@@ -206,7 +206,8 @@ public enum SettingsReader {
                     break
                 }
             }
-            return Diagnostic(.error, "settings.yaml", at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
+            let at = YAMLPosition.clamped(line: mark?.line ?? 1, column: mark?.column ?? 1, in: text)
+            return Diagnostic(.error, "settings.yaml", at: SourceLocation(file: file, line: at.line, column: at.column),
                               LocalizedText(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
         }
     }
