@@ -204,7 +204,7 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
         let old = Data("báo cáo tuần trước\n".utf8)
         let report = scratch.out.appendingPathComponent("report.html")
         var caught = 0
-        for _ in 0..<6 where caught == 0 {
+        for _ in 0..<20 where caught == 0 {
             try old.write(to: report)
             let process = Process()
             process.executableURL = TestPaths.tthc
