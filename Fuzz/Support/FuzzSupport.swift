@@ -42,7 +42,8 @@ public func runFuzzer(_ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int
 
 /// An upper bound on the lines an editor shows: one more than the line breaks, counting
 /// CR LF once and a lone CR, LF, NEL, LS and PS each once (YAML knows all five; CSV the
-/// first three). Counted on bytes, so UTF-16 text is over-counted, never under-counted.
+/// first three). Counted on bytes and meant for UTF-8 and UTF-16 alike, so it over-counts
+/// (any 0x85, 0xA8 or 0xA9 byte, any 0x20 0x28/0x29 pair) and never under-counts.
 public func lineCount(_ b: [UInt8]) -> Int {
     var n = 1
     var i = 0
@@ -51,14 +52,12 @@ public func lineCount(_ b: [UInt8]) -> Int {
         case 0x0D:
             n += 1
             if i + 1 < b.count, b[i + 1] == 0x0A { i += 1 }
-        case 0x0A:
+        case 0x0A, 0x85, 0xA8, 0xA9:
             n += 1
-        case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85:
+        case 0x20 where i + 1 < b.count && (b[i + 1] == 0x28 || b[i + 1] == 0x29):
             n += 1
-            i += 1
-        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+        case 0x28 where i + 1 < b.count && b[i + 1] == 0x20, 0x29 where i + 1 < b.count && b[i + 1] == 0x20:
             n += 1
-            i += 2
         default:
             break
         }

@@ -47,6 +47,22 @@ import Testing
             == ["overrides.yaml:126:8: error: invalid YAML: mapping values are not allowed in this context"])
     }
 
+    /// "---" alone: an empty document, whose node libyaml places on line 2 of a one-line
+    /// file. The error is now at the end of line 1.
+    @Test func emptyDocumentIsLocatedOnItsOwnLine() throws {
+        let file = InputFile(displayPath: "overrides.yaml", bytes: try Self.fixture("overrides-empty-document.yaml"))
+        let result = HolidayOverrides.parse(file)
+        #expect(result.diagnostics.map { $0.rendered(.en) } == ["overrides.yaml:1:4: error: expected a mapping of keys (format, add, remove)"])
+        #expect(result.diagnostics.map { $0.rendered(.vi) } == ["overrides.yaml:1:4: error: cần một bảng khóa: giá trị (format, add, remove)"])
+    }
+
+    /// UTF-16 with a NEL (U+0085) in it: YAML counts NEL as a line end, so line 2 exists.
+    @Test func nextLineCharacterEndsALine() throws {
+        let file = InputFile(displayPath: "settings.yaml", bytes: try Self.fixture("settings-utf16-nel.yaml"))
+        #expect(SettingsReader.read(file).diagnostics.map { $0.rendered(.en) }
+            == ["settings.yaml:2:3: error: invalid YAML: could not find expected ':'"])
+    }
+
     /// Positions past the end move to the end of the last line, whatever ends the lines.
     @Test(arguments: [
         ("ab", 2, 1, 1, 3), ("ab\n", 2, 1, 2, 1), ("ab\ncd", 3, 1, 2, 3), ("ab\r\ncd", 3, 1, 2, 3),
