@@ -37,29 +37,7 @@ func benchCSV(arguments: [String]) {
     print("csv: read \(changes) procedures, \(result.diagnostics.count) diagnostics")
     print("csv: wall \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", size / seconds)) MB/s; "
         + "CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", size / cpu)) MB/s")
-    // Linux reports ru_maxrss in kilobytes, macOS in bytes.
-    #if os(Linux)
-    print("csv: peak resident memory \(resourceUsage().ru_maxrss / 1024) MB")
-    #else
-    print("csv: peak resident memory \(resourceUsage().ru_maxrss / 1_048_576) MB")
-    #endif
-}
-
-private func resourceUsage() -> rusage {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return usage
-}
-
-/// User plus system CPU time of the process: on a shared machine wall time mostly
-/// measures the neighbours.
-private func cpuSeconds() -> Double {
-    let u = resourceUsage()
-    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+    print("csv: peak resident memory \(Int(peakResidentMiB())) MiB")
 }
 
 /// A listing shaped like a real annex: title rows, a multi-line header, the four change

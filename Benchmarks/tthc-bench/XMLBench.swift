@@ -31,7 +31,7 @@ func benchXML(arguments: [String]) {
         files.append((mb, url, bytes, procedures))
         print("generated \(url.lastPathComponent): \(bytes) bytes, \(procedures) procedures")
     }
-    print("peak RSS after generating: \(peakRSSMiB()) MiB")
+    print("peak RSS after generating: \(Int(peakResidentMiB())) MiB")
 
     for f in files {
         var count = 0
@@ -39,7 +39,7 @@ func benchXML(arguments: [String]) {
         let result = DecisionXMLReader.stream(path: f.url.path, displayPath: f.url.lastPathComponent) { _ in count += 1 }
         let seconds = monotonicSeconds() - start
         precondition(result.value != nil && count == f.procedures, "stream read failed: \(result.diagnostics.prefix(3))")
-        report("DecisionXMLReader.stream", f.mb, f.bytes, seconds, "peak RSS so far \(peakRSSMiB()) MiB")
+        report("DecisionXMLReader.stream", f.mb, f.bytes, seconds, "peak RSS so far \(Int(peakResidentMiB())) MiB")
     }
     for f in files {
         let start = monotonicSeconds()
@@ -53,7 +53,7 @@ func benchXML(arguments: [String]) {
         let seconds = monotonicSeconds() - start
         precondition(result.value?.changes.count == f.procedures, "read failed: \(result.diagnostics.prefix(3))")
         report("DecisionXMLReader.read (whole file + model in memory)", f.mb, f.bytes, seconds,
-               "peak RSS so far \(peakRSSMiB()) MiB")
+               "peak RSS so far \(Int(peakResidentMiB())) MiB")
     }
 
     guard let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first(where: FileManager.default.isExecutableFile)
@@ -125,12 +125,6 @@ private func writeListing(to url: URL, targetBytes: Int) -> (Int, Int) {
     written += buffer.utf8.count
     handle.write(Data(buffer.utf8))
     return (written, count)
-}
-
-private func peakRSSMiB() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss / 1024 // kilobytes on Linux
 }
 
 private func monotonicSeconds() -> Double {

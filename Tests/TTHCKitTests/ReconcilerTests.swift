@@ -143,6 +143,13 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         #expect(r.changes[0].deadline == date("2026-11-11"))
     }
 
+    @Test func decisionsIssuedAfterTheAsOfDayAreNotYetKnown() {
+        let later = decision("9/QĐ-BKHCN", issued: "2026-11-12", national: "2026-11-18", [change("1.000002", .new)])
+        let r = reconcile([d, later], [], asOf: "2026-11-11")
+        #expect(r.changes.map(\.decision) == ["2105/QĐ-BKHCN"])
+        #expect(reconcile([d, later], [], asOf: "2026-11-12").changes.count == 2)
+    }
+
     @Test func earliestPolicyTakesTheEarlierDate() {
         let both = decision("9/QĐ-BKHCN", national: "2026-11-09", received: "2026-11-06", [change("1.000001", .new)])
         let first = reconcile([both], [], asOf: "2026-11-06")
@@ -394,5 +401,45 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         #expect(r.scorecard.onlineFull == 1)
         #expect(r.scorecard.onlinePartial == 1)
         #expect(r.scorecard.inForceTotal == 3)
+    }
+}
+
+/// Deadlines on the real public-sector calendar, computed by hand from the official
+/// schedules (docs/holidays.md): the trigger day is not counted, days off are skipped,
+/// make-up Saturdays count.
+@Suite struct ReconcilerCalendarScenarioTests {
+    let calendar = WorkingCalendar.standard()
+
+    func deadline(trigger: String) -> (CivilDate?, Bool) {
+        let d = decision("9/QĐ-BKHCN", issued: "2024-01-02", national: trigger, [change("1.000001", .new)])
+        // As of the trigger day itself, so the row is pending and only the deadline's span counts.
+        let r = Reconciler(settings: Settings()).reconcile(decisions: [d], catalogue: Catalogue(entries: []),
+                                                           calendar: calendar, asOf: date(trigger))
+        return (r.changes[0].deadline, r.changes[0].provisional)
+    }
+
+    @Test(arguments: [
+        // Friday before Tết 2026 (off Sat 14/2 – Sun 22/2): Mon 23, Tue 24, Wed 25.
+        ("2026-02-13", "2026-02-25"),
+        // Friday before the swapped Monday 29/4/2024 (off 27/4 – 1/5, make-up Sat 4/5): Thu 2, Fri 3, Sat 4.
+        ("2024-04-26", "2024-05-04"),
+        // A Saturday trigger: Mon 16, Tue 17, Wed 18.
+        ("2026-11-14", "2026-11-18"),
+        // The day before the make-up Saturday 10/1/2026: Sat 10, Mon 12, Tue 13.
+        ("2026-01-09", "2026-01-13"),
+        // Friday before Quốc khánh 2026 (off 29/8 – 2/9, Mon 31/8 swapped): Thu 3, Fri 4, Mon 7.
+        ("2026-08-28", "2026-09-07"),
+    ])
+    func deadlinesAcrossDaysOff(trigger: String, expected: String) {
+        let (d, provisional) = deadline(trigger: trigger)
+        #expect(d == date(expected))
+        #expect(!provisional)
+    }
+
+    @Test func aDeadlineInAYearWithoutAnOfficialScheduleIsProvisional() {
+        // Thu 31/12/2026; 1/1/2027 is New Year's Day by statute: Mon 4, Tue 5, Wed 6.
+        let (d, provisional) = deadline(trigger: "2026-12-31")
+        #expect(d == date("2027-01-06"))
+        #expect(provisional)
     }
 }

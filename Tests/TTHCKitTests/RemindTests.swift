@@ -143,8 +143,23 @@ import Testing
             _ = try ICalendarState.read(InputFile(displayPath: "s.json", bytes: Array("nope".utf8)))
         } catch {
             #expect(error.diagnostics.map { $0.rendered(.en) } == [
-                "s.json: error: invalid calendar state file: expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}",
+                "s.json:1:2: error: invalid calendar state file: expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}",
             ])
+        }
+        // A value of the wrong shape is located at its UID's key; a truncated file at its end.
+        let wrong = "{\n  \"a@tthc\" : {\"deadline\" : \"2026-11-10\", \"sequence\" : 0},\n  \"b@tthc\" : {\"deadline\" : \"10/11\", \"sequence\" : 0}\n}\n"
+        do {
+            _ = try ICalendarState.read(InputFile(displayPath: "s.json", bytes: Array(wrong.utf8)))
+            Issue.record("a bad deadline was accepted")
+        } catch {
+            #expect(error.diagnostics.map { $0.location.compilerStyle } == ["s.json:3:3"])
+            #expect(error.diagnostics.first?.message.en.hasPrefix("invalid calendar state file (b@tthc.deadline): ") == true)
+        }
+        do {
+            _ = try ICalendarState.read(InputFile(displayPath: "s.json", bytes: Array("{\n  \"a@tthc\" : {".utf8)))
+            Issue.record("a truncated file was accepted")
+        } catch {
+            #expect(error.diagnostics.map { $0.location.compilerStyle } == ["s.json:2:15"])
         }
         #expect(try ICalendarState.read(InputFile(displayPath: "s.json", bytes: [])) == ICalendarState())
     }

@@ -1,15 +1,9 @@
 import Foundation
 import Testing
 
-/// Compares `actual` with the golden file, or rewrites the file when TTHC_RECORD=1.
+/// Compares text with a golden file under `Tests/tthcTests/Golden/` (see ``expectGoldenBytes``).
 func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = TestPaths.repository.appendingPathComponent("Tests/tthcTests/Golden").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["TTHC_RECORD"] == "1" {
-        try Data(actual.utf8).write(to: url)
-        return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "golden \(name) differs; re-record with TTHC_RECORD=1", sourceLocation: sourceLocation)
+    try expectGoldenBytes(Array(actual.utf8), name, sourceLocation: sourceLocation)
 }
 
 /// A file in a fresh temporary directory, removed by the caller.

@@ -26,14 +26,21 @@ enum TestPaths {
 
 @discardableResult
 func runTTHC(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, stdin: Data? = nil) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = TestPaths.tthc
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (k, v) in environment { env[k] = v }
-    process.environment = env
-    process.currentDirectoryURL = currentDirectory ?? TestPaths.repository
+    return try runProcess(TestPaths.tthc, arguments, environment: env,
+                          currentDirectory: currentDirectory ?? TestPaths.repository, stdin: stdin)
+}
+
+/// Runs a program to the end, feeding it `stdin` and capturing both output streams.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                currentDirectory: URL? = nil, stdin: Data? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err

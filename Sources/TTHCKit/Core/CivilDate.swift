@@ -206,6 +206,12 @@ func pad(_ value: Int, _ width: Int) -> String {
 extension StringProtocol {
     /// The text without leading and trailing Unicode whitespace (including NBSP).
     func trimmingWhitespace() -> String {
+        // Fast path: text that starts and ends with a visible ASCII character has nothing to trim.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return whole
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

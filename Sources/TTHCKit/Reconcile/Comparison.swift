@@ -54,8 +54,21 @@ enum Comparison {
     }
 
     static func sameProcessingTime(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
         if let x = duration(a), let y = duration(b) { return x == y }
         return text(a) == text(b)
+    }
+
+    /// Free text compared with ``text(_:)``; identical strings (the usual case) need no work.
+    static func sameText(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        return a == b || text(a) == text(b)
+    }
+
+    /// Fees compared with ``fees(_:)``.
+    static func sameFees(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        return a == b || fees(a) == fees(b)
     }
 
     /// Decision numbers: "2345/QĐ-BKHCN" and "2345/QD-BKHCN" are the same decision.

@@ -11,8 +11,11 @@ public struct Reconciler: Sendable {
 
     public func reconcile(decisions: [Decision], catalogue: Catalogue,
                           calendar: some WorkingDayCalendar, asOf: CivilDate) -> Reconciliation {
+        // A decision issued after the as-of day did not exist on that day. (Trigger dates
+        // after it are kept: a recorded future update still gives the deadline to plan for.)
+        let known = decisions.filter { $0.issued <= asOf }
         var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf,
-                      decisions: Reconciler.ordered(decisions))
+                      decisions: Reconciler.ordered(known))
         return run.reconcile()
     }
 
@@ -39,12 +42,15 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     /// Local entry indices by national key, in file order.
     var entriesByKey: [String: [Int]] = [:]
-    /// Local entry indices by folded name, for entries no code explains.
-    var unexplainedByName: [String: [Int]] = [:]
+    /// Local entry indices by folded name, for entries no code explains; built on the first
+    /// look-up by name (most runs never need one).
+    var unexplainedByName: [String: [Int]]?
     /// For each key, the positions (in `decisions`) of the decisions that list it.
     var decisionIndicesByKey: [String: [Int]] = [:]
     /// Decision position by folded number.
     var decisionIndexByNumber: [String: Int] = [:]
+    /// Position in `decisions` of the ministry decision each local entry names, if known.
+    var namedDecision: [Int?] = []
     /// Local entries paired by name: entry index → the ministry code key it was paired with.
     var nameMatches: [Int: String] = [:]
     var provisionalYears: Set<Int> = []
@@ -56,21 +62,35 @@ private struct Run<Calendar: WorkingDayCalendar> {
         self.asOf = asOf
         self.decisions = decisions
 
-        for (i, e) in catalogue.entries.enumerated() {
-            if let code = e.code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
+        entriesByKey.reserveCapacity(catalogue.entries.count)
+        for i in catalogue.entries.indices {
+            if let code = catalogue.entries[i].code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
         }
+        decisionIndexByNumber.reserveCapacity(decisions.count)
+        decisionIndicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
         for (d, decision) in decisions.enumerated() {
             decisionIndexByNumber[Comparison.decisionKey(decision.number)] = d
             for change in decision.changes {
-                for key in [change.code.key, change.replaces?.key].compactMap({ $0 }) {
-                    if decisionIndicesByKey[key]?.last != d { decisionIndicesByKey[key, default: []].append(d) }
+                if decisionIndicesByKey[change.code.key]?.last != d { decisionIndicesByKey[change.code.key, default: []].append(d) }
+                if let old = change.replaces?.key, decisionIndicesByKey[old]?.last != d {
+                    decisionIndicesByKey[old, default: []].append(d)
                 }
             }
         }
-        for (i, e) in catalogue.entries.enumerated() {
-            let explained = e.code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
-            if !explained { unexplainedByName[TextNormalization.fold(e.content.name), default: []].append(i) }
+        namedDecision = catalogue.entries.indices.map { i in
+            catalogue.entries[i].ministryDecision.flatMap { decisionIndexByNumber[Comparison.decisionKey($0)] }
         }
+    }
+
+    /// Entries whose code no decision mentions (or that have none), by folded name.
+    func nameIndex() -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for i in catalogue.entries.indices {
+            let code = catalogue.entries[i].code
+            let explained = code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
+            if !explained { index[TextNormalization.fold(catalogue.entries[i].content.name), default: []].append(i) }
+        }
+        return index
     }
 
     mutating func reconcile() -> Reconciliation {
@@ -107,8 +127,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
             return (i, .code)
         }
         guard let name else { return nil }
-        let folded = TextNormalization.fold(name)
-        guard let candidates = unexplainedByName[folded] else { return nil }
+        if unexplainedByName == nil { unexplainedByName = nameIndex() }
+        guard let candidates = unexplainedByName?[TextNormalization.fold(name)] else { return nil }
         let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
         nameMatches[i] = code.key
         return (i, .probableByName)
@@ -123,12 +143,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// that decision or a later one for the same code, or, naming none the program knows,
     /// it was published on or after the decision was issued.
     func reflects(_ index: Int, decision d: Int, key: String) -> Bool {
-        let e = catalogue.entries[index]
-        if let named = e.ministryDecision.map(Comparison.decisionKey), let n = decisionIndexByNumber[named],
-           decisionIndicesByKey[key]?.contains(n) == true {
+        if let n = namedDecision[index], decisionIndicesByKey[key]?.contains(n) == true {
             return n >= d
         }
-        guard let published = e.publishedOn else { return false }
+        guard let published = catalogue.entries[index].publishedOn else { return false }
         return published >= decisions[d].issued
     }
 
@@ -260,6 +278,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// issues, amends or replaces-in it; an abolition or a replacement takes it away.
     func currentVersions() -> [String: Version] {
         var current: [String: Version] = [:]
+        current.reserveCapacity(decisionIndicesByKey.count)
         for decision in decisions {
             for change in decision.changes {
                 switch change.change {
@@ -287,17 +306,17 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 out.append(Difference(code: e.code ?? version.code, name: l.name, decision: version.decision,
                                       field: field, local: local, ministry: ministry, location: e.location))
             }
-            if Comparison.text(l.name) != Comparison.text(m.name) { add(.name, l.name, m.name) }
-            if let mf = m.field, l.field.map(Comparison.text) != Comparison.text(mf) { add(.field, l.field, mf) }
+            if !Comparison.sameText(l.name, m.name) { add(.name, l.name, m.name) }
+            if let mf = m.field, !Comparison.sameText(l.field, mf) { add(.field, l.field, mf) }
             let ml = m.levels.filter { $0 != .central }, ll = l.levels.filter { $0 != .central }
             if !ml.isEmpty, ml != ll {
                 add(.levels, ll.isEmpty ? nil : Run.levelsText(ll), Run.levelsText(ml))
             }
-            if let ma = m.agency, l.agency.map(Comparison.text) != Comparison.text(ma) { add(.agency, l.agency, ma) }
+            if let ma = m.agency, !Comparison.sameText(l.agency, ma) { add(.agency, l.agency, ma) }
             if let mt = m.processingTime, !(l.processingTime.map { Comparison.sameProcessingTime($0, mt) } ?? false) {
                 add(.processingTime, l.processingTime, mt)
             }
-            if let mfee = m.fees, l.fees.map(Comparison.fees) != Comparison.fees(mfee) { add(.fees, l.fees, mfee) }
+            if let mfee = m.fees, !Comparison.sameFees(l.fees, mfee) { add(.fees, l.fees, mfee) }
             if let mo = m.onlineService, l.onlineService != mo {
                 add(.onlineService, l.onlineService?.label.vi, mo.label.vi)
             }
@@ -314,15 +333,16 @@ private struct Run<Calendar: WorkingDayCalendar> {
     func expired() -> [ExpiredEntry] {
         // The decisions that took each key out of force, with what replaced it; a later
         // decision that issues the code again puts it back.
-        var ended: [String: (decision: Decision, reason: ExpiredEntry.Reason, replacement: ProcedureCode?)] = [:]
-        for decision in decisions {
+        var ended: [String: (decision: Int, reason: ExpiredEntry.Reason, replacement: ProcedureCode?)] = [:]
+        ended.reserveCapacity(decisionIndicesByKey.count)
+        for (d, decision) in decisions.enumerated() {
             for change in decision.changes {
                 switch change.change {
                 case .abolished:
-                    ended[change.code.key] = (decision, .abolished, nil)
+                    ended[change.code.key] = (d, .abolished, nil)
                 case .replaced:
                     if let old = change.replaces, old.key != change.code.key {
-                        ended[old.key] = (decision, .replaced, change.code)
+                        ended[old.key] = (d, .replaced, change.code)
                     }
                     ended[change.code.key] = nil
                 case .new, .amended:
@@ -332,10 +352,11 @@ private struct Run<Calendar: WorkingDayCalendar> {
         }
         var out: [ExpiredEntry] = []
         for e in catalogue.entries where e.status == .inForce {
-            if let code = e.code, code.isWellFormed, let end = ended[code.key], end.decision.effective <= asOf {
+            if let code = e.code, code.isWellFormed, let end = ended[code.key], decisions[end.decision].effective <= asOf {
+                let decision = decisions[end.decision]
                 out.append(ExpiredEntry(code: code.raw, name: e.content.name, reason: end.reason,
-                                        decision: end.decision.number, replacement: end.replacement,
-                                        since: end.decision.effective, location: e.location))
+                                        decision: decision.number, replacement: end.replacement,
+                                        since: decision.effective, location: e.location))
             } else if let until = e.validUntil, until < asOf {
                 out.append(ExpiredEntry(code: e.code?.raw, name: e.content.name, reason: .validUntilPassed,
                                         decision: nil, replacement: nil, since: until.adding(days: 1),
@@ -352,7 +373,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
         func add(_ kind: Finding.Kind, _ e: LocalEntry, _ message: LocalizedText) {
             out.append(Finding(kind: kind, code: e.code?.raw, name: e.content.name, message: message, location: e.location))
         }
-        var firstByKey: [String: LocalEntry] = [:]
+        var firstByKey: [String: SourceLocation] = [:]
+        firstByKey.reserveCapacity(catalogue.entries.count)
         for e in catalogue.entries {
             guard let code = e.code else {
                 add(.malformedCode, e, LocalizedText(vi: "thủ tục không có mã", en: "the procedure has no code"))
@@ -366,10 +388,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
             if let first = firstByKey[code.key] {
                 add(.duplicateCode, e, LocalizedText(
-                    vi: "mã \(code.key) đã có ở \(first.location.compilerStyle)",
-                    en: "code \(code.key) is already listed at \(first.location.compilerStyle)"))
+                    vi: "mã \(code.key) đã có ở \(first.compilerStyle)",
+                    en: "code \(code.key) is already listed at \(first.compilerStyle)"))
             } else {
-                firstByKey[code.key] = e
+                firstByKey[code.key] = e.location
             }
         }
         if asOf >= AdministrativeLevel.districtAbolished {
@@ -412,7 +434,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     func scorecard() -> Scorecard {
         var months: [String: Tally] = [:]
         var full = 0, partial = 0, total = 0
-        for e in catalogue.entries {
+        for (i, e) in catalogue.entries.enumerated() {
             if e.status == .inForce {
                 total += 1
                 if e.content.onlineService == .full { full += 1 }
@@ -421,7 +443,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
             guard let published = e.publishedOn, published <= asOf else { continue }
             let month = String(published.iso.prefix(7))
             var t = months[month, default: Tally()]
-            if let named = e.ministryDecision.map(Comparison.decisionKey), let d = decisionIndexByNumber[named] {
+            if let d = namedDecision[i] {
                 t.publishedTotal += 1
                 if calendar.workingDays(from: published, to: decisions[d].effective) >= 5 { t.published += 1 }
             }

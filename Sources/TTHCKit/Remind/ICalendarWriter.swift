@@ -195,16 +195,75 @@ public struct ICalendarState: Sendable, Equatable, Codable {
     }
 
     /// Reads a state file; an empty file is an empty state. A file that is not a state is
-    /// an ``InputError`` naming it.
+    /// an ``InputError`` naming it, with the line and column of the problem: `JSONDecoder`
+    /// gives neither, so a syntax error is located from `JSONSerialization`'s character
+    /// offset, and a value of the wrong shape at the line of its UID's key.
     public static func read(_ file: InputFile) throws(InputError) -> ICalendarState {
         if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) { return ICalendarState() }
+        let data = Data(file.bytes)
         do {
-            return try JSONDecoder().decode(ICalendarState.self, from: Data(file.bytes))
+            return try JSONDecoder().decode(ICalendarState.self, from: data)
         } catch {
-            throw InputError([Diagnostic(.error, "ics-state.invalid", at: SourceLocation(file: file.displayPath), LocalizedText(
-                vi: "tệp trạng thái lịch không hợp lệ: cần một đối tượng JSON {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": số}}",
-                en: "invalid calendar state file: expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}"))])
+            var location = SourceLocation(file: file.displayPath, line: 1, column: 1)
+            var path = ""
+            if let decoding = error as? DecodingError {
+                let keys: [any CodingKey]
+                switch decoding {
+                case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
+                    keys = c.codingPath
+                @unknown default:
+                    keys = []
+                }
+                path = keys.map(\.stringValue).joined(separator: ".")
+                if let uid = keys.first?.stringValue {
+                    location = Self.position(ofKey: uid, in: file.bytes, file: file.displayPath) ?? location
+                } else if let offset = syntaxErrorOffset(data) {
+                    location = Self.position(ofOffset: offset, in: file.bytes, file: file.displayPath)
+                }
+            }
+            let at = path.isEmpty ? "" : " (\(path))"
+            throw InputError([Diagnostic(.error, "ics-state.invalid", at: location, LocalizedText(
+                vi: "tệp trạng thái lịch không hợp lệ\(at): cần một đối tượng JSON {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": số}}",
+                en: "invalid calendar state file\(at): expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}"))])
         }
+    }
+
+    /// The character offset `JSONSerialization` names in a syntax error ("… around
+    /// character 48."; the end of the data for "Unexpected end of file"), if it names one.
+    static func syntaxErrorOffset(_ data: Data) -> Int? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+            return nil
+        } catch {
+            let text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
+            if text.contains("end of file") { return data.count }
+            guard let range = text.range(of: "character ") else { return nil }
+            return Int(text[range.upperBound...].prefix { $0.isNumber })
+        }
+    }
+
+    /// Line and column (counted in characters) of a byte offset; the end of the file when
+    /// the offset is past it.
+    static func position(ofOffset offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        let prefix = String(decoding: bytes.prefix(max(0, offset)), as: UTF8.self)
+        let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+        return SourceLocation(file: file, line: lines.count, column: (lines.last?.count ?? 0) + 1)
+    }
+
+    /// Where the object key `"key"` is written, if it is.
+    static func position(ofKey key: String, in bytes: [UInt8], file: String) -> SourceLocation? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let encoded = try? encoder.encode(key) else { return nil }
+        let needle = [UInt8](encoded)
+        guard needle.count <= bytes.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            guard Array(bytes[start..<(start + needle.count)]) == needle else { continue }
+            // A key is followed by a colon; the same text as a value is not.
+            let next = bytes[(start + needle.count)...].first { ![0x20, 0x09, 0x0a, 0x0d].contains($0) }
+            if next == UInt8(ascii: ":") { return position(ofOffset: start, in: bytes, file: file) }
+        }
+        return nil
     }
 
     /// The file's bytes: pretty-printed JSON with sorted keys and a final newline.

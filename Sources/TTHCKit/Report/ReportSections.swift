@@ -142,18 +142,7 @@ enum ReportFormatting {
     /// into spaces and runs of spaces collapsed: a cell of a text table, Markdown table or
     /// terminal must stay on its line and must not carry terminal escape sequences.
     static func singleLine(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for u in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-            let isControl = u.properties.generalCategory == .control
-            if isControl || u.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(u)
-            }
-        }
-        return String(out)
+        let controlsAsSpaces = text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }
+        return TextNormalization.clean(String(String.UnicodeScalarView(controlsAsSpaces)))
     }
 }

@@ -1,0 +1,62 @@
+/// The reminders as a short list for the terminal (danh sách nhắc hạn): what `tthc remind`
+/// prints when no calendar or e-mail output is asked for. Overdue changes first, then those
+/// due soon, one line each: deadline (dd/mm/yyyy), working days, procedure code, name, and
+/// the ministry decision with the kind of change.
+public struct ReminderListing: Sendable {
+    public var language: Language
+
+    public init(language: Language = .vi) { self.language = language }
+
+    /// The list, `\n` line ends, ending with a newline.
+    public func render(_ reminders: Reminders) -> String {
+        var lines: [String] = [ReminderText.digestTitle[language]]
+        let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
+        if !who.isEmpty { lines.append(who) }
+        lines.append(ReminderText.asOf(reminders.asOf)[language])
+
+        let overdue = reminders.overdue, dueSoon = reminders.dueSoon
+        if overdue.isEmpty && dueSoon.isEmpty {
+            lines += ["", ReminderText.nothingDue[language]]
+            return lines.joined(separator: "\n") + "\n"
+        }
+        // One width per column over both sections, so the two lists line up.
+        let all = overdue + dueSoon
+        let statusWidth = all.map { workingDays($0).count }.max() ?? 0
+        let codeWidth = all.map { $0.code.raw.count }.max() ?? 0
+        func section(_ heading: String, _ rows: [ChangeRow]) {
+            lines += ["", heading]
+            for row in rows {
+                var line = "  " + (row.deadline?.vietnamese ?? "–")
+                line += "  " + pad(workingDays(row), statusWidth)
+                line += "  " + pad(row.code.raw, codeWidth)
+                line += "  " + row.name
+                line += " [\(row.decision), \(row.change.label[language])]"
+                if row.provisional { line += language == .vi ? " (tạm tính)" : " (provisional)" }
+                lines.append(line)
+            }
+        }
+        if !overdue.isEmpty { section(ReminderText.overdueHeading(overdue.count)[language], overdue) }
+        if !dueSoon.isEmpty {
+            section(ReminderText.dueSoonHeading(dueSoon.count, within: reminders.within)[language], dueSoon)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "quá hạn 8 ngày làm việc" / "còn 1 ngày làm việc" / "hạn cuối hôm nay".
+    func workingDays(_ row: ChangeRow) -> String {
+        switch row.status {
+        case .overdue(let n):
+            language == .vi ? "quá hạn \(n) ngày làm việc" : "overdue by \(n) working day\(n == 1 ? "" : "s")"
+        case .pending(0):
+            language == .vi ? "hạn cuối hôm nay" : "due today"
+        case .pending(let n):
+            language == .vi ? "còn \(n) ngày làm việc" : "\(n) working day\(n == 1 ? "" : "s") left"
+        default:
+            ""
+        }
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}

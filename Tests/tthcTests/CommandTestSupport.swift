@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// A fresh temporary directory holding a copy of the bundled `catalogs/` as `catalogs`,
+/// so a test can change the data and run `tthc` there with the same relative paths the
+/// golden files show. Removed when the body returns.
+func withCatalogueCopy<T>(_ body: (URL) throws -> T) throws -> T {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("catalogs"),
+                                     to: dir.appendingPathComponent("catalogs"))
+    return try body(dir)
+}
+
+/// Replaces `old` (which must occur) with `new` in a text file.
+func edit(_ file: URL, replacing old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains(old), "\(file.lastPathComponent) does not contain \(old)", sourceLocation: sourceLocation)
+    try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+}
+
+/// Compares bytes with a golden file under `Tests/tthcTests/Golden/` (or records them with
+/// `TTHC_RECORD=1`); byte for byte, so CRLF line ends count.
+func expectGoldenBytes(_ actual: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = TestPaths.repository.appendingPathComponent("Tests/tthcTests/Golden").appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["TTHC_RECORD"] == "1" {
+        try Data(actual).write(to: url)
+        return
+    }
+    let expected = [UInt8](try Data(contentsOf: url))
+    #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+            "golden \(name) differs; re-record with TTHC_RECORD=1", sourceLocation: sourceLocation)
+    #expect(actual == expected, "golden \(name) differs in bytes", sourceLocation: sourceLocation)
+}
+
+func bytes(of url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
+
+/// The warnings every command prints while reading the bundled catalogue (its sample data
+/// has a district-level listing row and a malformed local code on purpose).
+let bundledCatalogueWarnings = """
+catalogs/decisions/2105-QD-BKHCN.csv:14:1: warning: thủ tục 2.001503 ghi cấp huyện trong quyết định có hiệu lực ngày 01/12/2026, khi cấp huyện đã không còn (từ 01/07/2025)
+catalogs/local/skhcn-danh-muc.csv:13:4: warning: cột "Mã TTHC": mã TTHC không đúng dạng "1.00423" (cần dạng 1.010696, có thể kèm hậu tố); mục này sẽ không khớp được với quyết định của Bộ
+
+"""
+
+/// Python 3 for checking output with real parsers (email, icalendar, jsonschema).
+enum PythonTool {
+    static let executable: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    /// True when python3 runs and imports every module named.
+    static func has(_ modules: String...) -> Bool {
+        guard executable != nil else { return false }
+        return (try? run(modules.map { "import \($0)" }.joined(separator: "; ")).status) == 0
+    }
+
+    /// `python3 -c script arguments…`; returns the status and what it printed.
+    static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+        guard let executable else { return (127, "", "python3 not found") }
+        let r = try runProcess(executable, ["-c", script] + arguments)
+        return (r.exitCode, r.stdout, r.stderr)
+    }
+}
