@@ -89,24 +89,29 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
 
 /// Inputs are never written, outputs appear whole or not at all.
 @Suite(.serialized) struct NothingLostTests {
-    /// Every command that reads the catalogue directory, with the exit code it must end
-    /// with. A new command is one more line here.
-    static let commands: [([String], Int32)] = [
-        (["validate", "--catalogs", "catalogs"], 0),
-        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20"], 0),
-        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--output", "out/report.txt"], 0),
-        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "html", "--output", "out/report.html"], 0),
-        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "markdown", "--output", "out/report.md"], 0),
-        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "csv", "--output", "out/report.csv"], 0),
-        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "json", "--output", "out/report.json"], 0),
-        (["calendar", "holidays", "2026", "--holidays", "catalogs/holidays/overrides.yaml"], 0),
-        (["calendar", "add", "20/11/2026", "3", "--explain", "--holidays", "catalogs/holidays/overrides.yaml"], 0),
-        (["calendar", "count", "20/11/2026", "30/11/2026", "--holidays", "catalogs/holidays/overrides.yaml"], 0),
-        (["calendar", "is-working", "24/11/2026", "--holidays", "catalogs/holidays/overrides.yaml"], 1),
+    /// Every command that reads the catalogue directory, the exit code it must end with and
+    /// the files it must write (under `out/`). A new command is one more line here.
+    static let commands: [([String], Int32, [String])] = [
+        (["validate", "--catalogs", "catalogs"], 0, []),
+        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20"], 0, []),
+        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--output", "out/report.txt"], 0, ["report.txt"]),
+        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "html", "--output", "out/report.html"], 0, ["report.html"]),
+        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "markdown", "--output", "out/report.md"], 0, ["report.md"]),
+        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "csv", "--output", "out/report.csv"], 0, ["report.csv"]),
+        (["reconcile", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--format", "json", "--output", "out/report.json"], 0, ["report.json"]),
+        (["remind", "--catalogs", "catalogs", "--as-of", "2026-11-20"], 0, []),
+        (["remind", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--ics", "out/reminders.ics",
+          "--ics-state", "out/state.json", "--email", "out/digest.eml"], 0, ["digest.eml", "reminders.ics", "state.json"]),
+        (["check", "--catalogs", "catalogs", "--as-of", "2026-11-20", "--junit", "out/junit.xml", "--sarif", "out/check.sarif"],
+         1, ["check.sarif", "junit.xml"]),
+        (["calendar", "holidays", "2026", "--holidays", "catalogs/holidays/overrides.yaml"], 0, []),
+        (["calendar", "add", "20/11/2026", "3", "--explain", "--holidays", "catalogs/holidays/overrides.yaml"], 0, []),
+        (["calendar", "count", "20/11/2026", "30/11/2026", "--holidays", "catalogs/holidays/overrides.yaml"], 0, []),
+        (["calendar", "is-working", "24/11/2026", "--holidays", "catalogs/holidays/overrides.yaml"], 1, []),
     ]
 
     @Test(arguments: commands)
-    func inputsAreUntouched(_ arguments: [String], _ exitCode: Int32) throws {
+    func inputsAreUntouched(_ arguments: [String], _ exitCode: Int32, _ outputs: [String]) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let before = try Scratch.snapshot(scratch.catalogs)
@@ -118,12 +123,15 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
         for (path, state) in before {
             #expect(after[path] == state, "\(path) changed")
         }
-        // Only the report asked for appears, with its full contents and no temporary file.
-        let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] }
-        #expect(try scratch.outputNames() == (output.map { [String($0.dropFirst("out/".count))] } ?? []))
-        if let output {
-            let written = try Data(contentsOf: scratch.root.appendingPathComponent(output))
-            let standard = try runTTHC(Array(arguments.prefix(upTo: arguments.firstIndex(of: "--output")!)), currentDirectory: scratch.root)
+        // Exactly the files asked for appear, none of them empty, and no temporary file.
+        #expect(try scratch.outputNames() == outputs)
+        for name in outputs {
+            #expect(try Data(contentsOf: scratch.out.appendingPathComponent(name)).count > 0)
+        }
+        // A report written to a file is the report printed on stdout, byte for byte.
+        if arguments.first == "reconcile", let flag = arguments.firstIndex(of: "--output") {
+            let written = try Data(contentsOf: scratch.root.appendingPathComponent(arguments[flag + 1]))
+            let standard = try runTTHC(Array(arguments[..<flag]), currentDirectory: scratch.root)
             #expect(String(decoding: written, as: UTF8.self) == standard.stdout)
         }
     }

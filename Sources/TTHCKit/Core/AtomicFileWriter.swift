@@ -157,7 +157,7 @@ enum PendingTemporary {
     nonisolated(unsafe) static var buffer: UnsafeMutablePointer<CChar>?
     /// 1 while `buffer` names a temporary file that may exist.
     nonisolated(unsafe) static var armed: Int32 = 0
-    /// 1 while a write owns the slot.
+    /// True while a write owns the slot.
     nonisolated(unsafe) static var owned = false
     static let lock = NSLock()
 
