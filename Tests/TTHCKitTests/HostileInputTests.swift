@@ -191,6 +191,19 @@ import Testing
         #expect(diagnostics(path) == [Self.special])
     }
 
+    /// The streaming XML reader opens its file the same way.
+    @Test func streamedXMLRefusesAFifoAndAMissingFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-fifo-\(UUID().uuidString).xml").path
+        #expect(mkfifo(path, 0o644) == 0)
+        defer { unlink(path) }
+        var seen = 0
+        let fifo = DecisionXMLReader.stream(path: path, displayPath: "shown/path") { _ in seen += 1 }
+        #expect(fifo.diagnostics.map { "\($0.id) \($0.rendered(.en)) | \($0.message.vi)" } == [Self.special])
+        let missing = DecisionXMLReader.stream(path: path + ".none", displayPath: "shown/path") { _ in seen += 1 }
+        #expect(missing.diagnostics.map { $0.rendered(.en) } == ["shown/path: error: no such file"])
+        #expect(seen == 0)
+    }
+
     @Test(arguments: ["/dev/zero", "/dev/null"])
     func devicesAreNotRead(_ path: String) {
         #expect(diagnostics(path) == [Self.special])

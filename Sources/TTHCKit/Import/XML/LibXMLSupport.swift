@@ -60,11 +60,9 @@ enum LibXMLStream {
         let collector = DiagnosticCollector(displayPath: displayPath, namespace: namespace)
         let input: XMLInputStream
         do {
-            input = try XMLInputStream(source)
+            input = try XMLInputStream(source, displayPath: displayPath)
         } catch {
-            return [Diagnostic(.error, "file.unreadable", at: SourceLocation(file: displayPath), LocalizedText(
-                vi: "không đọc được tệp: \(error.localizedDescription)",
-                en: "cannot read the file: \(error.localizedDescription)"))]
+            return error.diagnostics
         }
         collector.input = input
         // Errors libxml2 raises without a reader at hand (the parser's own, encoding
@@ -219,13 +217,13 @@ final class XMLInputStream {
     private(set) var reachedEnd = false
     var scanner = MarkupScanner()
 
-    init(_ source: XMLByteSource) throws {
+    /// Opens a file source the way ``InputFile/read(_:displayPath:)`` does: regular files
+    /// only, so a FIFO or a device is refused instead of waited on or read without end.
+    init(_ source: XMLByteSource, displayPath: String) throws(InputError) {
         self.source = source
         if case .file(let path) = source {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-            }
-            fileHandle = handle
+            let (fd, _) = try InputFile.openRegularFile(path, displayPath: displayPath)
+            fileHandle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         }
     }
 
