@@ -13,4 +13,11 @@ struct TTHC: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReconcileCommand.self, RemindCommand.self, CheckCommand.self, CalendarCommand.self, ValidateCommand.self]
     )
+
+    /// An interrupted run (Ctrl-C, SIGTERM) must not leave a temporary file next to the
+    /// report it was writing; see ``AtomicFileWriter/installInterruptCleanup()``.
+    static func main() {
+        AtomicFileWriter.installInterruptCleanup()
+        main(nil)
+    }
 }

@@ -174,11 +174,15 @@ public struct HolidayOverrides: Sendable {
 struct HolidayYAMLReader {
     let path: String
     var diagnostics: [Diagnostic] = []
+    /// Keeps node positions inside the text (set by ``root(_:)``).
+    var position = YAMLPosition("")
 
     init(path: String) { self.path = path }
 
     func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
+        guard let mark = node.mark else { return SourceLocation(file: path) }
+        let at = position.clamp(line: mark.line, column: mark.column)
+        return SourceLocation(file: path, line: at.line, column: at.column)
     }
 
     mutating func error(_ id: String, _ node: Node, _ message: LocalizedText) {
@@ -198,6 +202,7 @@ struct HolidayYAMLReader {
                 vi: "tệp không phải văn bản UTF-8", en: "the file is not UTF-8 text"))
             return nil
         }
+        position = YAMLPosition(text)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 error("holidays.empty", line: 1, column: 1, LocalizedText(
@@ -210,10 +215,12 @@ struct HolidayYAMLReader {
             switch e {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                  .composer(_, let problem, let mark, _):
-                error("holidays.yaml-syntax", line: mark.line, column: mark.column, LocalizedText(
+                let at = position.clamp(line: mark.line, column: mark.column)
+                error("holidays.yaml-syntax", line: at.line, column: at.column, LocalizedText(
                     vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                error("holidays.duplicate-key", line: context.mark.line, column: context.mark.column, LocalizedText(
+                let at = position.clamp(line: context.mark.line, column: context.mark.column)
+                error("holidays.duplicate-key", line: at.line, column: at.column, LocalizedText(
                     vi: "khóa lặp lại: \(duplicates.sorted().joined(separator: ", "))",
                     en: "duplicated key: \(duplicates.sorted().joined(separator: ", "))"))
             default:

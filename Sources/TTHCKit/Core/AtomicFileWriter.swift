@@ -5,6 +5,7 @@ private let systemWrite = Glibc.write
 import Darwin
 private let systemWrite = Darwin.write
 #endif
+import Foundation
 
 /// Writes an output file so that a reader never sees half of it: the bytes go to a
 /// temporary file in the target's directory, are flushed to disk, and the temporary file
@@ -27,9 +28,14 @@ public enum AtomicFileWriter {
         var fd: Int32 = -1
         // A unique name: the process id and random bits; O_EXCL guarantees we never reuse
         // a file that someone else created in between.
+        // The name is announced to the signal handler before the file exists, so that no
+        // moment remains in which an interrupted run would leave it behind.
+        let announced = PendingTemporary.claim()
+        defer { if announced { PendingTemporary.release() } }
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
             temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).\(getpid()).\(suffix).tmp"
+            if announced { PendingTemporary.announce(temporary) }
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 || errno != EEXIST { break }
         }
@@ -54,6 +60,27 @@ public enum AtomicFileWriter {
             _ = fsync(dirfd)
             _ = close(dirfd)
         }
+    }
+
+    /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary file of a write in progress
+    /// before the process ends as the signal says, so an interrupted run leaves the old
+    /// file or the new one and nothing else; and makes a write past the file-size limit
+    /// (SIGXFSZ, `ulimit -f`) fail with EFBIG like a full disk instead of killing the
+    /// process. For executables: call once at start, before any thread is started.
+    ///
+    /// The three signals are also unblocked: a process inherits its parent's signal mask,
+    /// and parents that start programs from worker threads (which block most signals)
+    /// would otherwise leave it deaf to SIGTERM.
+    public static func installInterruptCleanup() {
+        PendingTemporary.prepare()
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            _ = signal(sig, interruptHandler)
+            sigaddset(&unblock, sig)
+        }
+        _ = signal(SIGXFSZ, SIG_IGN)
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Writes to standard output when `path` is `nil` or `-`, else to the file atomically.
@@ -116,4 +143,66 @@ public struct FileWriteError: Error, Sendable, Equatable {
                                  en: "cannot replace \"\(shown)\": \(reason)")
         }
     }
+}
+
+/// The temporary file of the write in progress, where a signal handler can find it.
+///
+/// A signal handler may only call async-signal-safe functions, so the path lives in a
+/// buffer allocated once (no allocation, no Swift runtime, no locks in the handler), with
+/// a flag saying whether it holds a path. Only one write at a time is covered (the
+/// executable writes one file at a time); a write that starts while another is in progress
+/// is not announced, and behaves as before.
+enum PendingTemporary {
+    static let capacity = Int(PATH_MAX) + 1
+    nonisolated(unsafe) static var buffer: UnsafeMutablePointer<CChar>?
+    /// 1 while `buffer` names a temporary file that may exist.
+    nonisolated(unsafe) static var armed: Int32 = 0
+    /// True while a write owns the slot.
+    nonisolated(unsafe) static var owned = false
+    static let lock = NSLock()
+
+    /// Allocates the buffer; before this, nothing is announced.
+    static func prepare() {
+        lock.lock()
+        defer { lock.unlock() }
+        if buffer == nil { buffer = .allocate(capacity: capacity) }
+    }
+
+    /// Takes the slot for one write; false when it is not set up or another write has it.
+    static func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard buffer != nil, !owned else { return false }
+        owned = true
+        return true
+    }
+
+    /// Names the temporary file about to be created (paths too long for the buffer are not
+    /// announced).
+    static func announce(_ path: String) {
+        guard let buffer else { return }
+        armed = 0
+        let utf8 = Array(path.utf8)
+        guard utf8.count < capacity else { return }
+        for (i, byte) in utf8.enumerated() { buffer[i] = CChar(bitPattern: byte) }
+        buffer[utf8.count] = 0
+        armed = 1
+    }
+
+    /// The write is over (renamed or cleaned up): nothing to remove any more.
+    static func release() {
+        armed = 0
+        lock.lock()
+        owned = false
+        lock.unlock()
+    }
+}
+
+/// Removes the announced temporary file, then lets the signal do what it would have done.
+private let interruptHandler: @convention(c) (Int32) -> Void = { sig in
+    if PendingTemporary.armed == 1, let buffer = PendingTemporary.buffer {
+        _ = unlink(buffer)
+    }
+    _ = signal(sig, SIG_DFL)
+    _ = raise(sig)
 }

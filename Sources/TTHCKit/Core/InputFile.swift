@@ -1,9 +1,16 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// An input file's bytes, read once, read-only, with the path diagnostics should show.
 ///
-/// Inputs are never opened for writing. A missing file, a directory, or an unreadable file
-/// becomes an ``InputError`` naming the path.
+/// Inputs are never opened for writing. A missing file, a directory, a special file or an
+/// unreadable file becomes an ``InputError`` naming the path.
 public struct InputFile: Sendable {
     /// The path as diagnostics print it (relative to where the user pointed us).
     public let displayPath: String
@@ -17,30 +24,78 @@ public struct InputFile: Sendable {
         self.bytes = bytes
     }
 
+    /// Reads the whole file. Only regular files are read: a directory, a FIFO, a socket or
+    /// a device (`/dev/zero`, `/dev/stdin`) where a file is expected is an error, because
+    /// reading one could block for ever or never end.
+    ///
+    /// Written on POSIX calls rather than `FileHandle` so that the file is checked after it
+    /// is opened (nothing can swap it in between), the open never waits for a FIFO's
+    /// writer (`O_NONBLOCK`), and a failure says what the system said (`strerror`).
     public static func read(_ url: URL, displayPath: String) throws(InputError) -> InputFile {
+        let (fd, size) = try openRegularFile(url.path, displayPath: displayPath)
+        defer { _ = close(fd) }
+        // The size is a hint (files such as those under /proc report 0): read until the end.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(size, 0) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw unreadable(errno, displayPath)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return InputFile(displayPath: displayPath, url: url, bytes: bytes)
+    }
+
+    /// Opens `path` read-only and checks that it is a regular file (see ``read(_:displayPath:)``
+    /// for why); returns the open descriptor, which the caller closes, and the size the
+    /// system reports.
+    static func openRegularFile(_ path: String, displayPath: String) throws(InputError) -> (fd: Int32, size: Int) {
         let location = SourceLocation(file: displayPath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw InputError([Diagnostic(.error, "file.missing", at: location, LocalizedText(
-                vi: "không tìm thấy tệp", en: "no such file"))])
+        func failure(_ id: String, _ message: LocalizedText) -> InputError {
+            InputError([Diagnostic(.error, id, at: location, message)])
         }
-        guard !isDirectory.boolValue else {
-            throw InputError([Diagnostic(.error, "file.directory", at: location, LocalizedText(
-                vi: "cần một tệp nhưng đây là thư mục", en: "expected a file but found a directory"))])
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        if fd < 0 {
+            switch errno {
+            case ENOENT, ENOTDIR:
+                throw failure("file.missing", LocalizedText(vi: "không tìm thấy tệp", en: "no such file"))
+            case EACCES, EPERM:
+                throw failure("file.unreadable", LocalizedText(
+                    vi: "không đọc được tệp (không có quyền đọc)", en: "cannot read the file (permission denied)"))
+            case let code:
+                throw unreadable(code, displayPath)
+            }
         }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw InputError([Diagnostic(.error, "file.unreadable", at: location, LocalizedText(
-                vi: "không đọc được tệp (quyền truy cập?)", en: "cannot read the file (permissions?)"))])
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            _ = close(fd)
+            throw unreadable(code, displayPath)
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return InputFile(displayPath: displayPath, url: url, bytes: [UInt8](data))
-        } catch {
-            throw InputError([Diagnostic(.error, "file.unreadable", at: location, LocalizedText(
-                vi: "không đọc được tệp: \(error.localizedDescription)",
-                en: "cannot read the file: \(error.localizedDescription)"))])
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            return (fd, Int(info.st_size))
+        case S_IFDIR:
+            _ = close(fd)
+            throw failure("file.directory", LocalizedText(
+                vi: "cần một tệp nhưng đây là thư mục", en: "expected a file but found a directory"))
+        default:
+            _ = close(fd)
+            throw failure("file.not-regular", LocalizedText(
+                vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
+                en: "expected a regular file but found a special file (FIFO, socket or device); not read"))
         }
+    }
+
+    /// `file.unreadable` with the system's reason for `code` (an `errno` value).
+    static func unreadable(_ code: Int32, _ displayPath: String) -> InputError {
+        let reason = String(cString: strerror(code))
+        return InputError([Diagnostic(.error, "file.unreadable", at: SourceLocation(file: displayPath), LocalizedText(
+            vi: "không đọc được tệp: \(reason)", en: "cannot read the file: \(reason)"))])
     }
 
     init(displayPath: String, url: URL, bytes: [UInt8]) {

@@ -69,6 +69,13 @@ private struct Loader {
         return found && isDirectory.boolValue == directory
     }
 
+    /// True when anything is at `relative`: a file, a directory or a special file. The
+    /// catalogue's own files use this rather than ``exists(_:directory:)`` so that a
+    /// directory named `register.csv` is reported, not taken for a missing file.
+    func present(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
+    }
+
     mutating func readFile(_ relative: String) -> InputFile? {
         do {
             return try InputFile.read(root.appendingPathComponent(relative), displayPath: display(relative))
@@ -98,13 +105,13 @@ private struct Loader {
             return nil
         }
         var settings = Settings()
-        if exists("settings.yaml"), let file = readFile("settings.yaml") {
+        if present("settings.yaml"), let file = readFile("settings.yaml") {
             let result = SettingsReader.read(file)
             diagnostics += result.diagnostics
             if let value = result.value { settings = value }
         }
         var register: [RegisterEntry] = []
-        if exists("register.csv"), let file = readFile("register.csv") {
+        if present("register.csv"), let file = readFile("register.csv") {
             let result = RegisterCSVReader.read(file)
             diagnostics += result.diagnostics
             register = result.value ?? []
@@ -145,7 +152,7 @@ private struct Loader {
         }
 
         var overrides: InputFile?
-        if exists("holidays/overrides.yaml") { overrides = readFile("holidays/overrides.yaml") }
+        if present("holidays/overrides.yaml") { overrides = readFile("holidays/overrides.yaml") }
 
         decisions.sort { ($0.issued, TextNormalization.fold($0.number), $0.number) < ($1.issued, TextNormalization.fold($1.number), $1.number) }
         return CatalogueData(settings: settings, decisions: decisions, register: register,

@@ -27,8 +27,12 @@ public enum SettingsReader {
 
         init(file: String) { self.file = file }
 
+        /// Keeps positions inside the text (set once the text is decoded).
+        var position = YAMLPosition("")
+
         func location(_ node: Node?) -> SourceLocation {
-            SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+            let at = position.clamp(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+            return SourceLocation(file: file, line: at.line, column: at.column)
         }
 
         mutating func error(_ node: Node, key: String, expected: LocalizedText) {
@@ -48,6 +52,7 @@ public enum SettingsReader {
             case .success(let decoded):
                 text = String(decoding: decoded.bytes[decoded.bomLength...], as: UTF8.self)
             }
+            position = YAMLPosition(text)
             let root: Node?
             do {
                 root = try Yams.compose(yaml: text)
@@ -206,7 +211,8 @@ public enum SettingsReader {
                     break
                 }
             }
-            return Diagnostic(.error, "settings.yaml", at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
+            let at = position.clamp(line: mark?.line ?? 1, column: mark?.column ?? 1)
+            return Diagnostic(.error, "settings.yaml", at: SourceLocation(file: file, line: at.line, column: at.column),
                               LocalizedText(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
         }
     }

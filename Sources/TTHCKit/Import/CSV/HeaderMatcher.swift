@@ -198,6 +198,10 @@ struct TableReader<Key: Hashable & Sendable> {
             return nil
         }
         if !usable || record.isBlank { return nil }
+        // A header row again below the first (tables copied from several printed pages,
+        // or two exports pasted one under the other) is not data: skip it, as the listing
+        // reader does.
+        if HeaderMatcher.recognisedCount(record, specs) >= 2 { return nil }
         return TableRow(record: record, header: header, file: file)
     }
 

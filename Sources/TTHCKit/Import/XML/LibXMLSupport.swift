@@ -60,11 +60,9 @@ enum LibXMLStream {
         let collector = DiagnosticCollector(displayPath: displayPath, namespace: namespace)
         let input: XMLInputStream
         do {
-            input = try XMLInputStream(source)
+            input = try XMLInputStream(source, displayPath: displayPath)
         } catch {
-            return [Diagnostic(.error, "file.unreadable", at: SourceLocation(file: displayPath), LocalizedText(
-                vi: "không đọc được tệp: \(error.localizedDescription)",
-                en: "cannot read the file: \(error.localizedDescription)"))]
+            return error.diagnostics
         }
         collector.input = input
         // Errors libxml2 raises without a reader at hand (the parser's own, encoding
@@ -219,13 +217,13 @@ final class XMLInputStream {
     private(set) var reachedEnd = false
     var scanner = MarkupScanner()
 
-    init(_ source: XMLByteSource) throws {
+    /// Opens a file source the way ``InputFile/read(_:displayPath:)`` does: regular files
+    /// only, so a FIFO or a device is refused instead of waited on or read without end.
+    init(_ source: XMLByteSource, displayPath: String) throws(InputError) {
         self.source = source
         if case .file(let path) = source {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-            }
-            fileHandle = handle
+            let (fd, _) = try InputFile.openRegularFile(path, displayPath: displayPath)
+            fileHandle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         }
     }
 
@@ -348,6 +346,12 @@ final class DiagnosticCollector {
             add(Diagnostic(.error, "xml.too-deep", at: at, LocalizedText(
                 vi: "phần tử lồng nhau quá sâu: libxml2 chỉ cho phép \(limit) mức",
                 en: "elements nested too deeply: libxml2 allows \(limit) levels")))
+        } else if message.contains("huge text node") || message.contains("Text node too long") {
+            // libxml2 without XML_PARSE_HUGE stops at a text of 10,000,000 bytes; its own
+            // words ("xmlSAX2Characters: huge text node") do not tell staff what to fix.
+            add(Diagnostic(.error, "xml.text-too-long", at: at, LocalizedText(
+                vi: "đoạn văn bản dài hơn 10.000.000 byte: libxml2 không đọc đoạn văn bản dài như vậy (có dán nhầm cả một tệp vào một phần tử?)",
+                en: "a text longer than 10,000,000 bytes: libxml2 does not read text that long (was a whole file pasted into one element?)")))
         } else if message.hasPrefix("Input is not proper UTF-8") {
             let bytes = message.range(of: "Bytes:").map { String(message[$0.lowerBound...]) } ?? ""
             add(Diagnostic(.error, "xml.encoding", at: at, LocalizedText(

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs one fuzz target for a given time: Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
+# TARGET is one of: civil-date procedure-code settings holiday-overrides register-csv
+# catalogue-csv decision-csv decision-xml catalogue-xml.
+# The checked-in seeds (Fuzz/corpus/TARGET) are read, never written; inputs libFuzzer finds
+# go to OUT/corpus/TARGET, crashes to OUT/artifacts/TARGET, the log to OUT/TARGET.log, where
+# OUT is $FUZZ_OUT or Fuzz/out. $FUZZ_CONFIG picks the build (debug by default). Exit status: libFuzzer's (non-zero on a crash, leak, timeout or OOM).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:?usage: Fuzz/run.sh TARGET SECONDS}"
+seconds="${2:?usage: Fuzz/run.sh TARGET SECONDS}"
+shift 2
+config="${FUZZ_CONFIG:-debug}"
+binary=".build-fuzz/$config/fuzz-$target"
+[ -x "$binary" ] || { echo "fuzz: $binary not built (Fuzz/build.sh $config)" >&2; exit 1; }
+case "$target" in
+    *-xml) dict=xml.dict; maxlen=16384 ;;
+    *-csv) dict=csv.dict; maxlen=16384 ;;
+    settings|holiday-overrides) dict=yaml.dict; maxlen=8192 ;;
+    civil-date|procedure-code) dict=date.dict; maxlen=64 ;;
+    *) echo "fuzz: unknown target $target" >&2; exit 1 ;;
+esac
+out="${FUZZ_OUT:-Fuzz/out}"
+mkdir -p "$out/corpus/$target" "$out/artifacts/$target"
+status=0
+# Swift's own crash reporter reads raw memory and trips AddressSanitizer; libFuzzer reports
+# the fatal error and the stack itself.
+export SWIFT_BACKTRACE=enable=no
+"$binary" "$out/corpus/$target" "Fuzz/corpus/$target" \
+    -dict="Fuzz/dict/$dict" -max_len="$maxlen" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
+    -print_final_stats=1 \
+    -artifact_prefix="$out/artifacts/$target/" "$@" \
+    >"$out/$target.log" 2>&1 || status=$?
+if grep -qE "ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|SUMMARY: |Fatal error" "$out/$target.log"; then
+    [ "$status" -ne 0 ] || status=1
+fi
+runs=$(grep -oE "stat::number_of_executed_units: *[0-9]+" "$out/$target.log" | grep -oE "[0-9]+$" | tail -1 || true)
+speed=$(grep -oE "stat::average_exec_per_sec: *[0-9]+" "$out/$target.log" | grep -oE "[0-9]+$" | tail -1 || true)
+cov=$(grep -oE "cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+" "$out/$target.log" | tail -1 || true)
+echo "fuzz $target: ${runs:-?} runs, ${speed:-?} exec/s, ${cov:-no coverage line}, status $status"
+if [ "$status" -ne 0 ]; then
+    grep -E "ERROR:|SUMMARY:|Fatal error|Test unit written|==[0-9]+==" "$out/$target.log" | head -20 >&2 || true
+fi
+exit "$status"
