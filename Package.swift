@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tthc",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TTHCKit", targets: ["TTHCKit"]),
         .executable(name: "tthc", targets: ["tthc"]),

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Synchronization
 
 /// The version of the libxml2 the program runs with, e.g. "20914".
 public var libxml2Version: String {
@@ -97,10 +98,37 @@ enum LibXMLSetup {
 private let parserOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
     | XML_PARSE_IGNORE_ENC.rawValue)
 
-/// Owns a `xmlTextReader` and the `xmlSchema` it validates with; frees both in `deinit`.
+/// The embedded XSDs, each parsed once per process and kept for its lifetime. A parsed
+/// `xmlSchema` is read-only during validation (every reader gets its own validation
+/// context from `xmlTextReaderSetSchema`), so readers on several threads share it. Parsing
+/// the schema was most of the cost of reading a small file.
+private enum SchemaCache {
+    private struct Entry: @unchecked Sendable { let schema: xmlSchemaPtr? }
+    private static let parsed = Mutex<[String: Entry]>([:])
+
+    static func schema(for text: String) -> xmlSchemaPtr? {
+        parsed.withLock { cache in
+            if let hit = cache[text] { return hit.schema }
+            let schema = parse(text)
+            cache[text] = Entry(schema: schema)
+            return schema
+        }
+    }
+
+    private static func parse(_ text: String) -> xmlSchemaPtr? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> xmlSchemaPtr? in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let parser = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            return xmlSchemaParse(parser)
+        }
+    }
+}
+
+/// Owns a `xmlTextReader`, validating with a shared parsed schema; frees the reader in `deinit`.
 private final class LibXMLDocumentReader {
     private let reader: OpaquePointer
-    private let schema: xmlSchemaPtr
     private let input: XMLInputStream
     private let collector: DiagnosticCollector
     private let displayPath: String
@@ -110,19 +138,17 @@ private final class LibXMLDocumentReader {
         self.collector = collector
         self.displayPath = displayPath
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        guard let parsed = LibXMLDocumentReader.parseSchema(schemaText, context: context) else {
+        guard let parsed = SchemaCache.schema(for: schemaText) else {
             collector.internalError("the embedded XSD schema does not parse")
             return nil
         }
         let streamPointer = Unmanaged.passUnretained(input).toOpaque()
         guard let reader = xmlReaderForIO(xmlStreamRead, xmlStreamClose, streamPointer, displayPath, "UTF-8",
                                           parserOptions) else {
-            xmlSchemaFree(parsed)
             collector.internalError("libxml2 could not create a reader")
             return nil
         }
         self.reader = reader
-        self.schema = parsed
         collector.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, libxmlStructuredError, context)
         if xmlTextReaderSetSchema(reader, parsed) != 0 {
@@ -133,18 +159,6 @@ private final class LibXMLDocumentReader {
     deinit {
         collector.reader = nil
         xmlFreeTextReader(reader)
-        xmlSchemaFree(schema)
-    }
-
-    private static func parseSchema(_ text: String, context: UnsafeMutableRawPointer) -> xmlSchemaPtr? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> xmlSchemaPtr? in
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            guard let parser = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
-            defer { xmlSchemaFreeParserCtxt(parser) }
-            xmlSchemaSetParserStructuredErrors(parser, libxmlStructuredError, context)
-            return xmlSchemaParse(parser)
-        }
     }
 
     func run(_ body: (XMLStreamEvent) -> Void) {
