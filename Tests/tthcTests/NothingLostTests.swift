@@ -61,30 +61,11 @@ struct FileState: Equatable {
 /// Runs `tthc` through `/bin/sh` with resource limits set first (`ulimit -v 1000000`
 /// caps the address space at about 1 GB; `ulimit -f N` caps the size of files written).
 func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: URL) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", limits + "; exec \"$0\" \"$@\"", TestPaths.tthc.path] + arguments
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
-    process.environment = env
-    process.currentDirectoryURL = currentDirectory
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return CommandResult(stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self), exitCode: process.terminationStatus)
+    return try runProcess(URL(fileURLWithPath: "/bin/sh"),
+                          ["-c", limits + "; exec \"$0\" \"$@\"", TestPaths.tthc.path] + arguments,
+                          environment: env, currentDirectory: currentDirectory)
 }
 
 /// Inputs are never written, outputs appear whole or not at all.
