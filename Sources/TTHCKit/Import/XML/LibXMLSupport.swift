@@ -102,15 +102,20 @@ private let parserOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BI
 /// `xmlSchema` is read-only during validation (every reader gets its own validation
 /// context from `xmlTextReaderSetSchema`), so readers on several threads share it. Parsing
 /// the schema was most of the cost of reading a small file.
+///
+/// The cache is a list searched with `==`, not a dictionary: there are two schemas, and the
+/// texts are the same static strings every time, which `==` recognises by their storage
+/// without reading them, whereas a dictionary would hash every byte of the schema (with
+/// Unicode normalisation, for its Vietnamese comments) on every file read.
 private enum SchemaCache {
-    private struct Entry: @unchecked Sendable { let schema: xmlSchemaPtr? }
-    private static let parsed = Mutex<[String: Entry]>([:])
+    private struct Entry: @unchecked Sendable { let text: String; let schema: xmlSchemaPtr? }
+    private static let parsed = Mutex<[Entry]>([])
 
     static func schema(for text: String) -> xmlSchemaPtr? {
         parsed.withLock { cache in
-            if let hit = cache[text] { return hit.schema }
+            if let hit = cache.first(where: { $0.text == text }) { return hit.schema }
             let schema = parse(text)
-            cache[text] = Entry(schema: schema)
+            cache.append(Entry(text: text, schema: schema))
             return schema
         }
     }
@@ -380,7 +385,57 @@ final class DiagnosticCollector {
 
     /// libxml2's message on one line, without the namespace of our own format.
     private func clean(_ raw: String) -> String {
-        var s = raw.replacingOccurrences(of: "{\(namespace)}", with: "")
+        DiagnosticCollector.oneLine(raw, removing: "{\(namespace)}")
+    }
+
+    /// `raw` without any occurrence of `qualifier`, trailing spaces and line breaks dropped,
+    /// and each run of line breaks inside it (LF, VT, FF, CR, NEL, LS, PS) made one space.
+    /// Works on UTF-8 bytes: every libxml2 error passes through here, and fuzzed input makes
+    /// thousands of them a second. ``oneLineByCharacters(_:removing:)`` is the reference; the
+    /// two differ only where a combining mark follows the qualifier (Foundation's search
+    /// then finds no match), which cannot happen here: the qualifier precedes a name.
+    static func oneLine(_ raw: String, removing qualifier: String) -> String {
+        let bytes = Array(raw.utf8)
+        let cut = Array(qualifier.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingBreak = false
+        var i = 0
+        while i < bytes.count {
+            if !cut.isEmpty, bytes[i] == cut[0], bytes.count - i >= cut.count,
+               bytes[i..<(i + cut.count)].elementsEqual(cut) {
+                i += cut.count
+                continue
+            }
+            let breakLength = lineBreakLength(bytes, at: i)
+            if breakLength > 0 {
+                pendingBreak = !out.isEmpty
+                i += breakLength
+                continue
+            }
+            if pendingBreak { out.append(0x20) }
+            pendingBreak = false
+            out.append(bytes[i])
+            i += 1
+        }
+        // Spaces before a trailing break, or at the very end, go too.
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte length of the line break starting at `i` in UTF-8, or 0.
+    private static func lineBreakLength(_ b: [UInt8], at i: Int) -> Int {
+        switch b[i] {
+        case 0x0A...0x0D: return 1
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return 2
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return 3
+        default: return 0
+        }
+    }
+
+    /// The reference form of ``oneLine(_:removing:)``, on Characters with Foundation.
+    static func oneLineByCharacters(_ raw: String, removing qualifier: String) -> String {
+        var s = raw.replacingOccurrences(of: qualifier, with: "")
         while let last = s.last, last.isNewline || last == " " { s.removeLast() }
         return s.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
