@@ -82,6 +82,39 @@ import Testing
         }
     }
 
+    /// Scalars outside the tables are folded one at a time and remembered. Every scalar of
+    /// the Basic Multilingual Plane from U+0300 and every 97th beyond it, alone and among
+    /// letters and marks, folds as the reference does (twice: computed, then remembered).
+    @Test func otherScalarsAgreeWithTheReference() {
+        let values = Array(0x300..<0x10000) + Array(stride(from: 0x10000, through: 0x10FFFF, by: 97))
+        for u in values.compactMap({ Unicode.Scalar(UInt32($0)) }) {
+            let c = Character(u)
+            for s in ["\(c)", "a\(c)\u{301}b", "Đ\u{323}\(c) ệ"] {
+                let expected = TextNormalization.foldedByFoundation(s)
+                #expect(TextNormalization.fold(s) == expected, "U+\(String(u.value, radix: 16))")
+                #expect(TextNormalization.fold(s) == expected, "U+\(String(u.value, radix: 16)), remembered")
+            }
+        }
+    }
+
+    /// Random strings of scalars chosen for how normalisation treats them: nonspacing marks
+    /// of different combining classes, a spacing mark that reorders (U+1D165, which sends
+    /// the whole text to the reference) and one that does not, scalars that decompose into
+    /// a letter or a symbol and a mark, Hangul, letter numbers, enclosing marks, case oddities.
+    @Test func mixedScriptsAgreeWithTheReference() {
+        #expect(TextNormalization.otherPieces("\u{1D165}") == nil)
+        #expect(TextNormalization.otherPieces("\u{301}")?.count == 1)
+        let alphabet: [String] = ["a", "Đ", "đ", "e\u{301}", "\u{301}", "\u{323}", "\u{345}", "\u{1D165}", "\u{1D15F}",
+                                  "\u{903}", "\u{B48}", "\u{F73}", "\u{AC00}", "\u{2260}", "日", "İ", "ẞ", "ǅ", "Σ",
+                                  "\u{20DD}", "٣", "Ⅻ", " ", "-", "\u{2013}", "x", "ệ", "\u{FB01}", "\u{2126}"]
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 8)
+            let s = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(TextNormalization.fold(s) == TextNormalization.foldedByFoundation(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test(arguments: [
         ("Mã số  TTHC", "ma so tthc"), ("MÃ SỐ\nTTHC", "ma so tthc"), ("Tên thủ tục hành chính", "ten thu tuc hanh chinh"),
         ("2345/QĐ-BKHCN", "2345 qd bkhcn"), ("Thu\u{309} tu\u{323}c", "thu tuc"), ("Đường–phố", "duong pho"), ("", ""),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Vietnamese-aware text normalisation shared by importers and the reconciler.
 public enum TextNormalization {
@@ -97,25 +98,20 @@ public enum TextNormalization {
     /// "Mã số  TTHC" and "MA SO TTHC" fold to the same key.
     ///
     /// Text made only of Latin and precomposed Vietnamese letters (nearly all of it) is
-    /// folded through a per-scalar table built once from ``foldedByFoundation(_:)``;
-    /// anything else goes through that reference directly. Both give the same key.
+    /// folded through a per-scalar table built once from ``foldedByFoundation(_:)``. Any
+    /// other scalar (a combining mark of decomposed text, CJK, punctuation) is folded on its
+    /// own through that reference and remembered (``otherPieces(_:)``), which is exact
+    /// because the reference maps the decomposed text scalar by scalar. The one exception,
+    /// a mark that reorders yet is not dropped, sends the whole text to the reference.
+    /// Every path gives the same key (tests compare them).
     public static func fold(_ s: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            let piece: FoldPiece
-            if v < 0x300 {
-                piece = foldTable.latin[Int(v)]
-            } else if (0x1E00...0x1EFF).contains(v) {
-                piece = foldTable.vietnamese[Int(v - 0x1E00)]
-            } else {
-                return foldedByFoundation(s)
-            }
+        func take(_ piece: FoldPiece) {
             switch piece {
             case .drop:
-                continue
+                break
             case .separator:
                 pendingSpace = !out.isEmpty
             case .text(let bytes):
@@ -124,8 +120,47 @@ public enum TextNormalization {
                 out.append(contentsOf: bytes)
             }
         }
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x300 {
+                take(foldTable.latin[Int(v)])
+            } else if (0x1E00...0x1EFF).contains(v) {
+                take(foldTable.vietnamese[Int(v - 0x1E00)])
+            } else {
+                guard let pieces = otherPieces(u) else { return foldedByFoundation(s) }
+                pieces.forEach(take)
+            }
+        }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// What a scalar outside the tables contributes to a folded key: one piece per scalar of
+    /// its canonical decomposition, as ``foldedByFoundation(_:)`` treats them. Nil when the
+    /// decomposition holds a mark with a non-zero combining class that is not a nonspacing
+    /// mark: canonical ordering may move such a mark past its neighbours' marks, and the
+    /// reference keeps it, so only the whole text can be folded exactly.
+    static func otherPieces(_ u: Unicode.Scalar) -> [FoldPiece]? {
+        if let known = otherPieceCache.withLock({ $0[u.value] }) { return known }
+        var pieces: [FoldPiece]? = []
+        for d in String(Character(u)).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if d.properties.generalCategory == .nonspacingMark {
+                pieces?.append(.drop)
+            } else if d.properties.canonicalCombiningClass != .notReordered {
+                pieces = nil
+                break
+            } else {
+                let folded = foldedByFoundation(String(Character(d)))
+                pieces?.append(folded.isEmpty ? .separator : .text(Array(folded.utf8)))
+            }
+        }
+        // Hostile text can hold every scalar there is; remember a bounded number.
+        otherPieceCache.withLock { cache in
+            if cache.count < 4096 { cache[u.value] = .some(pieces) }
+        }
+        return pieces
+    }
+
+    private static let otherPieceCache = Mutex<[UInt32: [FoldPiece]?]>([:])
 
     /// The reference form of ``fold(_:)``: Foundation's canonical decomposition, marks
     /// dropped, letters and digits lower-cased, everything else a separator.
