@@ -204,7 +204,7 @@ struct HolidayYAMLReader {
         }
         position = YAMLPosition(text)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try composeYAML(text) else {
                 error("holidays.empty", line: 1, column: 1, LocalizedText(
                     vi: "tệp rỗng: cần một bảng có khóa \"format\"",
                     en: "empty file: expected a mapping with a \"format\" key"))

@@ -55,7 +55,7 @@ public enum SettingsReader {
             position = YAMLPosition(text)
             let root: Node?
             do {
-                root = try Yams.compose(yaml: text)
+                root = try composeYAML(text)
             } catch {
                 diagnostics.append(yamlError(error))
                 return settings

@@ -1,3 +1,15 @@
+import Yams
+
+/// The YAML node tree of `text`, composed by Yams from UTF-8.
+///
+/// The encoding is named rather than left to `Parser.Encoding.default`, which reads the
+/// whole process environment on every call (for `YAMS_DEFAULT_ENCODING`): that was a tenth
+/// of the time spent on a small settings or holiday file, and a reader's behaviour should
+/// not hang on an environment variable.
+func composeYAML(_ text: String) throws -> Node? {
+    try Yams.compose(yaml: text, .default, .default, .utf8)
+}
+
 /// Positions in YAML diagnostics, kept inside the text.
 ///
 /// At the end of a text whose last line has no line break, libyaml (under Yams) moves its
