@@ -4,7 +4,11 @@
 # catalogue-csv decision-csv decision-xml catalogue-xml.
 # The checked-in seeds (Fuzz/corpus/TARGET) are read, never written; inputs libFuzzer finds
 # go to OUT/corpus/TARGET, crashes to OUT/artifacts/TARGET, the log to OUT/TARGET.log, where
-# OUT is $FUZZ_OUT or Fuzz/out. $FUZZ_CONFIG picks the build (debug by default). Exit status: libFuzzer's (non-zero on a crash, leak, timeout or OOM).
+# OUT is $FUZZ_OUT or Fuzz/out. A log already there from an earlier run is moved to
+# OUT/logs/TARGET.<time>.log first, so the executions of every run can be added up
+# (Fuzz/tally.sh). $FUZZ_CONFIG picks the build (debug by default); $FUZZ_MAX_LEN replaces
+# the target's longest input (below). Exit status: libFuzzer's (non-zero on a crash, leak,
+# timeout or OOM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: Fuzz/run.sh TARGET SECONDS}"
@@ -20,8 +24,13 @@ case "$target" in
     civil-date|procedure-code) dict=date.dict; maxlen=64 ;;
     *) echo "fuzz: unknown target $target" >&2; exit 1 ;;
 esac
+maxlen="${FUZZ_MAX_LEN:-$maxlen}"
 out="${FUZZ_OUT:-Fuzz/out}"
 mkdir -p "$out/corpus/$target" "$out/artifacts/$target"
+if [ -f "$out/$target.log" ]; then
+    mkdir -p "$out/logs"
+    mv "$out/$target.log" "$out/logs/$target.$(date -u -r "$out/$target.log" +%Y%m%dT%H%M%S).log"
+fi
 status=0
 # Swift's own crash reporter reads raw memory and trips AddressSanitizer; libFuzzer reports
 # the fatal error and the stack itself.
