@@ -23,6 +23,47 @@ import Testing
         #expect(mode == 0o644)
     }
 
+    /// A write removes the temporary files of earlier writes of the same target whose
+    /// process is gone (killed outright) and that are a minute old, and nothing else.
+    @Test func abandonedTemporaryFilesOfTheTargetAreRemoved() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let old = Date(timeIntervalSinceNow: -120)
+        func make(_ name: String, modified: Date? = old, directory: Bool = false) throws {
+            let path = dir.appendingPathComponent(name).path
+            if directory {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            } else {
+                #expect(FileManager.default.createFile(atPath: path, contents: Data("một phần".utf8)))
+            }
+            if let modified { try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path) }
+        }
+        let abandoned = ".report.html.\(dead).k3x9z.tmp"
+        let kept = [
+            ".report.html.\(dead).fresh1.tmp",   // a minute has not passed
+            ".report.html.1.k3x9z.tmp",          // process 1 is alive
+            ".report.csv.\(dead).k3x9z.tmp",     // another target
+            ".report.html.x\(dead).k3x9z.tmp",   // not a process id
+            ".report.html.\(dead).K3X9Z.tmp",    // not our random part
+            ".report.html.\(dead).a.b.tmp",      // too many parts
+            "report.html.\(dead).k3x9z.tmp",     // not hidden
+            ".report.html.\(dead).dir0.tmp",     // a directory
+        ]
+        try make(abandoned)
+        for name in kept where name != kept[0] && name != kept.last { try make(name) }
+        try make(kept[0], modified: nil)
+        try make(kept.last!, directory: true)
+        try AtomicFileWriter.write(Array("mới\n".utf8), to: dir.appendingPathComponent("report.html").path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == (kept + ["report.html"]).sorted())
+        #expect(!left.contains(abandoned))
+    }
+
     @Test func aReaderHoldingTheOldFileKeepsTheOldBytes() throws {
         // Atomic replacement: the old inode is not rewritten in place.
         let dir = try Self.scratch()

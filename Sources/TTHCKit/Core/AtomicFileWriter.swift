@@ -24,6 +24,7 @@ public enum AtomicFileWriter {
         guard !base.isEmpty, base != ".", base != ".." else {
             throw FileWriteError(path: path, operation: .create, code: EISDIR)
         }
+        removeAbandonedTemporaries(directory: directory, base: base)
         var temporary = ""
         var fd: Int32 = -1
         // A unique name: the process id and random bits; O_EXCL guarantees we never reuse
@@ -59,6 +60,30 @@ public enum AtomicFileWriter {
         if dirfd >= 0 {
             _ = fsync(dirfd)
             _ = close(dirfd)
+        }
+    }
+
+    /// Removes what earlier writes of the same target left behind when their process was
+    /// killed outright (SIGKILL, the out-of-memory killer, a power cut), which no handler can
+    /// clean up: files named `.<base>.<pid>.<random>.tmp` in `directory` whose process no
+    /// longer exists. To be sure the file is no one's write in progress, it must also be a
+    /// regular file owned by this user and untouched for a minute (a process in another PID
+    /// namespace, writing to a shared directory, may look dead from here). Failures are
+    /// ignored: this is tidying, and the write itself does not depend on it.
+    static func removeAbandonedTemporaries(directory: String, base: String, now: time_t = time(nil)) {
+        let dir = directory.isEmpty ? "." : directory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        let prefix = ".\(base)."
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && name.count > prefix.count + 4 {
+            let middle = name.dropFirst(prefix.count).dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+            guard middle.count == 2, let pid = pid_t(middle[0]), pid > 0, pid != getpid(),
+                  !middle[1].isEmpty, middle[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else { continue }
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = (directory.isEmpty ? "" : directory + "/") + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+                  now - info.st_mtim.tv_sec >= 60 else { continue }
+            _ = unlink(path)
         }
     }
 
