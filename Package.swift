@@ -43,15 +43,21 @@ let package = Package(
             path: "Benchmarks/tthc-bench",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Helpers both test targets use (running python3 with a real parser).
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .testTarget(
             name: "TTHCKitTests",
-            dependencies: ["TTHCKit"],
+            dependencies: ["TTHCKit", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "tthcTests",
-            dependencies: ["TTHCKit", "tthc"],
+            dependencies: ["TTHCKit", "tthc", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `tthc check` with the GitHub Actions environment neutralised, so the tests give the
 /// same results on a GitHub runner as anywhere else.
@@ -106,7 +107,7 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
         }
     }
 
-    @Test(.enabled(if: PythonTool.has("jsonschema", "xml.etree.ElementTree"), "needs python3 with jsonschema"))
+    @Test(.enabled(if: Python.has("jsonschema", "xml.etree.ElementTree"), "needs python3 with jsonschema"))
     func sarifValidatesAndJUnitParses() throws {
         try withCatalogueCopy { dir in
             let r = try check(["--as-of", "2026-11-20", "--junit", "j.xml", "--sarif", "s.sarif"], in: dir)
@@ -128,7 +129,7 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
             print(root.get('tests'), root.get('failures'))
             print(sorted(c.get('line') for c in root.iter('testcase') if c.find('failure') is not None))
             """
-            let p = try PythonTool.run(script, arguments: [schema.path, dir.appendingPathComponent("s.sarif").path,
+            let p = try Python.run(script, arguments: [schema.path, dir.appendingPathComponent("s.sarif").path,
                                                            dir.appendingPathComponent("j.xml").path])
             #expect(p.stderr == "")
             let lines = p.stdout.split(separator: "\n").map(String.init)

@@ -43,28 +43,3 @@ catalogs/decisions/2105-QD-BKHCN.csv:14:1: warning: thủ tục 2.001503 ghi c�
 catalogs/local/skhcn-danh-muc.csv:13:4: warning: cột "Mã TTHC": mã TTHC không đúng dạng "1.00423" (cần dạng 1.010696, có thể kèm hậu tố); mục này sẽ không khớp được với quyết định của Bộ
 
 """
-
-/// Python 3 for checking output with real parsers (email, icalendar, jsonschema).
-enum PythonTool {
-    static let executable: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
-
-    /// True when python3 runs and imports every module named.
-    static func has(_ modules: String...) -> Bool {
-        guard executable != nil else { return false }
-        return (try? run(modules.map { "import \($0)" }.joined(separator: "; ")).status) == 0
-    }
-
-    /// `python3 -c script arguments…`; returns the status and what it printed.
-    static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
-        guard let executable else { return (127, "", "python3 not found") }
-        let r = try runProcess(executable, ["-c", script] + arguments)
-        return (r.exitCode, r.stdout, r.stderr)
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A shell script in `dir` standing in for sendmail: it saves its arguments and standard
 /// input next to itself, then exits with `status`.
@@ -95,7 +96,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
         }
     }
 
-    @Test(.enabled(if: PythonTool.has("icalendar"), "needs python3 with icalendar (pip install icalendar)"))
+    @Test(.enabled(if: Python.has("icalendar"), "needs python3 with icalendar (pip install icalendar)"))
     func pythonIcalendarReadsTheFeed() throws {
         try withCatalogueCopy { dir in
             let r = try runTTHC(["remind", "--as-of", "2026-11-20", "--ics", "feed.ics", "--lang", "en"], currentDirectory: dir)
@@ -108,7 +109,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
                 alarms = [str(a.decoded('TRIGGER')) for a in e.walk('VALARM')]
                 print(e['UID'], e.decoded('DTSTART'), e['SEQUENCE'], str(e['SUMMARY'])[:26], alarms)
             """
-            let p = try PythonTool.run(script, arguments: [dir.appendingPathComponent("feed.ics").path])
+            let p = try Python.run(script, arguments: [dir.appendingPathComponent("feed.ics").path])
             #expect(p.stderr == "")
             #expect(p.stdout == """
             PUBLISH Procedure publication deadlines – Sở Khoa học và Công nghệ – Tỉnh Hưng Yên
@@ -190,7 +191,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
         }
     }
 
-    @Test(.enabled(if: PythonTool.has("email"), "needs python3"))
+    @Test(.enabled(if: Python.has("email"), "needs python3"))
     func pythonEmailParserReadsTheDigest() throws {
         try withCatalogueCopy { dir in
             let r = try runTTHC(["remind", "--as-of", "2026-11-20", "--email", "-", "--ics", "feed.ics"], currentDirectory: dir)
@@ -214,7 +215,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
             print(parts[1].get_filename())
             print(parts[1].get_content() == open(sys.argv[2], encoding='utf-8', newline='').read())
             """
-            let p = try PythonTool.run(script, arguments: [eml.path, dir.appendingPathComponent("feed.ics").path])
+            let p = try Python.run(script, arguments: [eml.path, dir.appendingPathComponent("feed.ics").path])
             #expect(p.stderr == "")
             #expect(p.stdout == """
             [TTHC] Nhắc hạn công bố: 2 quá hạn, 2 sắp đến hạn – 20/11/2026

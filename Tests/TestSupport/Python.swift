@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs Python 3 for tests that check output with a real parser (icalendar, email,
+/// xml.etree, jsonschema); shared by both test targets. Tests that need it are enabled
+/// only when it is there.
+public enum Python {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// `python3` found on PATH.
+    public static let executable: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    /// True when python3 runs and can import every module named.
+    public static func has(_ modules: String...) -> Bool {
+        guard executable != nil else { return false }
+        let imports = modules.map { "import \($0)" }.joined(separator: "; ")
+        return (try? run(imports).status) == 0
+    }
+
+    /// Runs `python3 -c script`, feeding `input` on standard input.
+    public static func run(_ script: String, arguments: [String] = [], input: [UInt8] = []) throws -> Result {
+        guard let executable else { return Result(status: 127, stdout: "", stderr: "python3 not found") }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["-c", script] + arguments
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        let writer = stdin.fileHandleForWriting
+        DispatchQueue.global().async {
+            writer.write(Data(input))
+            try? writer.close()
+        }
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
