@@ -30,30 +30,7 @@ public enum Python {
     /// Runs `python3 -c script`, feeding `input` on standard input.
     public static func run(_ script: String, arguments: [String] = [], input: [UInt8] = []) throws -> Result {
         guard let executable else { return Result(status: 127, stdout: "", stderr: "python3 not found") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-c", script] + arguments
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        let writer = stdin.fileHandleForWriting
-        DispatchQueue.global().async {
-            writer.write(Data(input))
-            try? writer.close()
-        }
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let r = try runProcess(executable, ["-c", script] + arguments, stdin: Data(input))
+        return Result(status: r.exitCode, stdout: r.stdout, stderr: r.stderr)
     }
 }

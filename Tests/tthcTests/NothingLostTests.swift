@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A scratch directory holding a copy of the bundled `catalogs/` (plus an override file, so
 /// every kind of input is present) and an empty `out/` for reports.
