@@ -51,7 +51,7 @@ struct ReconcileWorkload {
                 let type = ChangeType.allCases[Int(rng.next() % 4)]
                 changes.append(ProcedureChange(
                     code: ProcedureCode(workloadCode(code)), change: type,
-                    replaces: type == .replaced ? ProcedureCode(workloadCode(Int(rng.next() % UInt64(codeSpace)))) : nil,
+                    replaces: type == .replaced ? [ProcedureCode(workloadCode(Int(rng.next() % UInt64(codeSpace))))] : [],
                     content: ProcedureContent(name: "Thủ tục số \(code)", field: "Lĩnh vực \(code % 40)",
                                               levels: [.province], agency: "Sở \(code % 20)",
                                               processingTime: "\(5 + code % 20) ngày làm việc", fees: "Không",

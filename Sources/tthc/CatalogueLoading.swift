@@ -23,8 +23,11 @@ struct CatalogueOptions: ParsableArguments {
     var lang: Language = .vi
 
     /// Reads the directory. Every diagnostic goes to standard error; on any error the run
-    /// stops with exit code 2 before anything is written.
-    func load() throws -> LoadedCatalogue {
+    /// stops with exit code 2 before anything is written, except, with
+    /// `allowingUnreadListings`, errors that only keep some decision listings from being
+    /// read: then the run goes on without them (they are in `data.unreadListings`, and the
+    /// caller names them in its output and exits with code 2 after writing it).
+    func load(allowingUnreadListings: Bool = false) throws -> LoadedCatalogue {
         let day = try asOf.map { try parseDateArgument($0, name: "--as-of") } ?? todayInVietnam()
         let read = CatalogueDirectory.load(URL(fileURLWithPath: catalogs), displayPath: catalogs)
         var engine = DiagnosticEngine()
@@ -36,7 +39,10 @@ struct CatalogueOptions: ParsableArguments {
             calendar = cal.value
         }
         for d in engine.sorted { printError(d.rendered(lang)) }
-        guard let data = read.value, let calendar, !engine.hasErrors else { throw badInputExitCode }
+        guard let data = read.value, let calendar else { throw badInputExitCode }
+        if engine.hasErrors, !(allowingUnreadListings && data.errorsAreConfinedToListings(engine.diagnostics)) {
+            throw badInputExitCode
+        }
         return LoadedCatalogue(data: data, calendar: calendar, asOf: day)
     }
 }

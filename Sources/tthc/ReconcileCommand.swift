@@ -28,10 +28,12 @@ struct ReconcileCommand: ParsableCommand {
     var color: ColourChoice = .auto
 
     func run() throws {
-        let loaded = try options.load()
+        // A listing that cannot be read does not stop the report: the report names it at
+        // its top, covers every other decision, and the run still exits with code 2.
+        let loaded = try options.load(allowingUnreadListings: true)
         let reconciliation = Reconciler(settings: loaded.data.settings).reconcile(
             decisions: loaded.data.decisions, catalogue: loaded.data.catalogue,
-            calendar: loaded.calendar, asOf: loaded.asOf)
+            calendar: loaded.calendar, asOf: loaded.asOf, unreadListings: loaded.data.unreadListings)
         let colour = TerminalColour.enabled(choice: color, environment: ProcessInfo.processInfo.environment,
                                             outputPath: output)
         let bytes = format.renderer(colour: colour).render(reconciliation, language: options.lang)
@@ -39,6 +41,7 @@ struct ReconcileCommand: ParsableCommand {
         if !AtomicFileWriter.isStandardOutput(output) {
             printError(summaryLine(reconciliation, written: output!, language: options.lang))
         }
+        if !reconciliation.unreadListings.isEmpty { throw badInputExitCode }
     }
 
     private func summaryLine(_ r: Reconciliation, written path: String, language: Language) -> String {

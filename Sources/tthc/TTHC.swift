@@ -11,7 +11,7 @@ struct TTHC: ParsableCommand {
         tính hạn công bố theo ngày làm việc; nhắc hạn; kiểm tra thủ tục hết hiệu lực.
         """,
         version: "0.1.0",
-        subcommands: [ReconcileCommand.self, RemindCommand.self, CheckCommand.self, CalendarCommand.self, ValidateCommand.self]
+        subcommands: [ReconcileCommand.self, RemindCommand.self, CheckCommand.self, InspectCommand.self, CalendarCommand.self, ValidateCommand.self]
     )
 
     /// An interrupted run (Ctrl-C, SIGTERM) must not leave a temporary file next to the

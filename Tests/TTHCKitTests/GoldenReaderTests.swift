@@ -71,7 +71,7 @@ struct CatalogueDataSnapshot: Encodable {
         #expect(changes[2].content.field == "Tiêu chuẩn, đo lường")
         #expect(changes[3].content.field == nil)
         #expect(changes[3].content.levels == [.commune])
-        #expect(changes[4].replaces == ProcedureCode("1.001237"))
+        #expect(changes[4].replaces == [ProcedureCode("1.001237")])
         #expect(changes[5].content.levels == [.central])
         #expect(result.diagnostics.isEmpty)
     }

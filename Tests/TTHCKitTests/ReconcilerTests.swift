@@ -38,7 +38,7 @@ let testListing = SourceLocation(file: "decisions/test.xml", line: 1)
 func change(_ code: String, _ type: ChangeType, name: String? = nil, replaces: String? = nil,
             levels: [AdministrativeLevel] = [.province], time: String? = nil, fees: String? = nil,
             field: String? = nil, agency: String? = nil, online: OnlineServiceLevel? = nil, line: Int = 2) -> ProcedureChange {
-    ProcedureChange(code: ProcedureCode(code), change: type, replaces: replaces.map(ProcedureCode.init),
+    ProcedureChange(code: ProcedureCode(code), change: type, replaces: replaces.map { [ProcedureCode($0)] } ?? [],
                     content: ProcedureContent(name: name ?? "Thủ tục \(code)", field: field, levels: levels, agency: agency,
                                               processingTime: time, fees: fees, onlineService: online),
                     location: SourceLocation(file: "decisions/test.xml", line: line, column: 3))

@@ -25,7 +25,7 @@ enum ReportFixture {
     ) -> ChangeRow {
         ChangeRow(
             decision: decision, issuer: issuer, effective: date(effective), code: ProcedureCode(code),
-            name: name, change: change, replaces: replaces.map(ProcedureCode.init), levels: levels,
+            name: name, change: change, replaces: replaces.map { [ProcedureCode($0)] } ?? [], levels: levels,
             trigger: trigger.map(date), triggerSource: source, deadline: deadline.map(date),
             provincialDecision: provincialDecision, publishedOn: publishedOn.map(date), status: status,
             local: local, provisional: provisional,
@@ -150,5 +150,16 @@ enum ReportFixture {
         expired: expired,
         findings: findings,
         scorecard: scorecard,
-        provisionalYears: [2027])
+        provisionalYears: [2027],
+        unreadListings: [
+            UnreadListing(file: "catalogs/decisions/2400-QD-BKHCN.csv", errors: [
+                Diagnostic(.error, "csv.encoding", at: SourceLocation(file: "catalogs/decisions/2400-QD-BKHCN.csv", line: 7, column: 12),
+                           LocalizedText(vi: "tệp không phải UTF-8 (byte 0xE3)", en: "the file is not UTF-8 (byte 0xE3)")),
+            ]),
+        ],
+        unplacedRows: [
+            UnplacedRow(location: SourceLocation(file: "catalogs/decisions/2105-QD-BKHCN.csv", line: 31, column: 1),
+                        text: "Phần II | Nội dung cụ thể <của> thủ tục",
+                        reason: LocalizedText(vi: "dòng mục không hiểu được", en: "section row not understood")),
+        ])
 }

@@ -71,12 +71,17 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
 
         let doc = ReportDocument(fixture, language: .vi)
         #expect(doc.sections.map(\.id) == ReportSections.ID.allCases)
-        #expect(doc.sections.map(\.number) == Array(1...11))
+        #expect(doc.sections.map(\.number) == Array(1...13))
+        // Without unread listings or unplaced rows, those two sections are left out.
+        var whole = fixture
+        whole.unreadListings = []
+        whole.unplacedRows = []
+        #expect(ReportDocument(whole, language: .vi).sections.map(\.id) == ReportSections.ID.allCases.filter { $0 != .unread && $0 != .unplaced })
     }
 
     @Test func summaryCountsEveryStatusAndTheOtherSections() {
         let doc = ReportDocument(fixture, language: .en)
-        guard case .table(let table) = doc.sections[0].blocks[0] else {
+        guard let summary = doc.sections.first(where: { $0.id == .summary }), case .table(let table) = summary.blocks[0] else {
             Issue.record("summary is not a table")
             return
         }
@@ -125,6 +130,7 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
     @Test func anEmptyReconciliationKeepsEverySectionAndSaysSo() throws {
         var r = fixture
         r.changes = []; r.differences = []; r.expired = []; r.findings = []; r.provisionalYears = []
+        r.unreadListings = []; r.unplacedRows = []
         r.scorecard = Scorecard(months: [], onlineFull: 0, onlinePartial: 0, inForceTotal: 0, onlineTarget: nil)
         let text = String(decoding: TextReport().render(r, language: .vi), as: UTF8.self)
         #expect(text.components(separatedBy: "\nKhông có.\n").count - 1 == 8)
@@ -248,11 +254,11 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
             #expect(records[0] == ReportStrings.for(language).csvHeaders)
             #expect(records.allSatisfy { $0.count == CSVReport.columnCount })
             // One row per item of every section.
-            #expect(records.count == 1 + 14 + 3 + 6 + 5)
-            #expect(records.dropFirst().map { $0[0] } == Array(repeating: "urgent", count: 4)
+            #expect(records.count == 1 + 1 + 14 + 3 + 6 + 5 + 1)
+            #expect(records.dropFirst().map { $0[0] } == ["unread"] + Array(repeating: "urgent", count: 4)
                     + Array(repeating: "expired", count: 3) + Array(repeating: "not-published", count: 3)
                     + ["late", "late", "published-undated"] + Array(repeating: "differences", count: 6)
-                    + Array(repeating: "findings", count: 5) + Array(repeating: "other-changes", count: 4))
+                    + Array(repeating: "findings", count: 5) + Array(repeating: "other-changes", count: 4) + ["unplaced"])
         }
         let vi = try Self.parseCSV(Array(CSVReport().render(fixture, language: .vi).dropFirst(3)))
         let en = try Self.parseCSV(Array(CSVReport().render(fixture, language: .en).dropFirst(3)))
@@ -260,7 +266,9 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         for (a, b) in zip(vi.dropFirst(), en.dropFirst()) {
             #expect(a[0] == b[0] && a[1] == b[1] && a[3] == b[3] && a[4] == b[4] && a[13] == b[13] && a[22] == b[22])
         }
-        #expect(vi[1][13] == "2026-12-24")
+        #expect(vi[2][13] == "2026-12-24")
+        #expect(vi[1][1] == "csv.encoding" && vi[1][22] == "catalogs/decisions/2400-QD-BKHCN.csv:7:12")
+        #expect(vi.last?[5] == "Phần II | Nội dung cụ thể <của> thủ tục")
     }
 
     @Test func csvQuotesQuotesCommasAndNewlinesAndNeutralisesFormulas() throws {
@@ -271,8 +279,8 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains(",\"Cấp \"\"giấy phép\"\", vận chuyển\nchất phóng xạ\","))
         let records = try Self.parseCSV(Array(bytes.dropFirst(3)))
-        #expect(records[1][5] == "Cấp \"giấy phép\", vận chuyển\nchất phóng xạ")
-        #expect(records[2][5] == "'=HYPERLINK(\"http://x\")")
+        #expect(records[2][5] == "Cấp \"giấy phép\", vận chuyển\nchất phóng xạ")
+        #expect(records[3][5] == "'=HYPERLINK(\"http://x\")")
     }
 
     @Test(arguments: [("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
@@ -317,7 +325,7 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
 
     static let documentedTopLevelKeys = [
         "agency", "asOf", "changes", "deadlineWorkingDays", "differences", "dueSoonWithin", "expired", "findings",
-        "province", "provisionalYears", "schemaVersion", "scorecard", "triggerPolicy",
+        "province", "provisionalYears", "schemaVersion", "scorecard", "triggerPolicy", "unplacedRows", "unreadListings",
     ]
 
     @Test func jsonHasExactlyTheDocumentedKeysAndRoundTrips() throws {
@@ -325,7 +333,7 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         #expect(bytes == JSONReport().render(fixture, language: .en))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(object.keys.sorted() == Self.documentedTopLevelKeys)
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         #expect(try JSONDecoder().decode(Reconciliation.self, from: Data(bytes)) == fixture)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("\"decision\" : \"2345/QĐ-BKHCN\""))  // slashes not escaped

@@ -16,7 +16,7 @@ import Testing
         #expect(decision.effective == CivilDate(year: 2026, month: 11, day: 1))
         #expect(decision.changes.map(\.code.raw) == ["1.010696", "1.012001", "2.000674.000.00.00.H56", "1.003011"])
         #expect(decision.changes[0].content.name == "Thủ tục cấp Giấy chứng nhận đăng ký nhãn hiệu")
-        #expect(decision.changes[1].replaces == ProcedureCode("1.004227"))
+        #expect(decision.changes[1].replaces == [ProcedureCode("1.004227")])
         #expect(decision.changes[1].content.name == "Thủ tục đăng ký <hợp đồng> chuyển giao công nghệ")
         #expect(decision.changes[2].content.name == "Thủ tục thẩm định công nghệ dự án đầu tư & cấp phép")
         #expect(decision.changes.map(\.location.line) == [6, 17, 23, 28])

@@ -218,7 +218,7 @@ public enum CheckRules {
         }
         for row in r.changes where row.status.kind != .notApplicable {
             for rule in [CheckRule.overdue, .unpublishedLate, .noDeadline] {
-                subjects.append(CheckSubject(rule: rule, code: row.code.raw, name: row.name, decision: row.decision,
+                subjects.append(CheckSubject(rule: rule, code: row.code.written, name: row.name, decision: row.decision,
                                              location: row.location))
             }
         }
@@ -229,20 +229,20 @@ public enum CheckRules {
         for row in r.changes {
             switch row.status {
             case .overdue(let n):
-                add(.overdue, code: row.code.raw, name: row.name, decision: row.decision,
+                add(.overdue, code: row.code.written, name: row.name, decision: row.decision,
                     CheckText.overdue(row, workingDays: n), at: row.location)
             case .late(let n):
-                add(.unpublishedLate, code: row.code.raw, name: row.name, decision: row.decision,
+                add(.unpublishedLate, code: row.code.written, name: row.name, decision: row.decision,
                     CheckText.late(row, workingDays: n), at: row.location)
             case .cannotCompute:
-                add(.noDeadline, code: row.code.raw, name: row.name, decision: row.decision,
+                add(.noDeadline, code: row.code.written, name: row.name, decision: row.decision,
                     CheckText.noDeadline(row), at: row.location)
             default:
                 break
             }
         }
         for d in r.differences {
-            add(.difference, code: d.code.raw, name: d.name, decision: nil, extra: d.field.rawValue,
+            add(.difference, code: d.code.written, name: d.name, decision: nil, extra: d.field.rawValue,
                 CheckText.difference(d), at: d.location)
         }
         for f in r.findings {

@@ -116,6 +116,13 @@ public struct ReadResult<Value: Sendable>: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// A value that stays usable although some diagnostics are errors: the caller has
+    /// checked that the errors concern parts the value leaves out and names.
+    public init(partial value: Value?, diagnostics: [Diagnostic]) {
+        self.value = value
+        self.diagnostics = diagnostics
+    }
+
     /// The value, or an ``InputError`` carrying the diagnostics.
     public func get() throws(InputError) -> Value {
         guard let value else { throw InputError(diagnostics) }

@@ -12,14 +12,25 @@ public struct CatalogueData: Sendable {
     public var catalogue: Catalogue
     /// `holidays/overrides.yaml` when present, unread (the calendar code reads it).
     public var holidayOverrides: InputFile?
+    /// Decision listings that could not be read (each with its errors); `decisions` holds
+    /// every other one. Errors anywhere else leave no usable data at all.
+    public var unreadListings: [UnreadListing]
 
     public init(settings: Settings, decisions: [Decision], register: [RegisterEntry], catalogue: Catalogue,
-                holidayOverrides: InputFile?) {
+                holidayOverrides: InputFile?, unreadListings: [UnreadListing] = []) {
         self.settings = settings
         self.decisions = decisions
         self.register = register
         self.catalogue = catalogue
         self.holidayOverrides = holidayOverrides
+        self.unreadListings = unreadListings
+    }
+
+    /// True when every error in `diagnostics` belongs to an unread listing: the run can
+    /// still report every other decision (and must name the unread ones).
+    public func errorsAreConfinedToListings(_ diagnostics: [Diagnostic]) -> Bool {
+        let confined = Set(unreadListings.flatMap(\.errors))
+        return diagnostics.allSatisfy { $0.severity != .error || confined.contains($0) }
     }
 }
 
@@ -32,11 +43,19 @@ public struct CatalogueData: Sendable {
 /// number or dates of its own), that every listing file the register names exists, and
 /// that no decision is given twice.
 public enum CatalogueDirectory {
+    /// Reads the directory. The value is nil when an error leaves nothing usable; when every
+    /// error only keeps some decision listings from being read, the value is kept, without
+    /// those decisions, and names them in ``CatalogueData/unreadListings``.
     public static func load(_ dir: URL, displayPath: String) -> ReadResult<CatalogueData> {
         var loader = Loader(root: dir, displayRoot: displayPath)
         let data = loader.load()
         var engine = DiagnosticEngine()
         engine.emit(contentsOf: loader.diagnostics)
+        // Errors that only keep some listings from being read leave the rest usable: the
+        // value lists those listings, and callers decide whether to go on without them.
+        if let data, engine.hasErrors, data.errorsAreConfinedToListings(engine.diagnostics) {
+            return ReadResult(partial: data, diagnostics: engine.sorted)
+        }
         return ReadResult(value: data, diagnostics: engine.sorted)
     }
 
@@ -120,14 +139,26 @@ private struct Loader {
 
         let listings = files(in: "decisions")
         var decisions: [Decision] = []
+        var unread: [UnreadListing] = []
         for path in listings {
+            let before = diagnostics.count
+            var decision: Decision?
             switch Self.pathExtension(path) {
-            case "csv":
-                if let decision = readCSVListing(path, register: register) { decisions.append(decision) }
-            case "xml":
-                if let decision = readXMLListing(path, register: register) { decisions.append(decision) }
+            case "csv": decision = readCSVListing(path, register: register)
+            case "xml": decision = readXMLListing(path, register: register)
             default:
                 ignored(path)
+                continue
+            }
+            let errors = diagnostics[before...].filter { $0.severity == .error }
+            if let decision, errors.isEmpty {
+                decisions.append(decision)
+            } else {
+                // The run goes on without this decision and names it; its errors (at the
+                // listing or at its register row) stay where they are.
+                let file = display(path)
+                unread.append(UnreadListing(file: file, errors: diagnostics[before...].filter { $0.severity == .error }
+                    .sorted { $0.location < $1.location }))
             }
         }
         checkRegisterListingFiles(register, listings: Set(listings))
@@ -156,7 +187,7 @@ private struct Loader {
 
         decisions.sort { ($0.issued, TextNormalization.fold($0.number), $0.number) < ($1.issued, TextNormalization.fold($1.number), $1.number) }
         return CatalogueData(settings: settings, decisions: decisions, register: register,
-                             catalogue: Catalogue(entries: entries), holidayOverrides: overrides)
+                             catalogue: Catalogue(entries: entries), holidayOverrides: overrides, unreadListings: unread)
     }
 
     mutating func ignored(_ path: String) {
@@ -180,8 +211,9 @@ private struct Loader {
         guard let file = readFile(path) else { return nil }
         let rows = registerRows(naming: path, in: register)
         let entry = rows.first
-        let result = DecisionCSVReader.read(file, effectiveDate: entry?.effective)
-        diagnostics += result.diagnostics
+        let reading = DecisionCSVReader.interpret(file, effectiveDate: entry?.effective, decisionTitle: entry?.title)
+        diagnostics += reading.diagnostics
+        let result = ReadResult(value: reading.changes, diagnostics: reading.diagnostics)
         guard let entry else {
             diagnostics.append(Diagnostic(.error, "catalogue.listing-unregistered", at: SourceLocation(file: display(path)), LocalizedText(
                 vi: "không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; danh mục CSV lấy số quyết định, cơ quan ban hành và các ngày từ sổ theo dõi, hãy thêm một dòng với Tệp danh mục = \(path)",
@@ -194,10 +226,12 @@ private struct Loader {
                 en: "the listing file \(path) is already named on line \(entry.location.line ?? 0) of the register")))
         }
         guard let changes = result.value else { return nil }
-        return Decision(
+        var decision = Decision(
             number: entry.decisionNumber, issuer: entry.issuer, issued: entry.issued, effective: entry.effective,
             nationalDatabase: entry.nationalDatabase, received: entry.received, changes: changes,
             isFullSnapshot: entry.isFullSnapshot, source: SourceLocation(file: display(path)))
+        decision.unplacedRows = reading.unplaced
+        return decision
     }
 
     /// An XML listing carries its own number and dates; a register row for the same

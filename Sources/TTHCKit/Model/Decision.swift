@@ -18,6 +18,9 @@ public struct Decision: Hashable, Sendable, Codable {
     public var isFullSnapshot: Bool
     /// Where the decision was read from (the listing file, or the register row).
     public var source: SourceLocation
+    /// Rows of the listing that were neither a procedure nor a heading the reader
+    /// understood (see ``AnnexInterpreter``).
+    public var unplacedRows: [UnplacedRow] = []
 
     public init(number: String, issuer: String, issued: CivilDate, effective: CivilDate,
                 nationalDatabase: CivilDate? = nil, received: CivilDate? = nil,
@@ -38,15 +41,16 @@ public struct Decision: Hashable, Sendable, Codable {
 public struct ProcedureChange: Hashable, Sendable, Codable {
     public var code: ProcedureCode
     public var change: ChangeType
-    /// For `replaced`: the code of the procedure this one replaces.
-    public var replaces: ProcedureCode?
+    /// For `replaced`: the codes of the procedures this one replaces (one, usually; an
+    /// annex may merge several into one: "2.001023, 2.002621 và 2.000986").
+    public var replaces: [ProcedureCode]
     public var content: ProcedureContent
     /// Căn cứ pháp lý / tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế, bãi bỏ.
     public var legalBasis: String?
     /// Where in the listing the procedure is written.
     public var location: SourceLocation
 
-    public init(code: ProcedureCode, change: ChangeType, replaces: ProcedureCode? = nil,
+    public init(code: ProcedureCode, change: ChangeType, replaces: [ProcedureCode] = [],
                 content: ProcedureContent, legalBasis: String? = nil, location: SourceLocation) {
         self.code = code
         self.change = change
@@ -72,11 +76,14 @@ public struct RegisterEntry: Hashable, Sendable, Codable {
     public var listingFile: String?
     /// The register says the listing is a full national snapshot (phạm vi "đầy đủ").
     public var isFullSnapshot: Bool = false
+    /// trích yếu: the decision's title ("V/v công bố danh mục TTHC được sửa đổi, bổ sung …"),
+    /// which gives the change type of a listing whose table names none.
+    public var title: String?
     public var location: SourceLocation
 
     public init(decisionNumber: String, issuer: String, issued: CivilDate, effective: CivilDate,
                 nationalDatabase: CivilDate? = nil, received: CivilDate? = nil, incomingNumber: String? = nil,
-                listingFile: String? = nil, isFullSnapshot: Bool = false, location: SourceLocation) {
+                listingFile: String? = nil, isFullSnapshot: Bool = false, title: String? = nil, location: SourceLocation) {
         self.decisionNumber = decisionNumber
         self.issuer = issuer
         self.issued = issued
@@ -86,6 +93,7 @@ public struct RegisterEntry: Hashable, Sendable, Codable {
         self.incomingNumber = incomingNumber
         self.listingFile = listingFile
         self.isFullSnapshot = isFullSnapshot
+        self.title = title
         self.location = location
     }
 }

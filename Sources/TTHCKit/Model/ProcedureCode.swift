@@ -8,17 +8,45 @@ public struct ProcedureCode: Hashable, Sendable, Comparable, Codable, CustomStri
     public let raw: String
     /// `d.dddddd`, or `nil` when the text does not start with a well-formed national code.
     public let national: String?
+    /// For a procedure written without a code: its folded name, which stands in for the
+    /// code as the key (see ``uncoded(name:)``).
+    private let nameKey: String?
 
     public init(_ text: String) {
         let trimmed = text.trimmingWhitespace()
         raw = trimmed
         national = ProcedureCode.nationalPart(of: trimmed)
+        nameKey = nil
     }
+
+    private init(uncodedName name: String) {
+        raw = ""
+        national = nil
+        nameKey = "~" + TextNormalization.fold(name)
+    }
+
+    /// A procedure its document gives no code ("chưa có mã"): new procedures often have
+    /// none until the ministry enters them in the national database. Its ``raw`` text is
+    /// empty and its ``key`` is its folded name (never a code's shape), so it is matched to
+    /// the catalogue by name and never collides with another procedure's code.
+    public static func uncoded(name: String) -> ProcedureCode { ProcedureCode(uncodedName: name) }
 
     public var isWellFormed: Bool { national != nil }
 
-    /// The key records are joined on: the national part, else the raw text.
-    public var key: String { national ?? raw }
+    /// True for a procedure written without a code.
+    public var isUncoded: Bool { nameKey != nil }
+
+    /// The code as reports print it: the code as written, or "chưa có mã" / "no code yet".
+    public var label: LocalizedText {
+        isUncoded ? LocalizedText(vi: "chưa có mã", en: "no code yet") : LocalizedText(vi: raw, en: raw)
+    }
+
+    /// The code as written, nil for a procedure without a code.
+    public var written: String? { isUncoded ? nil : raw }
+
+    /// The key records are joined on: the national part, else the raw text (the folded
+    /// name for a procedure without a code).
+    public var key: String { national ?? nameKey ?? raw }
 
     public var description: String { raw }
 
@@ -29,6 +57,8 @@ public struct ProcedureCode: Hashable, Sendable, Comparable, Codable, CustomStri
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
     }
+
+    /// Encodes the code as written; a procedure without a code encodes as an empty string.
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()

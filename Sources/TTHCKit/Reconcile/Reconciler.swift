@@ -9,14 +9,20 @@ public struct Reconciler: Sendable {
         self.settings = settings
     }
 
+    /// `unreadListings` are the listings that could not be read: the reconciliation names
+    /// them so that every report says it covers the other decisions only.
     public func reconcile(decisions: [Decision], catalogue: Catalogue,
-                          calendar: some WorkingDayCalendar, asOf: CivilDate) -> Reconciliation {
+                          calendar: some WorkingDayCalendar, asOf: CivilDate,
+                          unreadListings: [UnreadListing] = []) -> Reconciliation {
         // A decision issued after the as-of day did not exist on that day. (Trigger dates
         // after it are kept: a recorded future update still gives the deadline to plan for.)
         let known = decisions.filter { $0.issued <= asOf }
         var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf,
                       decisions: Reconciler.ordered(known))
-        return run.reconcile()
+        var result = run.reconcile()
+        result.unreadListings = unreadListings.sorted { $0.file < $1.file }
+        result.unplacedRows = Reconciler.ordered(known).flatMap(\.unplacedRows)
+        return result
     }
 
     /// Decisions in the order they take effect on the catalogue: by issue date, then
@@ -72,8 +78,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
             decisionIndexByNumber[Comparison.decisionKey(decision.number)] = d
             for change in decision.changes {
                 if decisionIndicesByKey[change.code.key]?.last != d { decisionIndicesByKey[change.code.key, default: []].append(d) }
-                if let old = change.replaces?.key, decisionIndicesByKey[old]?.last != d {
-                    decisionIndicesByKey[old, default: []].append(d)
+                for old in change.replaces where decisionIndicesByKey[old.key]?.last != d {
+                    decisionIndicesByKey[old.key, default: []].append(d)
                 }
             }
         }
@@ -180,10 +186,12 @@ private struct Run<Calendar: WorkingDayCalendar> {
                     publication = (e.provincialDecision, e.publishedOn)
                 }
             }
-            if change.change == .replaced, let old = change.replaces, old.key != change.code.key,
-               let oldMatch = localEntry(for: old, name: nil),
-               catalogue.entries[oldMatch.index].status == .inForce {
-                published = false
+            if change.change == .replaced {
+                for old in change.replaces where old.key != change.code.key {
+                    if let oldMatch = localEntry(for: old, name: nil), catalogue.entries[oldMatch.index].status == .inForce {
+                        published = false
+                    }
+                }
             }
         case .abolished:
             guard let match = localEntry(for: change.code, name: change.content.name) else {
@@ -285,7 +293,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 case .new, .amended:
                     current[change.code.key] = Version(content: change.content, decision: decision.number, code: change.code)
                 case .replaced:
-                    if let old = change.replaces, old.key != change.code.key { current[old.key] = nil }
+                    for old in change.replaces where old.key != change.code.key { current[old.key] = nil }
                     current[change.code.key] = Version(content: change.content, decision: decision.number, code: change.code)
                 case .abolished:
                     current[change.code.key] = nil
@@ -341,7 +349,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 case .abolished:
                     ended[change.code.key] = (d, .abolished, nil)
                 case .replaced:
-                    if let old = change.replaces, old.key != change.code.key {
+                    for old in change.replaces where old.key != change.code.key {
                         ended[old.key] = (d, .replaced, change.code)
                     }
                     ended[change.code.key] = nil
@@ -351,10 +359,12 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
         }
         var out: [ExpiredEntry] = []
-        for e in catalogue.entries where e.status == .inForce {
-            if let code = e.code, code.isWellFormed, let end = ended[code.key], decisions[end.decision].effective <= asOf {
+        for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
+            // By code, or by the name a procedure without a code was matched on.
+            let key = e.code.flatMap { $0.isWellFormed ? $0.key : nil } ?? nameMatches[i]
+            if let key, let end = ended[key], decisions[end.decision].effective <= asOf {
                 let decision = decisions[end.decision]
-                out.append(ExpiredEntry(code: code.raw, name: e.content.name, reason: end.reason,
+                out.append(ExpiredEntry(code: e.code?.raw, name: e.content.name, reason: end.reason,
                                         decision: decision.number, replacement: end.replacement,
                                         since: decision.effective, location: e.location))
             } else if let until = e.validUntil, until < asOf {

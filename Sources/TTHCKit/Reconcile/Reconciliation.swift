@@ -4,7 +4,7 @@
 /// is also the JSON report (see `docs/report-schema.md`), so its shape is versioned.
 public struct Reconciliation: Sendable, Codable, Equatable {
     /// Version of the JSON schema this value encodes to.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public var schemaVersion: Int
     public var asOf: CivilDate
@@ -22,12 +22,29 @@ public struct Reconciliation: Sendable, Codable, Equatable {
     public var scorecard: Scorecard
     /// Calendar years used by a deadline computation that have no official schedule on file.
     public var provisionalYears: [Int]
+    /// Decision listings that could not be read at all: the report covers every other
+    /// decision and names these at its top, so it is never silently partial.
+    public var unreadListings: [UnreadListing] = []
+    /// Rows of the listings read that are neither a procedure nor a heading the reader
+    /// understood, so the reader can check them by hand.
+    public var unplacedRows: [UnplacedRow] = []
 
     /// How many changes have each status.
     public var statusCounts: [ChangeStatus.Kind: Int] {
         var counts: [ChangeStatus.Kind: Int] = [:]
         for row in changes { counts[row.status.kind, default: 0] += 1 }
         return counts
+    }
+}
+
+/// A decision listing that could not be read, and why (its errors, in file order).
+public struct UnreadListing: Sendable, Codable, Equatable {
+    public var file: String
+    public var errors: [Diagnostic]
+
+    public init(file: String, errors: [Diagnostic]) {
+        self.file = file
+        self.errors = errors
     }
 }
 
@@ -141,7 +158,8 @@ public struct ChangeRow: Sendable, Codable, Equatable {
     public var code: ProcedureCode
     public var name: String
     public var change: ChangeType
-    public var replaces: ProcedureCode?
+    /// For a replacement: the codes it replaces.
+    public var replaces: [ProcedureCode]
     public var levels: [AdministrativeLevel]
     public var trigger: CivilDate?
     public var triggerSource: TriggerSource?
@@ -156,6 +174,76 @@ public struct ChangeRow: Sendable, Codable, Equatable {
     public var provisional: Bool
     /// Where the change is written in the ministry listing.
     public var location: SourceLocation
+
+    enum CodingKeys: String, CodingKey {
+        case decision, issuer, effective, code, name, change, replaces, levels, trigger, triggerSource, deadline,
+             provincialDecision, publishedOn, status, local, provisional, location
+    }
+
+    public init(decision: String, issuer: String, effective: CivilDate, code: ProcedureCode, name: String,
+                change: ChangeType, replaces: [ProcedureCode], levels: [AdministrativeLevel], trigger: CivilDate?,
+                triggerSource: TriggerSource?, deadline: CivilDate?, provincialDecision: String?, publishedOn: CivilDate?,
+                status: ChangeStatus, local: LocalReference?, provisional: Bool, location: SourceLocation) {
+        self.decision = decision
+        self.issuer = issuer
+        self.effective = effective
+        self.code = code
+        self.name = name
+        self.change = change
+        self.replaces = replaces
+        self.levels = levels
+        self.trigger = trigger
+        self.triggerSource = triggerSource
+        self.deadline = deadline
+        self.provincialDecision = provincialDecision
+        self.publishedOn = publishedOn
+        self.status = status
+        self.local = local
+        self.provisional = provisional
+        self.location = location
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            decision: try c.decode(String.self, forKey: .decision), issuer: try c.decode(String.self, forKey: .issuer),
+            effective: try c.decode(CivilDate.self, forKey: .effective), code: try c.decode(ProcedureCode.self, forKey: .code),
+            name: try c.decode(String.self, forKey: .name), change: try c.decode(ChangeType.self, forKey: .change),
+            replaces: try c.decodeIfPresent([ProcedureCode].self, forKey: .replaces) ?? [],
+            levels: try c.decode([AdministrativeLevel].self, forKey: .levels),
+            trigger: try c.decodeIfPresent(CivilDate.self, forKey: .trigger),
+            triggerSource: try c.decodeIfPresent(TriggerSource.self, forKey: .triggerSource),
+            deadline: try c.decodeIfPresent(CivilDate.self, forKey: .deadline),
+            provincialDecision: try c.decodeIfPresent(String.self, forKey: .provincialDecision),
+            publishedOn: try c.decodeIfPresent(CivilDate.self, forKey: .publishedOn),
+            status: try c.decode(ChangeStatus.self, forKey: .status),
+            local: try c.decodeIfPresent(LocalReference.self, forKey: .local),
+            provisional: try c.decode(Bool.self, forKey: .provisional),
+            location: try c.decode(SourceLocation.self, forKey: .location))
+    }
+
+    /// As synthesised, except that `replaces` (a list since schema 2) is left out when
+    /// empty, as an absent optional is.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(decision, forKey: .decision)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(effective, forKey: .effective)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(change, forKey: .change)
+        if !replaces.isEmpty { try c.encode(replaces, forKey: .replaces) }
+        try c.encode(levels, forKey: .levels)
+        try c.encodeIfPresent(trigger, forKey: .trigger)
+        try c.encodeIfPresent(triggerSource, forKey: .triggerSource)
+        try c.encodeIfPresent(deadline, forKey: .deadline)
+        try c.encodeIfPresent(provincialDecision, forKey: .provincialDecision)
+        try c.encodeIfPresent(publishedOn, forKey: .publishedOn)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(local, forKey: .local)
+        try c.encode(provisional, forKey: .provisional)
+        try c.encode(location, forKey: .location)
+    }
 }
 
 /// A field of a procedure that reconciliation compares.

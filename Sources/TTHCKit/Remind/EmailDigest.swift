@@ -39,7 +39,7 @@ public struct EmailDigest: Sendable {
         func section(_ heading: String, _ rows: [ChangeRow]) {
             lines += ["", heading]
             for (i, row) in rows.enumerated() {
-                lines += ["", "\(i + 1). \(row.code.raw) – \(row.name)"]
+                lines += ["", "\(i + 1). \(row.code.label[language]) – \(row.name)"]
                 lines += ReminderText.details(row).dropFirst().map { "   " + $0[language] }
             }
         }

@@ -22,13 +22,13 @@ public struct ReminderListing: Sendable {
         // One width per column over both sections, so the two lists line up.
         let all = overdue + dueSoon
         let statusWidth = all.map { workingDays($0).count }.max() ?? 0
-        let codeWidth = all.map { $0.code.raw.count }.max() ?? 0
+        let codeWidth = all.map { $0.code.label[language].count }.max() ?? 0
         func section(_ heading: String, _ rows: [ChangeRow]) {
             lines += ["", heading]
             for row in rows {
                 var line = "  " + (row.deadline?.vietnamese ?? "–")
                 line += "  " + pad(workingDays(row), statusWidth)
-                line += "  " + pad(row.code.raw, codeWidth)
+                line += "  " + pad(row.code.label[language], codeWidth)
                 line += "  " + row.name
                 line += " [\(row.decision), \(row.change.label[language])]"
                 if row.provisional { line += language == .vi ? " (tạm tính)" : " (provisional)" }

@@ -42,10 +42,14 @@ public struct Reminders: Sendable, Equatable {
 
     /// The stable identifier of a reminder: one per (national procedure code, decision),
     /// so a deadline that moves updates the same calendar event.
-    /// `1.011736-2105-qd-bkhcn@tthc`.
+    /// `1.011736-2105-qd-bkhcn@tthc`. A procedure without a code is named by its folded
+    /// name: `name-thu-tuc-ho-tro-chi-phi-2105-qd-bkhcn@tthc`.
     public static func uid(_ row: ChangeRow) -> String {
         let decision = TextNormalization.fold(row.decision).split(separator: " ").joined(separator: "-")
-        return "\(row.code.key)-\(decision)@tthc"
+        let procedure = row.code.isUncoded
+            ? "name-" + TextNormalization.fold(row.name).split(separator: " ").joined(separator: "-")
+            : row.code.key
+        return "\(procedure)-\(decision)@tthc"
     }
 }
 
@@ -62,8 +66,8 @@ enum ReminderText {
     static func summary(_ row: ChangeRow) -> LocalizedText {
         let overdue = row.status.kind == .overdue
         return LocalizedText(
-            vi: (overdue ? "QUÁ HẠN – " : "") + "Hạn công bố TTHC \(row.code.raw) – \(row.name)",
-            en: (overdue ? "OVERDUE – " : "") + "Publication deadline \(row.code.raw) – \(row.name)")
+            vi: (overdue ? "QUÁ HẠN – " : "") + "Hạn công bố TTHC \(row.code.label.vi) – \(row.name)",
+            en: (overdue ? "OVERDUE – " : "") + "Publication deadline \(row.code.label.en) – \(row.name)")
     }
 
     /// "Còn 2 ngày làm việc." / "QUÁ HẠN 3 ngày làm việc."
@@ -110,7 +114,7 @@ enum ReminderText {
     /// The lines of a reminder's description, shared by the calendar event and the e-mail.
     static func details(_ row: ChangeRow) -> [LocalizedText] {
         var lines = [
-            LocalizedText(vi: "Thủ tục: \(row.code.raw) – \(row.name)", en: "Procedure: \(row.code.raw) – \(row.name)"),
+            LocalizedText(vi: "Thủ tục: \(row.code.label.vi) – \(row.name)", en: "Procedure: \(row.code.label.en) – \(row.name)"),
             decision(row), trigger(row), deadline(row), status(row),
         ]
         if row.provisional { lines.append(provisional) }
@@ -120,10 +124,10 @@ enum ReminderText {
 
     static func alarm(_ row: ChangeRow, workingDaysBefore k: Int) -> LocalizedText {
         k == 0
-            ? LocalizedText(vi: "Hôm nay là hạn công bố TTHC \(row.code.raw) – \(row.name)",
-                            en: "Publication deadline today: \(row.code.raw) – \(row.name)")
-            : LocalizedText(vi: "Còn \(k) ngày làm việc đến hạn công bố TTHC \(row.code.raw) – \(row.name)",
-                            en: "\(k) working day\(k == 1 ? "" : "s") to the publication deadline: \(row.code.raw) – \(row.name)")
+            ? LocalizedText(vi: "Hôm nay là hạn công bố TTHC \(row.code.label.vi) – \(row.name)",
+                            en: "Publication deadline today: \(row.code.label.en) – \(row.name)")
+            : LocalizedText(vi: "Còn \(k) ngày làm việc đến hạn công bố TTHC \(row.code.label.vi) – \(row.name)",
+                            en: "\(k) working day\(k == 1 ? "" : "s") to the publication deadline: \(row.code.label.en) – \(row.name)")
     }
 
     static func calendarName(agency: String, province: String) -> LocalizedText {

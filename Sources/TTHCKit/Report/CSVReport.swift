@@ -11,9 +11,11 @@
 /// both languages; only the header words, descriptions and labels are translated. Dates
 /// are ISO `yyyy-mm-dd`, which Excel reads as dates whatever its locale. Columns:
 ///
-///  1. section: `urgent`, `expired`, `not-published`, `late`, `published-undated`,
-///     `differences`, `findings`, `other-changes` (in that order, rows sorted as in the
-///     other reports);
+///  1. section: `unread`, `urgent`, `expired`, `not-published`, `late`,
+///     `published-undated`, `differences`, `findings`, `other-changes`, `unplaced` (in that
+///     order, rows sorted as in the other reports; `unread` rows name a listing that could
+///     not be read, with the error id as kind and the message as description; `unplaced`
+///     rows a listing row not read as a procedure, with its text as the name);
 ///  2. kind: change status (`overdue`, `pending`, `cannot-compute`, `late`,
 ///     `published-undated`, `on-time`, `not-applicable`), expiry reason (`abolished`,
 ///     `replaced`, `valid-until-passed`), compared field (`name`, `field`, `levels`,
@@ -45,7 +47,7 @@ public struct CSVReport: ReportRenderer {
                 f[1] = row.status.kind.rawValue
                 f[2] = s.status(row.status)
                 f[3] = row.status.workingDays.map(String.init) ?? ""
-                f[4] = row.code.raw
+                f[4] = row.code.label[s.language]
                 f[5] = row.name
                 f[6] = row.decision
                 f[7] = row.issuer
@@ -58,12 +60,23 @@ public struct CSVReport: ReportRenderer {
                 f[14] = row.deadline == nil ? "" : (row.provisional ? s.yes : s.no)
                 f[15] = row.provincialDecision ?? ""
                 f[16] = row.publishedOn?.iso ?? ""
-                f[19] = row.replaces?.raw ?? ""
+                f[19] = row.replaces.map(\.raw).joined(separator: ", ")
                 f[22] = row.location.compilerStyle
                 records.append(f)
             }
         }
 
+        // Listings that could not be read come first, one row per error.
+        for listing in reconciliation.unreadListings {
+            for error in listing.errors {
+                var f = Self.empty
+                f[0] = ReportSections.ID.unread.rawValue
+                f[1] = error.id
+                f[2] = error.message[language]
+                f[22] = error.location.compilerStyle
+                records.append(f)
+            }
+        }
         change(.urgent, parts.urgent)
         for e in parts.expired {
             var f = Self.empty
@@ -86,7 +99,7 @@ public struct CSVReport: ReportRenderer {
             f[0] = ReportSections.ID.differences.rawValue
             f[1] = d.field.rawValue
             f[2] = d.field.label[language]
-            f[4] = d.code.raw
+            f[4] = d.code.label[s.language]
             f[5] = d.name
             f[6] = d.decision
             f[17] = d.local ?? ""
@@ -105,6 +118,15 @@ public struct CSVReport: ReportRenderer {
             records.append(f)
         }
         change(.otherChanges, parts.otherChanges)
+        for row in reconciliation.unplacedRows {
+            var f = Self.empty
+            f[0] = ReportSections.ID.unplaced.rawValue
+            f[1] = "unplaced-row"
+            f[2] = row.reason[language]
+            f[5] = row.text
+            f[22] = row.location.compilerStyle
+            records.append(f)
+        }
 
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         for record in records {

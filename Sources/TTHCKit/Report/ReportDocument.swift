@@ -93,6 +93,10 @@ struct ReportDocument: Sendable {
             table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table)]
         }
 
+        // What could not be read comes first, so that no reader takes the report as whole.
+        if !r.unreadListings.isEmpty {
+            add(.unread, s.unreadTitle, [.paragraph(s.unreadNote), .table(Self.unreadTable(r.unreadListings, language, s))])
+        }
         add(.summary, s.summaryTitle, [.table(Self.summary(r, parts, s))])
         add(.urgent, s.urgentTitle, listOrNone(Self.changeTable(parts.urgent, r, s)))
         add(.expired, s.expiredTitle, listOrNone(Self.expiredTable(parts.expired, s)))
@@ -102,6 +106,9 @@ struct ReportDocument: Sendable {
         add(.differences, s.differencesTitle, listOrNone(Self.differenceTable(parts.differences, s)))
         add(.findings, s.findingsTitle, listOrNone(Self.findingTable(parts.findings, language, s)))
         add(.otherChanges, s.otherChangesTitle, listOrNone(Self.changeTable(parts.otherChanges, r, s)))
+        if !r.unplacedRows.isEmpty {
+            add(.unplaced, s.unplacedTitle, [.paragraph(s.unplacedNote), .table(Self.unplacedTable(r.unplacedRows, language, s))])
+        }
         add(.scorecard, s.scorecardTitle, Self.scorecard(r.scorecard, parts.months, s))
         add(.calendar, s.calendarTitle, Self.calendarNotes(r, parts, s))
         self.sections = sections
@@ -162,8 +169,8 @@ struct ReportDocument: Sendable {
         ]
         let cells = rows.map { row -> [Cell] in
             var decision = [row.decision]
-            if row.change == .replaced, let replaced = row.replaces {
-                decision.append(s.replacesCode(replaced.raw))
+            if row.change == .replaced, !row.replaces.isEmpty {
+                decision.append(s.replacesCode(row.replaces.map(\.raw).joined(separator: ", ")))
             } else {
                 decision.append(row.change.label[s.language])
             }
@@ -184,7 +191,7 @@ struct ReportDocument: Sendable {
             return [
                 Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
                 Cell(deadline),
-                Cell(row.code.raw),
+                Cell(row.code.label[s.language]),
                 Cell(name),
                 Cell(decision),
                 Cell(trigger),
@@ -230,7 +237,7 @@ struct ReportDocument: Sendable {
             ],
             rows: differences.map { d in
                 [
-                    Cell(d.code.raw),
+                    Cell(d.code.label[s.language]),
                     Cell(d.name),
                     Cell(d.field.label[s.language]),
                     Cell(d.local ?? s.emptyValue),
@@ -239,6 +246,23 @@ struct ReportDocument: Sendable {
                     Cell(d.decision),
                     Cell(d.location.compilerStyle),
                 ]
+            })
+    }
+
+    private static func unreadTable(_ unread: [UnreadListing], _ language: Language, _ s: ReportStrings) -> Table {
+        Table(
+            columns: [Column(title: s.fileColumn, content: .location), Column(title: s.reasonColumn, content: .longText, wrap: 70)],
+            rows: unread.map { listing in
+                [Cell(listing.file), Cell(listing.errors.map { "\($0.location.compilerStyle): \($0.message[language])" })]
+            })
+    }
+
+    private static func unplacedTable(_ rows: [UnplacedRow], _ language: Language, _ s: ReportStrings) -> Table {
+        Table(
+            columns: [Column(title: s.rowColumn, content: .location), Column(title: s.rowTextColumn, content: .longText, wrap: 50),
+                      Column(title: s.reasonColumn, content: .longText, wrap: 40)],
+            rows: rows.map { row in
+                [Cell(row.location.compilerStyle), Cell(row.text), Cell(row.reason[language])]
             })
     }
 

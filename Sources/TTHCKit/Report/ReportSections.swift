@@ -20,9 +20,9 @@ import Foundation
 struct ReportSections: Sendable {
     /// Stable identifiers of the sections, used as CSV `section` values and HTML anchors.
     enum ID: String, Sendable, CaseIterable {
-        case summary, urgent, expired, notPublished = "not-published", late,
+        case unread, summary, urgent, expired, notPublished = "not-published", late,
              undated = "published-undated", differences, findings, otherChanges = "other-changes",
-             scorecard, calendar
+             unplaced, scorecard, calendar
     }
 
     var urgent: [ChangeRow]

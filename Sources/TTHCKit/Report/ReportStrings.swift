@@ -31,6 +31,13 @@ struct ReportStrings: Sendable {
     var otherChangesTitle: String
     var scorecardTitle: String
     var calendarTitle: String
+    var unreadTitle: String
+    var unreadNote: String
+    var unplacedTitle: String
+    var unplacedNote: String
+    var fileColumn: String
+    var rowColumn: String
+    var rowTextColumn: String
 
     // Summary
     var summaryItem: String
@@ -139,6 +146,13 @@ extension ReportStrings {
         otherChangesTitle: "Đã công bố đúng hạn và không áp dụng",
         scorecardTitle: "Chỉ số đánh giá (Quyết định 766/QĐ-TTg)",
         calendarTitle: "Ghi chú về lịch ngày làm việc",
+        unreadTitle: "Danh mục không đọc được",
+        unreadNote: "Báo cáo này KHÔNG gồm các quyết định trong những tệp dưới đây, vì không đọc được; các số liệu chỉ tính các quyết định còn lại. Sửa tệp rồi chạy lại.",
+        unplacedTitle: "Dòng trong danh mục không đọc được thành thủ tục",
+        unplacedNote: "Các dòng này không phải thủ tục, tiêu đề hay dòng mục mà chương trình hiểu được; hãy kiểm tra bằng tthc inspect.",
+        fileColumn: "Tệp",
+        rowColumn: "Vị trí",
+        rowTextColumn: "Nội dung dòng",
 
         summaryItem: "Nội dung",
         summaryCount: "Số lượng",
@@ -291,6 +305,13 @@ extension ReportStrings {
         otherChangesTitle: "Published on time and not applicable",
         scorecardTitle: "Scorecard (Decision 766/QĐ-TTg)",
         calendarTitle: "Calendar notes",
+        unreadTitle: "Listings that could not be read",
+        unreadNote: "This report does NOT cover the decisions in the files below, which could not be read; every figure counts the other decisions only. Fix the files and run again.",
+        unplacedTitle: "Listing rows not read as procedures",
+        unplacedNote: "These rows are neither a procedure nor a title or section row the program understood; check them with tthc inspect.",
+        fileColumn: "File",
+        rowColumn: "Location",
+        rowTextColumn: "Row",
 
         summaryItem: "Item",
         summaryCount: "Count",

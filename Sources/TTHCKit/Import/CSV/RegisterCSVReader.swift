@@ -1,6 +1,6 @@
 /// The columns of the decision register (sổ theo dõi văn bản đến).
 public enum RegisterColumn: String, Hashable, Sendable, CaseIterable {
-    case no, decision, issuer, issued, effective, nationalDatabase, received, incomingNumber, listingFile, scope
+    case no, decision, issuer, issued, effective, nationalDatabase, received, incomingNumber, listingFile, scope, title
 
     /// Header aliases; see docs/formats.md.
     public static let specs: [ColumnSpec<RegisterColumn>] = [
@@ -14,6 +14,7 @@ public enum RegisterColumn: String, Hashable, Sendable, CaseIterable {
         ColumnSpec(.incomingNumber, ["Số đến", "incoming number"]),
         ColumnSpec(.listingFile, ["Tệp danh mục", "listing file"]),
         ColumnSpec(.scope, ["Phạm vi", "scope"]),
+        ColumnSpec(.title, ["Trích yếu", "Trích yếu nội dung", "title"]),
     ]
 }
 
@@ -59,7 +60,7 @@ public enum RegisterCSVReader {
             decisionNumber: number, issuer: issuer, issued: issued, effective: effective,
             nationalDatabase: nationalDatabase, received: received, incomingNumber: row.text(.incomingNumber),
             listingFile: row.text(.listingFile).map(normalisedListingPath), isFullSnapshot: fullSnapshot,
-            location: row.recordLocation)
+            title: row.text(.title), location: row.recordLocation)
     }
 
     /// `decisions\x.csv` and `./decisions/x.csv` name `decisions/x.csv`.

@@ -167,7 +167,7 @@ private struct DecisionBuilder {
         guard let code, let change = p.change, let name = p.name else { return }
         let content = ProcedureContent(name: name, field: p.field, levels: p.levels.map(\.0), agency: p.agency,
                                        processingTime: p.processingTime, fees: p.fees, onlineService: p.onlineService)
-        body(ProcedureChange(code: code, change: change, replaces: replaces, content: content,
+        body(ProcedureChange(code: code, change: change, replaces: replaces.map { [$0] } ?? [], content: content,
                              legalBasis: p.legalBasis, location: p.location))
     }
 

@@ -1,0 +1,659 @@
+/// Turns the rows of an annex (phụ lục danh mục TTHC), from any source, into the
+/// procedures a decision announces.
+///
+/// Real annexes are laid out in many ways, and the interpreter reads them as they are:
+///
+/// - **Tables and headers.** A header row is a row in which the name column and at least
+///   one other column are recognised (``AnnexVocabulary/column(forFolded:)``); unknown
+///   header cells are warnings and their columns are ignored. A second header row under
+///   merged cells ("Mức độ DVC" over "Toàn trình | Một phần", "Thời hạn giải quyết" over
+///   "Theo quy định | Sau cắt giảm") completes the first. A header row with another column
+///   set starts a new table (files hold several, e.g. new procedures with ten columns and
+///   abolished ones with four); the same header again (a table copied from several printed
+///   pages) is skipped, as is a row of column numbers "(1) (2) (3)".
+/// - **Context from headings.** Title rows above a header and section rows inside a table
+///   set the change type, the levels and the field for the rows below, in any numbering
+///   style ("1.", "A.", "I", "I.1", "a)", "Phần I", "PHỤ LỤC II.") and with counts in
+///   brackets. Which kind of heading is nested in which is learnt from the order they first
+///   appear, so "A. cấp tỉnh › 1. sửa đổi" and "1. sửa đổi › A. cấp tỉnh" both read right: a
+///   heading resets only what is nested inside it.
+/// - **Codes where they fall**: the code column, a code inside the name ("(Mã TTHC:
+///   3.000722)"), several replaced codes in one cell; a procedure without a code (new ones
+///   often have none yet) is kept and keyed by name (``ProcedureCode/uncoded(name:)``).
+/// - **Nothing dropped silently.** A row that is neither a procedure, a heading the
+///   interpreter understands nor a header is an ``UnplacedRow`` and a warning with its
+///   place and text. Only a file with no table at all is an error.
+///
+/// Every value not read from the procedure's own cell carries its ``ValueOrigin``.
+/// The interpreter is fed one row at a time and keeps only the current header and
+/// context, so large listings are read in constant memory beyond their results.
+public struct AnnexInterpreter {
+    public let file: String
+    /// The decision's title when known (register "Trích yếu", or the document's own): the
+    /// change type when no heading gives one.
+    public let decisionTitle: String?
+    /// Enables the district-level warning for decisions effective from 1 July 2025.
+    public let effectiveDate: CivilDate?
+
+    private var reading = AnnexReading()
+    private var layout: Layout?
+    private var pending: (row: GridRow, layout: Layout)?
+    private var sawRow = false
+    /// The first row before any table that names two known columns but no name column: the
+    /// header the file meant, for the error when no table is found.
+    private var nearHeader: SourceLocation?
+    /// The line of the last procedure or section row: headings after it and before the
+    /// next header are that next table's titles.
+    private var lastBodyLine = 0
+
+    private var change: (value: ChangeType, origin: ValueOrigin)?
+    private var levels: (value: [AdministrativeLevel], origin: ValueOrigin)?
+    private var field: (value: String, origin: ValueOrigin)?
+    /// Heading kinds in the order they first appeared: the document's nesting.
+    private var hierarchy: [HeadingKind] = []
+    private var titleChange: ChangeType?
+    private var warningsByID: [String: Int] = [:]
+
+    /// Warnings of one kind past this many in one file are counted, not listed.
+    public static let warningsPerKind = 20
+
+    enum HeadingKind { case change, levels, field }
+
+    public init(file: String, decisionTitle: String? = nil, effectiveDate: CivilDate? = nil) {
+        self.file = file
+        self.decisionTitle = decisionTitle
+        self.effectiveDate = effectiveDate
+        if let decisionTitle {
+            let h = AnnexVocabulary.heading(decisionTitle)
+            titleChange = h.change
+        }
+    }
+
+    /// Reads a whole source.
+    public static func read(_ source: some TableSource, file: String, decisionTitle: String? = nil,
+                            effectiveDate: CivilDate? = nil) -> AnnexReading {
+        var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate)
+        let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
+        if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow {
+            var reading = AnnexReading()
+            reading.diagnostics = sourceDiagnostics
+            return reading
+        }
+        var reading = interpreter.finish()
+        reading.diagnostics = sourceDiagnostics + reading.diagnostics
+        return reading
+    }
+
+    // MARK: Rows
+
+    public mutating func feed(_ row: GridRow) {
+        if row.isBlank { return }
+        sawRow = true
+        if let (headerRow, candidate) = pending {
+            pending = nil
+            if let combined = subheader(row, under: headerRow, candidate) {
+                start(combined)
+                return
+            }
+            start(candidate)
+        }
+        if isColumnNumberRow(row) { return }
+        if let candidate = Layout(row, file: file) {
+            if let layout, candidate.signature == layout.signature { return } // the header again
+            pending = (row, candidate)
+            return
+        }
+        guard let layout else {
+            if nearHeader == nil, reading.tables.isEmpty {
+                let known = row.filled.filter { entry in
+                    let text = TextNormalization.clean(entry.cell.text)
+                    return text.utf8.count <= 160 && AnnexVocabulary.column(forFolded: TextNormalization.fold(text)) != nil
+                }
+                if known.count >= 2 { nearHeader = SourceLocation(file: file, line: row.line, column: known[0].cell.column) }
+            }
+            heading(row, asTitle: true)
+            return
+        }
+        body(row, layout)
+    }
+
+    public mutating func finish() -> AnnexReading {
+        if let (_, candidate) = pending {
+            pending = nil
+            start(candidate)
+        }
+        if reading.tables.isEmpty {
+            if let nearHeader {
+                reading.diagnostics.append(Diagnostic(.error, "header.missing-column", at: nearHeader, LocalizedText(
+                    vi: "dòng tiêu đề này thiếu cột tên thủ tục (tiêu đề được chấp nhận: \"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên thủ tục\", \"Tên\", \"name\")",
+                    en: "this header row has no procedure-name column (accepted headers: \"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên thủ tục\", \"Tên\", \"name\")")))
+            } else if sawRow {
+                reading.diagnostics.append(Diagnostic(.error, "header.not-found", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                    vi: "không tìm thấy bảng danh mục: cần một dòng tiêu đề có cột tên thủ tục (\"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên\") và ít nhất một cột khác (\"STT\", \"Mã TTHC\", \"Lĩnh vực\", …)",
+                    en: "no annex table found: expected a header row with a procedure-name column (\"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên\") and at least one other known column (\"STT\", \"Mã TTHC\", \"Lĩnh vực\", …)")))
+            } else {
+                reading.diagnostics.append(Diagnostic(.error, "csv.empty", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                    vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
+                    en: "the file is empty: no header row and no data")))
+            }
+            return reading
+        }
+        if reading.procedures.isEmpty {
+            let kind = Self.notAPublication(reading.titles)
+            reading.notAPublication = kind
+            if let kind {
+                reading.diagnostics.append(Diagnostic(.warning, "annex.not-a-publication", at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
+                    vi: "tài liệu này không phải quyết định công bố TTHC (\(kind.vi)): không có thủ tục nào được đọc như một thay đổi",
+                    en: "this document is not a publication decision (\(kind.en)): no procedure is read as a change")))
+            } else if reading.unplaced.isEmpty {
+                reading.diagnostics.append(Diagnostic(.warning, "listing.empty", at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
+                    vi: "danh mục không có thủ tục nào dưới dòng tiêu đề",
+                    en: "the listing has no procedures below its header row")))
+            }
+        }
+        for (id, count) in warningsByID.sorted(by: { $0.key < $1.key }) where count > Self.warningsPerKind {
+            reading.diagnostics.append(Diagnostic(.warning, id, at: SourceLocation(file: file), LocalizedText(
+                vi: "… và \(count - Self.warningsPerKind) cảnh báo cùng loại nữa trong tệp này (xem tthc inspect)",
+                en: "… and \(count - Self.warningsPerKind) more warnings of this kind in this file (see tthc inspect)")))
+        }
+        return reading
+    }
+
+    /// What the titles say the document is, when it is not a publication decision.
+    static func notAPublication(_ titles: [String]) -> LocalizedText? {
+        let folded = " " + titles.map(TextNormalization.fold).joined(separator: " ") + " "
+        if folded.contains(" uy quyen ") {
+            return LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures")
+        }
+        if folded.contains(" quy trinh noi bo ") {
+            return LocalizedText(vi: "danh mục quy trình nội bộ", en: "a list of internal workflows")
+        }
+        return nil
+    }
+
+    private mutating func warn(_ id: String, at location: SourceLocation, _ message: LocalizedText) {
+        warningsByID[id, default: 0] += 1
+        guard warningsByID[id]! <= Self.warningsPerKind else { return }
+        reading.diagnostics.append(Diagnostic(.warning, id, at: location, message))
+    }
+
+    // MARK: Headers
+
+    /// A table's columns, as its header row (or rows) said.
+    struct Layout {
+        var line: Int
+        var subheaderLine: Int?
+        /// Column by grid index.
+        var columns: [Int: AnnexColumn]
+        var headers: [Int: String]
+        /// What tells two tables apart: their columns in order.
+        var signature: [String]
+        var unknown: [(header: String, at: SourceLocation)]
+        var duplicates: [(header: String, first: String, at: SourceLocation)]
+
+        /// The layout a row declares, or nil when it is no header row.
+        init?(_ row: GridRow, file: String) {
+            var cols: [(Int, AnnexColumn, String, SourceLocation)] = []
+            var unknownCells: [(String, SourceLocation)] = []
+            for (i, cell) in row.filled {
+                let written = TextNormalization.clean(cell.text)
+                let at = SourceLocation(file: file, line: cell.line, column: cell.column, field: written)
+                // Header cells are short; a long cell is data (and folding it costs time).
+                guard written.utf8.count <= 160, let column = AnnexVocabulary.column(forFolded: TextNormalization.fold(written)) else {
+                    unknownCells.append((written, at))
+                    continue
+                }
+                cols.append((i, column, written, at))
+            }
+            guard cols.contains(where: { $0.1 == .name }), cols.count >= 2 else { return nil }
+            self.init(line: row.line, cells: cols, unknown: unknownCells)
+        }
+
+        init(line: Int, subheaderLine: Int? = nil, cells: [(Int, AnnexColumn, String, SourceLocation)],
+             unknown: [(String, SourceLocation)]) {
+            self.line = line
+            self.subheaderLine = subheaderLine
+            var columns: [Int: AnnexColumn] = [:]
+            var headers: [Int: String] = [:]
+            var duplicates: [(header: String, first: String, at: SourceLocation)] = []
+            var taken: [AnnexColumn: String] = [:]
+            for (i, column, header, at) in cells {
+                if column.isRead, let first = taken[column] {
+                    duplicates.append((header, first, at))
+                    columns[i] = .known("second \(column.name)")
+                } else {
+                    taken[column] = header
+                    columns[i] = column
+                }
+                headers[i] = header
+            }
+            self.columns = columns
+            self.headers = headers
+            self.duplicates = duplicates
+            signature = columns.keys.sorted().map { "\($0):\(columns[$0]!.name)" }
+            self.unknown = unknown
+        }
+
+        func index(of column: AnnexColumn) -> Int? {
+            columns.first { $0.value == column }?.key
+        }
+    }
+
+    /// The layout with a second header row merged in, when `row` is one: the number and
+    /// name cells are blank (merged down from the first row), no cell holds a code, and
+    /// some cell stands under a merged header or names a column.
+    private func subheader(_ row: GridRow, under headerRow: GridRow, _ top: Layout) -> Layout? {
+        for key in [AnnexColumn.number, .name] {
+            if let i = top.index(of: key), let cell = row[i], !cell.isBlank { return nil }
+        }
+        let filled = row.filled
+        guard !filled.isEmpty, !isColumnNumberRow(row) else { return nil }
+        var underSpan = false
+        for (i, cell) in filled {
+            let text = TextNormalization.clean(cell.text)
+            if text.utf8.count > 100 || !AnnexVocabulary.codes(in: text).isEmpty { return nil }
+            let above = headerRow[i].map { !$0.isBlank } ?? false
+            if !above { underSpan = true }
+            if AnnexVocabulary.column(forFolded: TextNormalization.fold(text)) != nil { underSpan = true }
+        }
+        guard underSpan else { return nil }
+
+        // Each column: the top header (or the merged one it lies under) with the sub-header.
+        let width = max(headerRow.cells.count, row.cells.count)
+        var cells: [(Int, AnnexColumn, String, SourceLocation)] = []
+        var unknown: [(String, SourceLocation)] = []
+        var parent: (text: String, column: AnnexColumn?)?
+        var usedUnderParent: Set<String> = []
+        for i in 0..<width {
+            let topCell = headerRow[i].flatMap { $0.isBlank ? nil : $0 }
+            let subCell = row[i].flatMap { $0.isBlank ? nil : $0 }
+            if let topCell {
+                let text = TextNormalization.clean(topCell.text)
+                parent = (text, AnnexVocabulary.column(forFolded: TextNormalization.fold(text)))
+                usedUnderParent = []
+            }
+            guard let cellForPlace = subCell ?? topCell else { continue }
+            let at = SourceLocation(file: file, line: cellForPlace.line, column: cellForPlace.column)
+            guard let subCell else {
+                // Merged down from the first row.
+                if let topCell, let column = top.columns[i] {
+                    cells.append((i, column, TextNormalization.clean(topCell.text), at))
+                } else if let topCell {
+                    unknown.append((TextNormalization.clean(topCell.text), at))
+                }
+                continue
+            }
+            let sub = TextNormalization.clean(subCell.text)
+            let subColumn = AnnexVocabulary.column(forFolded: TextNormalization.fold(sub))
+            let joined = parent.map { $0.text + " › " + sub } ?? sub
+            var column: AnnexColumn?
+            switch parent?.column {
+            case .onlineService?:
+                if case .onlineMark? = subColumn { column = subColumn } else { column = .known("online service detail") }
+            case .processingTime?:
+                if case .known? = subColumn { column = subColumn } else if usedUnderParent.contains("time") {
+                    column = .known("reduced processing time")
+                } else {
+                    column = .processingTime
+                    usedUnderParent.insert("time")
+                }
+            case .levels?, .agency?:
+                if case .levelMark? = subColumn { column = subColumn } else if usedUnderParent.contains("first") {
+                    column = .known("\(parent!.column!.name) detail")
+                } else {
+                    column = parent?.column
+                    usedUnderParent.insert("first")
+                }
+            case .fees?:
+                column = usedUnderParent.contains("first") ? .known("fees detail") : .fees
+                usedUnderParent.insert("first")
+            default:
+                column = subColumn ?? parent?.column
+            }
+            if let column { cells.append((i, column, joined, at)) } else { unknown.append((joined, at)) }
+        }
+        guard cells.contains(where: { $0.1 == .name }) else { return nil }
+        return Layout(line: top.line, subheaderLine: row.line, cells: cells, unknown: unknown)
+    }
+
+    private mutating func start(_ new: Layout) {
+        layout = new
+        for (header, at) in new.unknown {
+            warn("header.unknown", at: at, LocalizedText(
+                vi: "không nhận ra cột \"\(header)\"; cột này bị bỏ qua",
+                en: "unknown column \"\(header)\"; it is ignored"))
+        }
+        for (header, first, at) in new.duplicates {
+            warn("header.duplicate", at: at, LocalizedText(
+                vi: "cột \"\(header)\" trùng nghĩa với cột \"\(first)\" ở trước; dùng cột đầu",
+                en: "column \"\(header)\" means the same as the earlier column \"\(first)\"; the first is used"))
+        }
+        // Headings since the last body row were this table's titles.
+        func retitle(_ origin: ValueOrigin) -> ValueOrigin {
+            if case .section(let line, let text) = origin, line > lastBodyLine { return .title(line: line, text: text) }
+            return origin
+        }
+        if let c = change { change = (c.value, retitle(c.origin)) }
+        if let l = levels { levels = (l.value, retitle(l.origin)) }
+        if let f = field { field = (f.value, retitle(f.origin)) }
+        reading.tables.append(AnnexTable(
+            headerLine: new.line, subheaderLine: new.subheaderLine,
+            columns: new.columns.keys.sorted().map { AnnexTable.Column(index: $0, header: new.headers[$0] ?? "", column: new.columns[$0]!) }))
+    }
+
+    /// "(1) (2) (3) …" or "1 2 3 …": the column numbering some annexes put under the header.
+    func isColumnNumberRow(_ row: GridRow) -> Bool {
+        var numbered = 0
+        for (_, cell) in row.filled {
+            var digits = 0
+            for b in cell.text.utf8 {
+                switch b {
+                case 0x30...0x39: digits += 1
+                case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: " "), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "x"): continue
+                default: return false
+                }
+            }
+            guard digits > 0, digits <= 3 else { return false }
+            numbered += 1
+        }
+        return numbered >= 3
+    }
+
+    // MARK: Headings
+
+    /// Applies a title or section row. Returns false when it says nothing understood.
+    @discardableResult
+    private mutating func heading(_ row: GridRow, asTitle: Bool, understoodOnly: Bool = false) -> Bool {
+        let filled = row.filled
+        let text = filled.map { TextNormalization.clean($0.cell.text) }.joined(separator: " ")
+        if asTitle, layout == nil { reading.titles.append(text) }
+        let h = AnnexVocabulary.heading(text)
+        guard h.isUnderstood else {
+            if understoodOnly { return false }
+            if !asTitle {
+                unplaced(row, reason: LocalizedText(
+                    vi: "dòng mục không hiểu được (cần loại thay đổi, cấp thực hiện hoặc \"Lĩnh vực …\")",
+                    en: "section row not understood (expected a change type, a level or \"Lĩnh vực …\")"), id: "listing.unknown-section")
+            }
+            return false
+        }
+        let origin: ValueOrigin = asTitle ? .title(line: row.line, text: text) : .section(line: row.line, text: text)
+        var setting: [HeadingKind] = []
+        if h.change != nil { setting.append(.change) }
+        if h.levels != nil { setting.append(.levels) }
+        if h.field != nil { setting.append(.field) }
+        for kind in setting where !hierarchy.contains(kind) { hierarchy.append(kind) }
+        // Reset what is nested inside the shallowest kind this heading sets.
+        if let shallowest = setting.compactMap({ hierarchy.firstIndex(of: $0) }).min() {
+            for kind in hierarchy[(shallowest + 1)...] where !setting.contains(kind) {
+                switch kind {
+                case .change: change = nil
+                case .levels: levels = nil
+                case .field: field = nil
+                }
+            }
+        }
+        if let c = h.change { change = (c, origin) }
+        if let l = h.levels { levels = (l, origin) }
+        if let f = h.field { field = (f, origin) }
+        if !asTitle { lastBodyLine = row.line }
+        return true
+    }
+
+    // MARK: Body rows
+
+    private mutating func body(_ row: GridRow, _ layout: Layout) {
+        func cell(_ column: AnnexColumn) -> GridCell? {
+            guard let i = layout.index(of: column), let c = row[i], !c.isBlank else { return nil }
+            return c
+        }
+        let filled = row.filled
+        let codeCell = cell(.code)
+        let codesInCodeCell = codeCell.map { AnnexVocabulary.codes(in: TextNormalization.clean($0.text)) } ?? []
+        let numberText = cell(.number).map { TextNormalization.clean($0.text) }
+        let numberIsPlain = numberText.map(Self.isPlainNumber) ?? false
+        let others = filled.filter { entry in
+            guard let column = layout.columns[entry.index] else { return true }
+            return column != .number && column != .code && column != .name
+        }
+
+        if codesInCodeCell.isEmpty, others.isEmpty || filled.count == 1 {
+            // Only the number, code and name columns hold text: a heading, unless the row
+            // is numbered like a procedure and does not read as a heading.
+            if !numberIsPlain {
+                heading(row, asTitle: false)
+                return
+            }
+            let rest = filled.filter { layout.columns[$0.index] != .number }
+                .map { TextNormalization.clean($0.cell.text) }.joined(separator: " ")
+            if Self.looksLikeHeading(rest), heading(row, asTitle: false, understoodOnly: true) { return }
+        }
+        procedure(row, layout, codeCell: codeCell, codes: codesInCodeCell, cell: cell)
+    }
+
+    /// "12", "12.", "(12)": a row number.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var t = Substring(s)
+        if t.hasPrefix("("), t.hasSuffix(")") { t = t.dropFirst().dropLast() }
+        if t.hasSuffix(".") { t = t.dropLast() }
+        return !t.isEmpty && t.count <= 5 && t.allSatisfy(\.isNumber)
+    }
+
+    /// Text that reads as a heading rather than a procedure's name.
+    static func looksLikeHeading(_ s: String) -> Bool {
+        let f = TextNormalization.fold(AnnexVocabulary.splitEnumerator(s).1)
+        for prefix in ["danh muc", "linh vuc", "thu tuc hanh chinh cap", "tthc cap", "thu tuc hanh chinh duoc", "thu tuc hanh chinh moi",
+                       "thu tuc hanh chinh bi", "tthc duoc", "tthc bi", "tthc moi", "cap tinh", "cap huyen", "cap xa", "nhom",
+                       "thu tuc hanh chinh thuoc", "tthc thuoc", "ap dung chung", "dung chung", "thu tuc hanh chinh dung chung",
+                       "thu tuc hanh chinh ap dung", "tthc dung chung", "tthc ap dung", "phan", "muc"]
+        where f == prefix || f.hasPrefix(prefix + " ") { return true }
+        // Headings are often written in capitals ("LĨNH VỰC CHỨNG THỰC").
+        let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 4 && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// A cell whose word the vocabulary does not know: a warning, and the value is left out.
+    private mutating func unknownWord(_ id: String, _ kind: Vocabulary.Kind, _ written: String, column: String,
+                                      at location: SourceLocation) {
+        let message = Vocabulary.unknownValue(kind, written)
+        warn(id, at: location, LocalizedText(vi: "cột \"\(column)\": \(message.vi)", en: "column \"\(column)\": \(message.en)"))
+    }
+
+    private mutating func unplaced(_ row: GridRow, reason: LocalizedText, id: String) {
+        let text = row.filled.map { TextNormalization.clean($0.cell.text) }.joined(separator: " | ")
+        let at = SourceLocation(file: file, line: row.line, column: row.filled.first?.cell.column ?? 1)
+        reading.unplaced.append(UnplacedRow(location: at, text: text, reason: reason))
+        let shown = text.count > 120 ? String(text.prefix(117)) + "…" : text
+        warn(id, at: at, LocalizedText(
+            vi: "dòng không đọc được thành thủ tục: \(reason.vi): \"\(shown)\"",
+            en: "row not read as a procedure: \(reason.en): \"\(shown)\""))
+    }
+
+    private mutating func procedure(_ row: GridRow, _ layout: Layout, codeCell: GridCell?,
+                                    codes: [(code: ProcedureCode, range: Range<String.Index>)],
+                                    cell: (AnnexColumn) -> GridCell?) {
+        func location(_ c: GridCell) -> SourceLocation { SourceLocation(file: file, line: c.line, column: c.column) }
+        func header(_ column: AnnexColumn) -> String { layout.index(of: column).flatMap { layout.headers[$0] } ?? column.name }
+        func text(_ column: AnnexColumn) -> String? {
+            guard let c = cell(column) else { return nil }
+            let t = TextNormalization.clean(c.text)
+            return t.isEmpty ? nil : t
+        }
+        let rowLocation = SourceLocation(file: file, line: row.line, column: row.filled.first?.cell.column ?? 1)
+
+        // Name, and a code written inside it.
+        guard let nameCell = cell(.name), var name = text(.name) else {
+            unplaced(row, reason: LocalizedText(vi: "ô tên thủ tục trống", en: "the procedure name is empty"), id: "cell.required")
+            return
+        }
+        var code: ProcedureCode?
+        var codeOrigin = ValueOrigin.none
+        if let first = codes.first, let codeCell {
+            code = first.code
+            codeOrigin = .cell(header: header(.code), at: location(codeCell))
+            if codes.count > 1 {
+                warn("cell.code", at: location(codeCell), LocalizedText(
+                    vi: "ô mã có \(codes.count) mã; dùng mã đầu \(first.code.raw)",
+                    en: "the code cell holds \(codes.count) codes; the first, \(first.code.raw), is used"))
+            }
+        } else if let (found, stripped) = Self.codeInName(name) {
+            code = found
+            name = stripped
+            codeOrigin = .nameCell(at: location(nameCell))
+        } else if let codeCell, let written = text(.code), !AnnexVocabulary.saysNoCode(written) {
+            code = ProcedureCode(written)
+            codeOrigin = .cell(header: header(.code), at: location(codeCell))
+            warn("cell.code", at: location(codeCell), LocalizedText(
+                vi: "cột \"\(header(.code))\": mã TTHC không hợp lệ \"\(written)\": cần dạng 1.010696 (một chữ số, dấu chấm, sáu chữ số), có thể kèm hậu tố như .000.00.00.H56; thủ tục được đối chiếu theo tên",
+                en: "column \"\(header(.code))\": malformed procedure code \"\(written)\": expected 1.010696 (a digit, a dot, six digits), optionally followed by a suffix such as .000.00.00.H56; the procedure is matched by name"))
+        }
+
+        // Replaced codes: the replaces column, else codes in the replaced-name column.
+        var replaces: [ProcedureCode] = []
+        var replacesOrigin = ValueOrigin.none
+        for column in [AnnexColumn.replaces, .replacedName] {
+            guard replaces.isEmpty, let c = cell(column) else { continue }
+            replaces = AnnexVocabulary.codes(in: c.text).map(\.code)
+            if !replaces.isEmpty { replacesOrigin = .cell(header: header(column), at: location(c)) }
+        }
+
+        // Change type: own cell, headings, decision title, or a filled replaces column.
+        var changeType: ChangeType?
+        var changeOrigin = ValueOrigin.none
+        if let c = cell(.change), let written = text(.change) {
+            if let value = (try? Vocabulary.changeType(written)) ?? AnnexVocabulary.heading(written).change {
+                changeType = value
+                changeOrigin = .cell(header: header(.change), at: location(c))
+            } else {
+                unknownWord("cell.change", .changeType, written, column: header(.change), at: location(c))
+            }
+        }
+        if changeType == nil, let change {
+            changeType = change.value
+            changeOrigin = change.origin
+        }
+        if changeType == nil, let titleChange, let decisionTitle {
+            changeType = titleChange
+            changeOrigin = .decisionTitle(decisionTitle)
+        }
+        if !replaces.isEmpty, changeType != .replaced, changeType != .abolished {
+            changeType = .replaced
+            changeOrigin = .inferred(LocalizedText(vi: "có mã TTHC được thay thế", en: "a replaced code is given"))
+        }
+        guard let changeType else {
+            let label = code.map { $0.raw } ?? name
+            unplaced(row, reason: LocalizedText(
+                vi: "không biết loại thay đổi của thủ tục \(label): chưa có tiêu đề hay dòng mục (như \"1. Danh mục thủ tục hành chính mới ban hành\") ở trên, không có cột \"Loại thay đổi\" và trích yếu quyết định không nói",
+                en: "no change type for procedure \(label): no title or section row (such as \"1. Danh mục thủ tục hành chính mới ban hành\") above it, no \"Loại thay đổi\" column, and the decision title does not say"), id: "listing.no-change")
+            return
+        }
+        if changeType == .replaced, replaces.isEmpty {
+            warn("annex.replaced-without-code", at: rowLocation, LocalizedText(
+                vi: "thủ tục thay thế \(code?.raw ?? name) không ghi mã thủ tục bị thay thế",
+                en: "replacing procedure \(code?.raw ?? name) does not give the code it replaces"))
+        }
+
+        // Levels: own cell, level marks, notes, headings.
+        var rowLevels: [AdministrativeLevel] = levels?.value ?? []
+        var levelsOrigin = levels?.origin ?? .none
+        if let c = cell(.levels), let written = text(.levels) {
+            if let value = AnnexVocabulary.levels(cell: c.text) {
+                rowLevels = value
+                levelsOrigin = .cell(header: header(.levels), at: location(c))
+            } else {
+                unknownWord("cell.level", .level, written, column: header(.levels), at: location(c))
+            }
+        } else {
+            var marked: [AdministrativeLevel] = []
+            var firstMark: GridCell?
+            for (i, column) in layout.columns {
+                if case .levelMark(let level) = column, let c = row[i], AnnexVocabulary.isMark(c.text) {
+                    marked.append(level)
+                    if firstMark == nil || c.column < firstMark!.column { firstMark = c }
+                }
+            }
+            if let firstMark {
+                rowLevels = marked.sorted()
+                levelsOrigin = .cell(header: "\(header(.levelMark(marked.sorted()[0])))", at: location(firstMark))
+            } else if let c = cell(.notes), let value = AnnexVocabulary.levels(cell: c.text) {
+                rowLevels = value
+                levelsOrigin = .notes(at: location(c))
+            }
+        }
+
+        // Online service: a words column, or marks under "Toàn trình" / "Một phần".
+        var online: OnlineServiceLevel?
+        if let c = cell(.onlineService), let written = text(.onlineService) {
+            if let value = AnnexVocabulary.onlineService(cell: c.text) { online = value } else {
+                unknownWord("cell.online-service", .onlineService, written, column: header(.onlineService), at: location(c))
+            }
+        } else {
+            for level in [OnlineServiceLevel.full, .partial] {
+                if let c = cell(.onlineMark(level)), AnnexVocabulary.isMark(c.text) { online = level; break }
+            }
+        }
+
+        let fieldValue = text(.field) ?? field?.value
+        let fieldOrigin: ValueOrigin = cell(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none
+
+        if rowLevels.contains(.district), let effectiveDate, effectiveDate >= AdministrativeLevel.districtAbolished {
+            let at: SourceLocation
+            switch levelsOrigin {
+            case .cell(_, let l), .notes(let l): at = l
+            case .section(let line, _), .title(let line, _): at = SourceLocation(file: file, line: line, column: 1)
+            default: at = rowLocation
+            }
+            warn("listing.district-level", at: at, LocalizedText(
+                vi: "thủ tục \(code?.raw ?? name) ghi cấp huyện trong quyết định có hiệu lực ngày \(effectiveDate.vietnamese), khi cấp huyện đã không còn (từ 01/07/2025)",
+                en: "procedure \(code?.raw ?? name) names the district level in a decision effective on \(effectiveDate.iso), when the district level no longer exists (since 2025-07-01)"))
+        }
+
+        let finalCode = code ?? .uncoded(name: name)
+        let change = ProcedureChange(
+            code: finalCode, change: changeType, replaces: changeType == .replaced ? replaces : [],
+            content: ProcedureContent(
+                name: name, field: fieldValue, levels: rowLevels, agency: text(.agency),
+                processingTime: text(.processingTime), fees: text(.fees), onlineService: online),
+            legalBasis: text(.legalBasis), location: rowLocation)
+        reading.procedures.append(ReadProcedure(
+            change: change, codeOrigin: codeOrigin, changeOrigin: changeOrigin, levelsOrigin: levelsOrigin,
+            fieldOrigin: fieldOrigin, replacesOrigin: changeType == .replaced ? replacesOrigin : .none))
+        lastBodyLine = row.line
+    }
+
+    /// A code written in the name cell: "Tên (Mã TTHC: 3.000722)", "Tên (1.010801)",
+    /// "Tên - Mã số: 1.010801", "1.010801 - Tên". Returns the code and the name without it.
+    static func codeInName(_ name: String) -> (ProcedureCode, String)? {
+        let found = AnnexVocabulary.codes(in: name)
+        guard let first = found.first, first.code.isWellFormed else { return nil }
+        var start = first.range.lowerBound
+        var end = first.range.upperBound
+        // Widen over "(Mã TTHC: " … ")" or "- Mã số: ".
+        let before = name[name.startIndex..<start]
+        if let open = before.lastIndex(of: "(") {
+            let label = TextNormalization.fold(String(before[before.index(after: open)...]))
+            if label.isEmpty || label.hasPrefix("ma") || label.hasPrefix("so") {
+                start = open
+                if let close = name[end...].firstIndex(of: ")") { end = name.index(after: close) }
+            }
+        } else {
+            let folded = TextNormalization.fold(String(before))
+            if let r = folded.range(of: "ma", options: .backwards), folded[r.upperBound...].split(separator: " ").count <= 2 {
+                // "Tên - Mã TTHC: 1.001": cut from the label.
+                let words = before.split(separator: " ", omittingEmptySubsequences: true)
+                var cut = before.endIndex
+                for word in words.reversed() {
+                    cut = word.startIndex
+                    if TextNormalization.fold(String(word)).hasPrefix("ma") { break }
+                }
+                start = cut
+            }
+        }
+        var stripped = String(name[name.startIndex..<start]) + " " + String(name[end...])
+        stripped = TextNormalization.clean(stripped)
+        while let last = stripped.last, "-–:;,".contains(last) { stripped.removeLast(); stripped = stripped.trimmingWhitespace() }
+        while let firstChar = stripped.first, "-–:;,.".contains(firstChar) { stripped.removeFirst(); stripped = stripped.trimmingWhitespace() }
+        guard !stripped.isEmpty else { return nil }
+        return (first.code, stripped)
+    }
+}

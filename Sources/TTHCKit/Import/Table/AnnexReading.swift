@@ -1,0 +1,117 @@
+/// Where a value the interpreter gave a procedure came from, so that `tthc inspect` can
+/// show it and a reviewer can trust or correct it.
+public enum ValueOrigin: Hashable, Sendable {
+    /// The procedure's own cell, under the header as written.
+    case cell(header: String, at: SourceLocation)
+    /// A code written inside the name cell ("… (Mã TTHC: 3.000722)").
+    case nameCell(at: SourceLocation)
+    /// The notes column ("Ghi chú: TTHC cấp huyện").
+    case notes(at: SourceLocation)
+    /// A section row inside the table ("A. Thủ tục hành chính cấp tỉnh").
+    case section(line: Int, text: String)
+    /// A title row or part title above the table's header ("PHỤ LỤC II. DANH MỤC TTHC BỊ
+    /// BÃI BỎ").
+    case title(line: Int, text: String)
+    /// The decision's title (from the register's "Trích yếu" or the document itself).
+    case decisionTitle(String)
+    /// Worked out from other cells; the text says how.
+    case inferred(LocalizedText)
+    /// Nothing in the document says it.
+    case none
+
+    /// How `inspect` names the origin.
+    public func described(_ language: Language) -> String {
+        switch self {
+        case .cell(let header, let at):
+            return language == .vi ? "cột \"\(header)\" (\(at.line ?? 0):\(at.column ?? 0))" : "column \"\(header)\" (\(at.line ?? 0):\(at.column ?? 0))"
+        case .nameCell(let at):
+            return language == .vi ? "trong ô tên (\(at.line ?? 0):\(at.column ?? 0))" : "inside the name cell (\(at.line ?? 0):\(at.column ?? 0))"
+        case .notes(let at):
+            return language == .vi ? "cột ghi chú (\(at.line ?? 0):\(at.column ?? 0))" : "notes column (\(at.line ?? 0):\(at.column ?? 0))"
+        case .section(let line, let text):
+            return language == .vi ? "dòng mục ở dòng \(line): \"\(text)\"" : "section row at line \(line): \"\(text)\""
+        case .title(let line, let text):
+            return language == .vi ? "tiêu đề ở dòng \(line): \"\(text)\"" : "title at line \(line): \"\(text)\""
+        case .decisionTitle(let text):
+            return language == .vi ? "trích yếu quyết định: \"\(text)\"" : "decision title: \"\(text)\""
+        case .inferred(let how):
+            return how[language]
+        case .none:
+            return language == .vi ? "không ghi" : "not stated"
+        }
+    }
+}
+
+/// One procedure the interpreter read, and where each of its values came from.
+public struct ReadProcedure: Hashable, Sendable {
+    public var change: ProcedureChange
+    public var codeOrigin: ValueOrigin
+    public var changeOrigin: ValueOrigin
+    public var levelsOrigin: ValueOrigin
+    public var fieldOrigin: ValueOrigin
+    public var replacesOrigin: ValueOrigin
+}
+
+/// A row the interpreter could not place: neither a procedure, nor a heading it
+/// understood, nor a header. Reports list these in a section of their own, so nothing is
+/// dropped silently.
+public struct UnplacedRow: Hashable, Sendable, Codable {
+    public var location: SourceLocation
+    /// The row's non-blank cells, cleaned, joined by " | ".
+    public var text: String
+    public var reason: LocalizedText
+
+    public init(location: SourceLocation, text: String, reason: LocalizedText) {
+        self.location = location
+        self.text = text
+        self.reason = reason
+    }
+}
+
+/// One table the interpreter found: where its header is and what each column was read as.
+public struct AnnexTable: Hashable, Sendable {
+    /// The line of the (first) header row; `subheaderLine` when a second row completes it.
+    public var headerLine: Int
+    public var subheaderLine: Int?
+    /// Each recognised column: its grid index, header as written (both rows joined) and
+    /// meaning.
+    public var columns: [Column] = []
+
+    public struct Column: Hashable, Sendable {
+        public var index: Int
+        public var header: String
+        public var column: AnnexColumn
+    }
+}
+
+/// What a listing was read as: its procedures with their origins, the rows that could
+/// not be placed, its tables, and every doubt as a diagnostic.
+public struct AnnexReading: Sendable {
+    public var procedures: [ReadProcedure] = []
+    public var unplaced: [UnplacedRow] = []
+    public var tables: [AnnexTable] = []
+    /// Title rows above the first table, cleaned, in order.
+    public var titles: [String] = []
+    /// Set when the document is not a publication decision (a delegation, a list of
+    /// internal workflows): what it looks like instead.
+    public var notAPublication: LocalizedText?
+    public var diagnostics: [Diagnostic] = []
+
+    public var changes: [ProcedureChange] { procedures.map(\.change) }
+}
+
+extension AnnexReading {
+    /// An XML listing shown as a reading: every value comes from its own element.
+    public init(xmlListing result: ReadResult<Decision>) {
+        self.init()
+        diagnostics = result.diagnostics
+        for change in result.value?.changes ?? [] {
+            let at = change.location
+            procedures.append(ReadProcedure(
+                change: change, codeOrigin: .cell(header: "<procedure code>", at: at), changeOrigin: .cell(header: "change=", at: at),
+                levelsOrigin: change.content.levels.isEmpty ? .none : .cell(header: "<level>", at: at),
+                fieldOrigin: change.content.field == nil ? .none : .cell(header: "<field>", at: at),
+                replacesOrigin: change.replaces.isEmpty ? .none : .cell(header: "<replaces>", at: at)))
+        }
+    }
+}

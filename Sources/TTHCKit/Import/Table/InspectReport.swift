@@ -1,0 +1,90 @@
+/// What `tthc inspect` prints: how a listing was read, so that a clerk can check a new
+/// annex in a minute before committing it.
+///
+/// Two forms: `text`, for people (each table's columns, then each procedure with its
+/// code, name, change type, levels, field and replaced codes and where each came from,
+/// then the rows not placed and every doubt); and `tsv`, one line per procedure with
+/// `code change levels replaces name`, the form the annex corpus's expected files use
+/// (`-` for nothing; levels as `central,province,district,commune`).
+public enum InspectReport {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, tsv
+    }
+
+    public static func render(_ reading: AnnexReading, file: String, format: Format, language: Language) -> String {
+        switch format {
+        case .tsv: tsv(reading)
+        case .text: text(reading, file: file, language: language)
+        }
+    }
+
+    /// The corpus form: a header line, then one line per procedure in document order.
+    public static func tsv(_ reading: AnnexReading) -> String {
+        var out = "code\tchange\tlevels\treplaces\tname\n"
+        for p in reading.procedures {
+            let c = p.change
+            let levels = c.content.levels.isEmpty ? "-" : c.content.levels.map(\.rawValue).joined(separator: ",")
+            let replaces = c.replaces.isEmpty ? "-" : c.replaces.map(\.raw).joined(separator: ",")
+            out += [c.code.written ?? "-", c.change.rawValue, levels, replaces, tsvField(c.content.name)].joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    static func tsvField(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+
+    static func text(_ reading: AnnexReading, file: String, language: Language) -> String {
+        let vi = language == .vi
+        var lines: [String] = []
+        let n = reading.procedures.count, u = reading.unplaced.count, t = reading.tables.count
+        lines.append(vi
+            ? "\(file): \(n) thủ tục, \(t) bảng, \(u) dòng không đọc được"
+            : "\(file): \(n) procedure\(n == 1 ? "" : "s"), \(t) table\(t == 1 ? "" : "s"), \(u) row\(u == 1 ? "" : "s") not read")
+        if let kind = reading.notAPublication {
+            lines.append(vi ? "Không phải quyết định công bố TTHC: \(kind.vi)." : "Not a publication decision: \(kind.en).")
+        }
+        for title in reading.titles {
+            lines.append((vi ? "Tiêu đề: " : "Title: ") + title)
+        }
+        for (i, table) in reading.tables.enumerated() {
+            lines.append("")
+            let header = table.subheaderLine.map { "\(table.headerLine)–\($0)" } ?? "\(table.headerLine)"
+            lines.append(vi ? "Bảng \(i + 1), dòng tiêu đề \(header):" : "Table \(i + 1), header at line \(header):")
+            for column in table.columns {
+                lines.append("  \(column.index + 1). \"\(column.header)\" → \(column.column.name)")
+            }
+        }
+        for (i, p) in reading.procedures.enumerated() {
+            let c = p.change
+            lines.append("")
+            lines.append("\(i + 1). \(c.code.label[language]) – \(c.content.name)  [\(c.location.line ?? 0)]")
+            func line(_ vi: String, _ en: String, _ value: String, _ origin: ValueOrigin) {
+                lines.append("   " + (language == .vi ? vi : en) + ": " + value + "  ← " + origin.described(language))
+            }
+            line("mã", "code", c.code.label[language], p.codeOrigin)
+            line("loại thay đổi", "change", c.change.label[language], p.changeOrigin)
+            let levels = c.content.levels.isEmpty ? (vi ? "không ghi" : "not stated") : c.content.levels.map { $0.label[language] }.joined(separator: ", ")
+            line("cấp thực hiện", "levels", levels, p.levelsOrigin)
+            line("lĩnh vực", "field", c.content.field ?? (vi ? "không ghi" : "not stated"), p.fieldOrigin)
+            if c.change == .replaced {
+                line("thay thế", "replaces", c.replaces.isEmpty ? (vi ? "không ghi" : "not stated") : c.replaces.map(\.raw).joined(separator: ", "),
+                     p.replacesOrigin)
+            }
+        }
+        if !reading.unplaced.isEmpty {
+            lines.append("")
+            lines.append(vi ? "Dòng không đọc được thành thủ tục:" : "Rows not read as procedures:")
+            for row in reading.unplaced {
+                lines.append("  \(row.location.compilerStyle): \(row.text) — \(row.reason[language])")
+            }
+        }
+        let doubts = reading.diagnostics
+        if !doubts.isEmpty {
+            lines.append("")
+            lines.append(vi ? "Lỗi và nghi vấn:" : "Errors and doubts:")
+            for d in doubts { lines.append("  " + d.rendered(language)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

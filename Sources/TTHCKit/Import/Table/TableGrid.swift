@@ -1,0 +1,79 @@
+/// One table as a source document holds it: rows of cells with their text, spans and
+/// places, before anything is known about what the columns mean (bảng trong phụ lục).
+///
+/// Every source fills this one model (CSV today; Word, Excel and web pages through the
+/// same seam) and the ``AnnexInterpreter`` alone decides what a header, a section row or a
+/// merged cell means. A source reader therefore only turns its format into cells; it never
+/// looks at the words.
+public struct GridCell: Hashable, Sendable {
+    /// The text as written (line breaks inside the cell kept; not yet normalised).
+    public var text: String
+    /// Where the cell starts: for CSV the physical line and character column; for a
+    /// document, the place the source reader gives (see each reader).
+    public var line: Int
+    public var column: Int
+    /// How many grid columns and rows a merged cell covers (1 when not merged). The cells
+    /// it covers are present in the row as blank cells, as Excel writes a merged range.
+    public var columnSpan: Int
+    public var rowSpan: Int
+
+    public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.columnSpan = columnSpan
+        self.rowSpan = rowSpan
+    }
+
+    /// True when the cell holds nothing but whitespace.
+    public var isBlank: Bool { CSVCell(text: text, line: line, column: column).isBlank }
+}
+
+/// One row of a ``TableGrid``. `line` is where the row starts in its source.
+public struct GridRow: Hashable, Sendable {
+    public var cells: [GridCell]
+    public var line: Int
+
+    public init(cells: [GridCell], line: Int) {
+        self.cells = cells
+        self.line = line
+    }
+
+    /// The cell at a 0-based grid column, or nil past the end of a short row.
+    public subscript(_ index: Int) -> GridCell? {
+        index >= 0 && index < cells.count ? cells[index] : nil
+    }
+
+    public var isBlank: Bool { cells.allSatisfy(\.isBlank) }
+
+    /// The non-blank cells, in column order, with their grid column.
+    public var filled: [(index: Int, cell: GridCell)] {
+        cells.enumerated().compactMap { $0.element.isBlank ? nil : ($0.offset, $0.element) }
+    }
+}
+
+/// A source of annex tables: something that hands the interpreter rows in document order.
+/// Paragraphs of a document outside its tables (a decision's title, "Số: …") come as rows
+/// of one cell, which is what they are to a reader of the table.
+public protocol TableSource {
+    /// Hands each row to `body` in order; returns the diagnostics about the file's bytes
+    /// (encoding, quoting). When the file cannot be decoded at all, the diagnostics hold
+    /// an error and no row is handed over.
+    func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic]
+}
+
+/// A CSV file as a grid: one record a row, one cell a cell, no spans (Excel writes a merged
+/// range as its text in the first cell and empty cells after it).
+public struct CSVTableSource: TableSource {
+    public let file: InputFile
+
+    public init(_ file: InputFile) { self.file = file }
+
+    public func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic] {
+        let (_, diagnostics) = CSVReader.forEachRecord(file) { record in
+            body(GridRow(cells: record.cells.map { GridCell(text: $0.text, line: $0.line, column: $0.column) },
+                         line: record.line))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import TTHCKit
+
+extension InspectReport.Format: ExpressibleByArgument {}
+
+/// `tthc inspect FILE`: shows what a decision listing was read as — each procedure with
+/// its code, name, change type, levels, field and replaced codes, and where each value came
+/// from — and every doubt, so that a clerk can check a new annex before committing it.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what a decision listing is read as, and where each value comes from.",
+        discussion: """
+        Xem chương trình đọc một danh mục (phụ lục quyết định công bố) thế nào: từng thủ tục \
+        với mã, tên, loại thay đổi, cấp thực hiện, lĩnh vực và nguồn của từng giá trị; \
+        các dòng không đọc được và mọi nghi vấn. Exit 0 when the file is read (warnings \
+        allowed), 2 when it cannot be.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The listing: an annex table saved as CSV, or an XML listing.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The decision's title (trích yếu), for a listing whose table names no change type.", valueName: "text"))
+    var title: String?
+
+    @Option(name: .long, help: "Output: text (for people) or tsv (code, change, levels, replaces, name).")
+    var format: InspectReport.Format = .text
+
+    @Option(name: .long, help: "Language of the output: vi or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        let input: InputFile
+        do {
+            input = try InputFile.read(URL(fileURLWithPath: file), displayPath: file)
+        } catch {
+            for d in error.diagnostics { printError(d.rendered(lang)) }
+            throw badInputExitCode
+        }
+        let reading: AnnexReading
+        if (file as NSString).pathExtension.lowercased() == "xml" {
+            reading = AnnexReading(xmlListing: DecisionXMLReader.read(input))
+        } else {
+            reading = DecisionCSVReader.interpret(input, decisionTitle: title)
+        }
+        var stdout = FileHandle.standardOutput
+        stdout.write(Data(InspectReport.render(reading, file: file, format: format, language: lang).utf8))
+        if format == .tsv {
+            for d in reading.diagnostics { printError(d.rendered(lang)) }
+        }
+        if reading.diagnostics.contains(where: { $0.severity == .error }) { throw badInputExitCode }
+    }
+}
