@@ -39,6 +39,8 @@ public struct AnnexInterpreter {
     private var layout: Layout?
     private var pending: (row: GridRow, layout: Layout)?
     private var sawRow = false
+    /// Inside the totals block under a table.
+    private var inTotals = false
     /// The first row before any table that names two known columns but no name column: the
     /// header the file meant, for the error when no table is found.
     private var nearHeader: SourceLocation?
@@ -227,6 +229,15 @@ public struct AnnexInterpreter {
                 }
                 headers[i] = header
             }
+            // "Mã số TTHC | Tên TTHC được thay thế | Tên TTHC thay thế": a code column that
+            // stands before the replaced name, with the new name after it, holds the
+            // replaced code.
+            if let code = columns.first(where: { $0.value == .code })?.key,
+               let replaced = columns.first(where: { $0.value == .replacedName })?.key,
+               let name = columns.first(where: { $0.value == .name })?.key,
+               !columns.values.contains(.replaces), code < replaced, replaced < name {
+                columns[code] = .replaces
+            }
             self.columns = columns
             self.headers = headers
             self.duplicates = duplicates
@@ -248,13 +259,21 @@ public struct AnnexInterpreter {
         }
         let filled = row.filled
         guard !filled.isEmpty, !isColumnNumberRow(row) else { return nil }
+        if filled.count == 1, AnnexVocabulary.heading(TextNormalization.clean(filled[0].cell.text)).isUnderstood {
+            return nil // a heading ("CẤP TỈNH") right under the header
+        }
         var underSpan = false
         for (i, cell) in filled {
             let text = TextNormalization.clean(cell.text)
             if text.utf8.count > 100 || !AnnexVocabulary.codes(in: text).isEmpty { return nil }
-            let above = headerRow[i].map { !$0.isBlank } ?? false
-            if !above { underSpan = true }
-            if AnnexVocabulary.column(forFolded: TextNormalization.fold(text)) != nil { underSpan = true }
+            // A sub-header stands under a merged cell (blank above it in the first row) or
+            // under a header that groups columns ("Mức độ DVC", "Thời hạn giải quyết").
+            let above = headerRow[i].flatMap { $0.isBlank ? nil : top.columns[i] }
+            if headerRow[i].map(\.isBlank) ?? true { underSpan = true }
+            switch above {
+            case .onlineService?, .processingTime?, .levels?, .agency?, .fees?: underSpan = true
+            default: break
+            }
         }
         guard underSpan else { return nil }
 
@@ -318,6 +337,7 @@ public struct AnnexInterpreter {
 
     private mutating func start(_ new: Layout) {
         layout = new
+        inTotals = false
         for (header, at) in new.unknown {
             warn("header.unknown", at: at, LocalizedText(
                 vi: "không nhận ra cột \"\(header)\"; cột này bị bỏ qua",
@@ -403,13 +423,21 @@ public struct AnnexInterpreter {
     // MARK: Body rows
 
     private mutating func body(_ row: GridRow, _ layout: Layout) {
+        // "Tổng số TTHC công bố: 10 TTHC", "Trong đó: …": the totals under a table hold no
+        // procedure; they run to the next header.
+        if inTotals { return }
+        if let first = row.filled.first.map({ TextNormalization.fold($0.cell.text) }),
+           first.hasPrefix("tong so") || first.hasPrefix("tong cong") {
+            inTotals = true
+            return
+        }
         func cell(_ column: AnnexColumn) -> GridCell? {
             guard let i = layout.index(of: column), let c = row[i], !c.isBlank else { return nil }
             return c
         }
         let filled = row.filled
         let codeCell = cell(.code)
-        let codesInCodeCell = codeCell.map { AnnexVocabulary.codes(in: TextNormalization.clean($0.text)) } ?? []
+        let codesInCodeCell = codeCell.map { Self.codes(inCodeCell: $0.text) } ?? []
         let numberText = cell(.number).map { TextNormalization.clean($0.text) }
         let numberIsPlain = numberText.map(Self.isPlainNumber) ?? false
         let others = filled.filter { entry in
@@ -429,6 +457,18 @@ public struct AnnexInterpreter {
             if Self.looksLikeHeading(rest), heading(row, asTitle: false, understoodOnly: true) { return }
         }
         procedure(row, layout, codeCell: codeCell, codes: codesInCodeCell, cell: cell)
+    }
+
+    /// The codes in a code cell. A cell that is one code once its spaces and line breaks
+    /// are taken out is that code: text copied from a PDF or a web page breaks long codes
+    /// ("2.000908.00 0.00.00.H61", "1.012507. H05").
+    static func codes(inCodeCell text: String) -> [(code: ProcedureCode, range: Range<String.Index>)] {
+        let compact = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        let whole = ProcedureCode(compact)
+        if whole.isWellFormed, compact.count > 8 || AnnexVocabulary.codes(in: text).isEmpty {
+            return [(whole, compact.startIndex..<compact.endIndex)]
+        }
+        return AnnexVocabulary.codes(in: TextNormalization.clean(text))
     }
 
     /// "12", "12.", "(12)": a row number.
@@ -483,6 +523,13 @@ public struct AnnexInterpreter {
 
         // Name, and a code written inside it.
         guard let nameCell = cell(.name), var name = text(.name) else {
+            // A row under a vertically merged new procedure that adds one more replaced code.
+            let more = [AnnexColumn.replaces, .replacedName].flatMap { cell($0).map { AnnexVocabulary.codes(in: $0.text).map(\.code) } ?? [] }
+            if !more.isEmpty, let last = reading.procedures.indices.last, reading.procedures[last].change.change == .replaced {
+                reading.procedures[last].change.replaces += more
+                lastBodyLine = row.line
+                return
+            }
             unplaced(row, reason: LocalizedText(vi: "ô tên thủ tục trống", en: "the procedure name is empty"), id: "cell.required")
             return
         }

@@ -72,7 +72,7 @@ public enum AnnexVocabulary {
 
         switch h {
         case "stt", "tt", "so tt", "so thu tu", "no", "#": return .number
-        case "ten", "name", "thu tuc hanh chinh", "tthc", "ten thu tuc": return .name
+        case "ten", "name", "thu tuc hanh chinh", "ten thu tuc": return .name
         case "ma", "code", "ma so", "ma hs": return .code
         case "toan trinh", "dvc toan trinh", "dvctt toan trinh", "full": return .onlineMark(.full)
         case "mot phan", "dvc mot phan", "dvctt mot phan", "partial": return .onlineMark(.partial)
@@ -94,7 +94,7 @@ public enum AnnexVocabulary {
         }
         // Documents before codes and names: "Tên VBQPPL quy định nội dung sửa đổi, bổ sung,
         // thay thế" names a law, not a procedure.
-        if starts("ten vbqppl") || starts("vbqppl") || starts("ten van ban") || starts("van ban")
+        if starts("ten vbqppl") || starts("vbqppl") || starts("ten van ban") || starts("van ban") || starts("ten vb")
             || starts("can cu") || has("can cu phap ly") || starts("quyet dinh cong bo") {
             return starts("quyet dinh cong bo") ? .known("publication decision") : .legalBasis
         }
@@ -208,6 +208,9 @@ public enum AnnexVocabulary {
                     case "huyen": found.insert(.district)
                     case "xa": found.insert(.commune)
                     case "bo": found.insert(.central)
+                    case "dia":
+                        // "cấp trung ương và địa phương": the local level meant is the province.
+                        if j + 1 < tokens.count, tokens[j + 1] == "phuong" { found.insert(.province); j += 1 }
                     case "trung":
                         if j + 1 < tokens.count, tokens[j + 1] == "uong" { found.insert(.central); j += 1 }
                     case "va", "cap", "and": break
