@@ -46,8 +46,7 @@ struct InspectCommand: ParsableCommand {
         } else {
             reading = DecisionCSVReader.interpret(input, decisionTitle: title)
         }
-        var stdout = FileHandle.standardOutput
-        stdout.write(Data(InspectReport.render(reading, file: file, format: format, language: lang).utf8))
+        FileHandle.standardOutput.write(Data(InspectReport.render(reading, file: file, format: format, language: lang).utf8))
         if format == .tsv {
             for d in reading.diagnostics { printError(d.rendered(lang)) }
         }

@@ -211,7 +211,8 @@ private struct Loader {
         guard let file = readFile(path) else { return nil }
         let rows = registerRows(naming: path, in: register)
         let entry = rows.first
-        let reading = DecisionCSVReader.interpret(file, effectiveDate: entry?.effective, decisionTitle: entry?.title)
+        let reading = DecisionCSVReader.interpret(file, effectiveDate: entry?.effective, decisionTitle: entry?.title,
+                                                  snapshot: entry?.isFullSnapshot ?? false)
         diagnostics += reading.diagnostics
         let result = ReadResult(value: reading.changes, diagnostics: reading.diagnostics)
         guard let entry else {
@@ -229,8 +230,9 @@ private struct Loader {
         var decision = Decision(
             number: entry.decisionNumber, issuer: entry.issuer, issued: entry.issued, effective: entry.effective,
             nationalDatabase: entry.nationalDatabase, received: entry.received, changes: changes,
-            isFullSnapshot: entry.isFullSnapshot, source: SourceLocation(file: display(path)))
+            isFullSnapshot: entry.isFullSnapshot || reading.isSnapshot, source: SourceLocation(file: display(path)))
         decision.unplacedRows = reading.unplaced
+        decision.listed = reading.listed
         return decision
     }
 

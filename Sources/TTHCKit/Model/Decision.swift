@@ -21,6 +21,10 @@ public struct Decision: Hashable, Sendable, Codable {
     /// Rows of the listing that were neither a procedure nor a heading the reader
     /// understood (see ``AnnexInterpreter``).
     public var unplacedRows: [UnplacedRow] = []
+    /// Procedures a full snapshot lists as in force without announcing a change (the
+    /// national public-service portal's export of a sector): they explain the local
+    /// entries that carry their codes.
+    public var listed: [ListedProcedure] = []
 
     public init(number: String, issuer: String, issued: CivilDate, effective: CivilDate,
                 nationalDatabase: CivilDate? = nil, received: CivilDate? = nil,
@@ -94,6 +98,20 @@ public struct RegisterEntry: Hashable, Sendable, Codable {
         self.listingFile = listingFile
         self.isFullSnapshot = isFullSnapshot
         self.title = title
+        self.location = location
+    }
+}
+
+/// A procedure a full national snapshot lists as in force, with no change announced
+/// (danh sách thủ tục hành chính, as the national public-service portal exports it).
+public struct ListedProcedure: Hashable, Sendable, Codable {
+    public var code: ProcedureCode
+    public var content: ProcedureContent
+    public var location: SourceLocation
+
+    public init(code: ProcedureCode, content: ProcedureContent, location: SourceLocation) {
+        self.code = code
+        self.content = content
         self.location = location
     }
 }

@@ -422,7 +422,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
         }
         let snapshots = decisions.filter(\.isFullSnapshot)
         if !snapshots.isEmpty {
-            let listed = Set(snapshots.flatMap { $0.changes.map(\.code.key) })
+            let listed = Set(snapshots.flatMap { $0.changes.map(\.code.key) + $0.listed.map(\.code.key) })
             for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
                 guard let code = e.code, code.isWellFormed, !listed.contains(code.key), nameMatches[i] == nil else { continue }
                 add(.unexplained, e, LocalizedText(

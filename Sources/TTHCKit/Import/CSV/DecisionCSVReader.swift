@@ -21,8 +21,8 @@ public enum DecisionCSVReader {
 
     /// The whole reading: procedures with the origin of each value, unplaced rows, tables.
     public static func interpret(_ file: InputFile, effectiveDate: CivilDate? = nil,
-                                 decisionTitle: String? = nil) -> AnnexReading {
+                                 decisionTitle: String? = nil, snapshot: Bool = false) -> AnnexReading {
         AnnexInterpreter.read(CSVTableSource(file), file: file.displayPath,
-                              decisionTitle: decisionTitle, effectiveDate: effectiveDate)
+                              decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot)
     }
 }

@@ -61,10 +61,13 @@ public struct AnnexInterpreter {
 
     enum HeadingKind { case change, levels, field }
 
-    public init(file: String, decisionTitle: String? = nil, effectiveDate: CivilDate? = nil) {
+    /// `snapshot`: the register says the listing is a full snapshot of its scope, so rows
+    /// without a change type are procedures in force (``ListedProcedure``), not doubts.
+    public init(file: String, decisionTitle: String? = nil, effectiveDate: CivilDate? = nil, snapshot: Bool = false) {
         self.file = file
         self.decisionTitle = decisionTitle
         self.effectiveDate = effectiveDate
+        reading.isSnapshot = snapshot
         if let decisionTitle {
             let h = AnnexVocabulary.heading(decisionTitle)
             titleChange = h.change
@@ -73,8 +76,8 @@ public struct AnnexInterpreter {
 
     /// Reads a whole source.
     public static func read(_ source: some TableSource, file: String, decisionTitle: String? = nil,
-                            effectiveDate: CivilDate? = nil) -> AnnexReading {
-        var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate)
+                            effectiveDate: CivilDate? = nil, snapshot: Bool = false) -> AnnexReading {
+        var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot)
         let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
         if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow {
             var reading = AnnexReading()
@@ -140,7 +143,7 @@ public struct AnnexInterpreter {
             }
             return reading
         }
-        if reading.procedures.isEmpty {
+        if reading.procedures.isEmpty, reading.listed.isEmpty {
             let kind = Self.notAPublication(reading.titles)
             reading.notAPublication = kind
             if let kind {
@@ -338,6 +341,12 @@ public struct AnnexInterpreter {
     private mutating func start(_ new: Layout) {
         layout = new
         inTotals = false
+        // The national public-service portal's export: "DANH SÁCH THỦ TỤC HÀNH CHÍNH" over
+        // "Mã số | Tên | Cơ quan ban hành | …", a list of what is in force.
+        if reading.tables.isEmpty, change == nil,
+           reading.titles.contains(where: { TextNormalization.fold($0).contains("danh sach thu tuc hanh chinh") }) {
+            reading.isSnapshot = true
+        }
         for (header, at) in new.unknown {
             warn("header.unknown", at: at, LocalizedText(
                 vi: "không nhận ra cột \"\(header)\"; cột này bị bỏ qua",
@@ -586,6 +595,15 @@ public struct AnnexInterpreter {
         if !replaces.isEmpty, changeType != .replaced, changeType != .abolished {
             changeType = .replaced
             changeOrigin = .inferred(LocalizedText(vi: "có mã TTHC được thay thế", en: "a replaced code is given"))
+        }
+        if changeType == nil, reading.isSnapshot {
+            reading.listed.append(ListedProcedure(
+                code: code ?? .uncoded(name: name),
+                content: ProcedureContent(name: name, field: text(.field) ?? field?.value, levels: levels?.value ?? [],
+                                          agency: text(.agency), processingTime: text(.processingTime), fees: text(.fees)),
+                location: rowLocation))
+            lastBodyLine = row.line
+            return
         }
         guard let changeType else {
             let label = code.map { $0.raw } ?? name

@@ -88,6 +88,12 @@ public struct AnnexTable: Hashable, Sendable {
 /// not be placed, its tables, and every doubt as a diagnostic.
 public struct AnnexReading: Sendable {
     public var procedures: [ReadProcedure] = []
+    /// Procedures of a full snapshot (a listing of what is in force, such as the national
+    /// portal's export), read without a change type.
+    public var listed: [ListedProcedure] = []
+    /// True when the document is a full snapshot: its titles say "Danh sách thủ tục hành
+    /// chính" (the national portal's export) or the register says so.
+    public var isSnapshot = false
     public var unplaced: [UnplacedRow] = []
     public var tables: [AnnexTable] = []
     /// Title rows above the first table, cleaned, in order.

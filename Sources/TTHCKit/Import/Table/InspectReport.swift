@@ -5,7 +5,8 @@
 /// code, name, change type, levels, field and replaced codes and where each came from,
 /// then the rows not placed and every doubt); and `tsv`, one line per procedure with
 /// `code change levels replaces name`, the form the annex corpus's expected files use
-/// (`-` for nothing; levels as `central,province,district,commune`).
+/// (`-` for nothing; levels as `central,province,district,commune`; change `listed` for a
+/// procedure a full snapshot lists as in force).
 public enum InspectReport {
     public enum Format: String, Sendable, CaseIterable {
         case text, tsv
@@ -27,6 +28,10 @@ public enum InspectReport {
             let replaces = c.replaces.isEmpty ? "-" : c.replaces.map(\.raw).joined(separator: ",")
             out += [c.code.written ?? "-", c.change.rawValue, levels, replaces, tsvField(c.content.name)].joined(separator: "\t") + "\n"
         }
+        for p in reading.listed {
+            let levels = p.content.levels.isEmpty ? "-" : p.content.levels.map(\.rawValue).joined(separator: ",")
+            out += [p.code.written ?? "-", "listed", levels, "-", tsvField(p.content.name)].joined(separator: "\t") + "\n"
+        }
         return out
     }
 
@@ -41,6 +46,12 @@ public enum InspectReport {
         lines.append(vi
             ? "\(file): \(n) thủ tục, \(t) bảng, \(u) dòng không đọc được"
             : "\(file): \(n) procedure\(n == 1 ? "" : "s"), \(t) table\(t == 1 ? "" : "s"), \(u) row\(u == 1 ? "" : "s") not read")
+        if reading.isSnapshot {
+            let l = reading.listed.count
+            lines.append(vi
+                ? "Danh sách đầy đủ (ảnh chụp danh mục quốc gia): \(l) thủ tục đang có hiệu lực, không kèm thay đổi."
+                : "A full snapshot (of the national database): \(l) procedure\(l == 1 ? "" : "s") in force, no change announced.")
+        }
         if let kind = reading.notAPublication {
             lines.append(vi ? "Không phải quyết định công bố TTHC: \(kind.vi)." : "Not a publication decision: \(kind.en).")
         }
@@ -70,6 +81,13 @@ public enum InspectReport {
             if c.change == .replaced {
                 line("thay thế", "replaces", c.replaces.isEmpty ? (vi ? "không ghi" : "not stated") : c.replaces.map(\.raw).joined(separator: ", "),
                      p.replacesOrigin)
+            }
+        }
+        if !reading.listed.isEmpty {
+            lines.append("")
+            lines.append(vi ? "Thủ tục đang có hiệu lực trong danh sách:" : "Procedures in force in the list:")
+            for (i, p) in reading.listed.enumerated() {
+                lines.append("  \(i + 1). \(p.code.label[language]) – \(p.content.name)  [\(p.location.line ?? 0)]")
             }
         }
         if !reading.unplaced.isEmpty {
