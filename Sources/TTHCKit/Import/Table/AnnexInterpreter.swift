@@ -44,8 +44,8 @@ public struct AnnexInterpreter {
     /// The first row before any table that names two known columns but no name column: the
     /// header the file meant, for the error when no table is found.
     private var nearHeader: SourceLocation?
-    /// The line of the last procedure or section row: headings after it and before the
-    /// next header are that next table's titles.
+    /// The line of the last procedure row: headings after it and before the next header
+    /// are that next table's titles.
     private var lastBodyLine = 0
 
     private var change: (value: ChangeType, origin: ValueOrigin)?
@@ -195,6 +195,9 @@ public struct AnnexInterpreter {
         var signature: [String]
         var unknown: [(header: String, at: SourceLocation)]
         var duplicates: [(header: String, first: String, at: SourceLocation)]
+        /// The change type the headers name, when they name exactly one: "Tên VBQPPL quy
+        /// định việc bãi bỏ", "Số QĐ đã công bố TTHC được sửa đổi, bổ sung".
+        var impliedChange: (value: ChangeType, header: String)?
 
         /// The layout a row declares, or nil when it is no header row.
         init?(_ row: GridRow, file: String) {
@@ -244,6 +247,14 @@ public struct AnnexInterpreter {
             self.columns = columns
             self.headers = headers
             self.duplicates = duplicates
+            var implied: [ChangeType: String] = [:]
+            var mixed = false
+            for (_, header) in headers {
+                let h = AnnexVocabulary.heading(header)
+                if let c = h.change { implied[c] = implied[c] ?? header }
+                if h.mixedChange { mixed = true }
+            }
+            if !mixed, implied.count == 1, let only = implied.first { impliedChange = (only.key, only.value) }
             signature = columns.keys.sorted().map { "\($0):\(columns[$0]!.name)" }
             self.unknown = unknown
         }
@@ -257,10 +268,20 @@ public struct AnnexInterpreter {
     /// name cells are blank (merged down from the first row), no cell holds a code, and
     /// some cell stands under a merged header or names a column.
     private func subheader(_ row: GridRow, under headerRow: GridRow, _ top: Layout) -> Layout? {
-        for key in [AnnexColumn.number, .name] {
-            if let i = top.index(of: key), let cell = row[i], !cell.isBlank { return nil }
+        // "Tên TTHC" over "Mã TTHC": the name cells hold the code on a line of their own.
+        var codeUnderName = false
+        if let i = top.index(of: .name), let cell = row[i], !cell.isBlank {
+            guard AnnexVocabulary.column(forFolded: TextNormalization.fold(cell.text)) == .code else { return nil }
+            codeUnderName = true
         }
-        let filled = row.filled
+        if let i = top.index(of: .number), let cell = row[i], !cell.isBlank { return nil }
+        let nameIndex = top.index(of: .name)
+        let filled = row.filled.filter { !(codeUnderName && $0.index == nameIndex) }
+        if codeUnderName, filled.isEmpty {
+            var same = top
+            same.subheaderLine = row.line
+            return same
+        }
         guard !filled.isEmpty, !isColumnNumberRow(row) else { return nil }
         if filled.count == 1, AnnexVocabulary.heading(TextNormalization.clean(filled[0].cell.text)).isUnderstood {
             return nil // a heading ("CẤP TỈNH") right under the header
@@ -303,6 +324,10 @@ public struct AnnexInterpreter {
                 } else if let topCell {
                     unknown.append((TextNormalization.clean(topCell.text), at))
                 }
+                continue
+            }
+            if codeUnderName, i == nameIndex, let column = top.columns[i], let topCell {
+                cells.append((i, column, TextNormalization.clean(topCell.text), at))
                 continue
             }
             let sub = TextNormalization.clean(subCell.text)
@@ -425,7 +450,6 @@ public struct AnnexInterpreter {
         if let c = h.change { change = (c, origin) }
         if let l = h.levels { levels = (l, origin) }
         if let f = h.field { field = (f, origin) }
-        if !asTitle { lastBodyLine = row.line }
         return true
     }
 
@@ -588,6 +612,10 @@ public struct AnnexInterpreter {
             changeType = change.value
             changeOrigin = change.origin
         }
+        if changeType == nil, let implied = layout.impliedChange {
+            changeType = implied.value
+            changeOrigin = .inferred(LocalizedText(vi: "tiêu đề cột \"\(implied.header)\"", en: "column header \"\(implied.header)\""))
+        }
         if changeType == nil, let titleChange, let decisionTitle {
             changeType = titleChange
             changeOrigin = .decisionTitle(decisionTitle)
@@ -695,23 +723,22 @@ public struct AnnexInterpreter {
         var end = first.range.upperBound
         // Widen over "(Mã TTHC: " … ")" or "- Mã số: ".
         let before = name[name.startIndex..<start]
-        if let open = before.lastIndex(of: "(") {
+        if let open = before.lastIndex(of: "("), !before[open...].contains(")") {
             let label = TextNormalization.fold(String(before[before.index(after: open)...]))
             if label.isEmpty || label.hasPrefix("ma") || label.hasPrefix("so") {
                 start = open
                 if let close = name[end...].firstIndex(of: ")") { end = name.index(after: close) }
             }
         } else {
-            let folded = TextNormalization.fold(String(before))
-            if let r = folded.range(of: "ma", options: .backwards), folded[r.upperBound...].split(separator: " ").count <= 2 {
-                // "Tên - Mã TTHC: 1.001": cut from the label.
-                let words = before.split(separator: " ", omittingEmptySubsequences: true)
-                var cut = before.endIndex
-                for word in words.reversed() {
-                    cut = word.startIndex
-                    if TextNormalization.fold(String(word)).hasPrefix("ma") { break }
+            // "Tên - Mã TTHC: 1.001", "Tên\nMã số: 1.001": cut from the label "Mã".
+            let labelWords: Set<String> = ["ma", "so", "tthc", "thu", "tuc", "hanh", "chinh", "hs", "ho", ""]
+            for word in before.split(whereSeparator: { $0.isWhitespace }).reversed() {
+                let folded = TextNormalization.fold(String(word))
+                guard labelWords.contains(folded) else { break }
+                if folded == "ma" {
+                    start = word.startIndex
+                    break
                 }
-                start = cut
             }
         }
         var stripped = String(name[name.startIndex..<start]) + " " + String(name[end...])

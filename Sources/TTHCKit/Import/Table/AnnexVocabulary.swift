@@ -293,7 +293,7 @@ public enum AnnexVocabulary {
         }
         // "A B" or "C" alone (a word, not an enumerator) when nothing but a space follows:
         // only Roman numerals and numbers stand without punctuation.
-        if !hasPunctuation, prefixWord == nil, !isRomanNumeral(token), !token.allSatisfy(\.isNumber) {
+        if !hasPunctuation, prefixWord == nil, !isRomanNumeral(token), !token.allSatisfy(\.isNumber), !token.contains(".") {
             return (nil, String(s))
         }
         var rest = TextNormalization.clean(String(String.UnicodeScalarView(scalars[j...])))
