@@ -743,7 +743,7 @@ public struct AnnexInterpreter {
         }
         var stripped = String(name[name.startIndex..<start]) + " " + String(name[end...])
         stripped = TextNormalization.clean(stripped)
-        while let last = stripped.last, "-–:;,".contains(last) { stripped.removeLast(); stripped = stripped.trimmingWhitespace() }
+        while let last = stripped.last, "-–:;,/".contains(last) { stripped.removeLast(); stripped = stripped.trimmingWhitespace() }
         while let firstChar = stripped.first, "-–:;,.".contains(firstChar) { stripped.removeFirst(); stripped = stripped.trimmingWhitespace() }
         guard !stripped.isEmpty else { return nil }
         return (first.code, stripped)
