@@ -80,9 +80,9 @@ extension CalendarCommand {
         func run() throws {
             let range = VietnameseLunarCalendar.supportedYears
             guard range.contains(year) else {
-                printError("error: năm \(year) nằm ngoài phạm vi lịch (\(range.lowerBound)–\(range.upperBound)) / "
-                    + "year \(year) is outside the calendar's range (\(range.lowerBound)–\(range.upperBound))")
-                throw badInputExitCode
+                try usageError(LocalizedText(
+                    vi: "năm \(year) nằm ngoài phạm vi lịch (\(range.lowerBound)–\(range.upperBound))",
+                    en: "year \(year) is outside the calendar's range (\(range.lowerBound)–\(range.upperBound))"), language: options.language)
             }
             let calendar = try options.calendar()
             let listing = HolidayListing(year: year, calendar: calendar)
@@ -113,7 +113,7 @@ extension CalendarCommand {
         @OptionGroup var options: CalendarOptions
 
         func run() throws {
-            let start = try parseDateArgument(date, name: "DATE")
+            let start = try parseDateArgument(date, name: "DATE", language: options.language)
             let calendar = try options.calendar()
             let result = calendar.adding(workingDays: workingDays, to: start)
             print(result.iso)
@@ -154,8 +154,8 @@ extension CalendarCommand {
         @OptionGroup var options: CalendarOptions
 
         func run() throws {
-            let a = try parseDateArgument(from, name: "FROM")
-            let b = try parseDateArgument(to, name: "TO")
+            let a = try parseDateArgument(from, name: "FROM", language: options.language)
+            let b = try parseDateArgument(to, name: "TO", language: options.language)
             let calendar = try options.calendar()
             print(calendar.workingDays(from: a, to: b))
             options.warnProvisional(calendar, a, b)
@@ -173,7 +173,7 @@ extension CalendarCommand {
         @OptionGroup var options: CalendarOptions
 
         func run() throws {
-            let day = try parseDateArgument(date, name: "DATE")
+            let day = try parseDateArgument(date, name: "DATE", language: options.language)
             let calendar = try options.calendar()
             let working = calendar.isWorkingDay(day)
             let lang = options.language
@@ -200,8 +200,8 @@ extension CalendarCommand {
         var language: Language = .vi
 
         func run() throws {
-            let day = try parseDateArgument(date, name: "DATE")
-            try checkLunarRange(day.year)
+            let day = try parseDateArgument(date, name: "DATE", language: language)
+            try checkLunarRange(day.year, language: language)
             let lunar = VietnameseLunarCalendar.lunarDate(of: day)
             var line = "\(lunar.day)/\(lunar.month)/\(lunar.year)"
             if lunar.isLeapMonth { line += language == .vi ? " (tháng nhuận)" : " (leap month)" }
@@ -219,22 +219,25 @@ extension CalendarCommand {
         @Flag(help: "The month is the leap (nhuận) month.")
         var leap = false
 
+        @Option(name: .customLong("lang"), help: "Language of the messages: vi or en.")
+        var language: Language = .vi
+
         func run() throws {
             let parts = lunarDate.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
                   (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4
             else {
-                printError("error: LUNAR-DATE: ngày âm lịch không hợp lệ \"\(lunarDate)\": cần dạng d/m/yyyy / "
-                    + "invalid lunar date \"\(lunarDate)\": expected d/m/yyyy")
-                throw badInputExitCode
+                try usageError(LocalizedText(
+                    vi: "LUNAR-DATE: ngày âm lịch không hợp lệ \"\(lunarDate)\": cần dạng d/m/yyyy",
+                    en: "LUNAR-DATE: invalid lunar date \"\(lunarDate)\": expected d/m/yyyy"), language: language)
             }
-            try checkLunarRange(y)
+            try checkLunarRange(y, language: language)
             let lunar = LunarDate(year: y, month: m, day: d, isLeapMonth: leap)
             guard let solar = VietnameseLunarCalendar.civilDate(of: lunar) else {
                 let shown = "\(d)/\(m)/\(y)" + (leap ? " (nhuận)" : "")
-                printError("error: LUNAR-DATE: không có ngày âm lịch \(shown) / "
-                    + "no such lunar date \(d)/\(m)/\(y)" + (leap ? " (leap month)" : ""))
-                throw badInputExitCode
+                try usageError(LocalizedText(
+                    vi: "LUNAR-DATE: không có ngày âm lịch \(shown)",
+                    en: "LUNAR-DATE: no such lunar date \(d)/\(m)/\(y)" + (leap ? " (leap month)" : "")), language: language)
             }
             print(solar.iso)
         }
@@ -242,12 +245,12 @@ extension CalendarCommand {
 }
 
 /// Stops with exit 2 when `year` is outside the lunar calendar's range.
-func checkLunarRange(_ year: Int) throws {
+func checkLunarRange(_ year: Int, language: Language) throws {
     let r = VietnameseLunarCalendar.supportedYears
     guard r.contains(year) else {
-        printError("error: năm \(year) nằm ngoài phạm vi lịch âm (\(r.lowerBound)–\(r.upperBound)) / "
-            + "year \(year) is outside the lunar calendar's range (\(r.lowerBound)–\(r.upperBound))")
-        throw badInputExitCode
+        try usageError(LocalizedText(
+            vi: "năm \(year) nằm ngoài phạm vi lịch âm (\(r.lowerBound)–\(r.upperBound))",
+            en: "year \(year) is outside the lunar calendar's range (\(r.lowerBound)–\(r.upperBound))"), language: language)
     }
 }
 

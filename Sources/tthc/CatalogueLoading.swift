@@ -28,22 +28,16 @@ struct CatalogueOptions: ParsableArguments {
     /// read: then the run goes on without them (they are in `data.unreadListings`, and the
     /// caller names them in its output and exits with code 2 after writing it).
     func load(allowingUnreadListings: Bool = false) throws -> LoadedCatalogue {
-        let day = try asOf.map { try parseDateArgument($0, name: "--as-of") } ?? todayInVietnam()
+        let day = try asOf.map { try parseDateArgument($0, name: "--as-of", language: lang) } ?? todayInVietnam()
         let read = CatalogueDirectory.load(URL(fileURLWithPath: catalogs), displayPath: catalogs)
         var engine = DiagnosticEngine()
         engine.emit(contentsOf: read.diagnostics)
-        var calendar: WorkingCalendar?
-        if let data = read.value {
-            let cal = WorkingCalendar.read(overrideFile: data.holidayOverrides)
-            engine.emit(contentsOf: cal.diagnostics)
-            calendar = cal.value
-        }
         for d in engine.sorted { printError(d.rendered(lang)) }
-        guard let data = read.value, let calendar else { throw badInputExitCode }
+        guard let data = read.value else { throw badInputExitCode }
         if engine.hasErrors, !(allowingUnreadListings && data.errorsAreConfinedToListings(engine.diagnostics)) {
             throw badInputExitCode
         }
-        return LoadedCatalogue(data: data, calendar: calendar, asOf: day)
+        return LoadedCatalogue(data: data, calendar: data.calendar, asOf: day)
     }
 }
 

@@ -20,12 +20,18 @@ func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Parses a date argument, or stops with exit code 2 and a bilingual message.
-func parseDateArgument(_ text: String, name: String) throws -> CivilDate {
+/// Parses a date argument, or stops with exit code 2 and the reason in `language`.
+func parseDateArgument(_ text: String, name: String, language: Language) throws -> CivilDate {
     do {
         return try CivilDate.parse(text)
     } catch {
-        printError("error: \(name): \(error.message.vi) / \(error.message.en)")
-        throw badInputExitCode
+        try usageError(LocalizedText(vi: "\(name): \(error.message.vi)", en: "\(name): \(error.message.en)"), language: language)
     }
+}
+
+/// Prints `error: message` in the chosen language on standard error and stops with exit
+/// code 2 (bad input).
+func usageError(_ message: LocalizedText, language: Language) throws -> Never {
+    printError("error: " + message[language])
+    throw badInputExitCode
 }

@@ -292,8 +292,8 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         let d = differences(ministry: change("1.000001", .amended, time: "15 ngày làm việc"),
                             local: entry("1.000001", time: "15 ngày"))
         #expect(d.map(\.field) == [.processingTime])
-        #expect(d.first?.local == "15 ngày")
-        #expect(d.first?.ministry == "15 ngày làm việc")
+        #expect(d.first?.local == .text("15 ngày"))
+        #expect(d.first?.ministry == .text("15 ngày làm việc"))
         #expect(d.first?.decision == "9/QĐ-BKHCN")
     }
 
@@ -326,15 +326,15 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
                             local: entry("1.000001", name: "Thủ tục cấp lại giấy phép", levels: [.province],
                                          fees: "300.000 đồng", field: "B", agency: nil, online: .partial))
         #expect(d.map(\.field) == [.name, .field, .levels, .agency, .fees, .onlineService])
-        #expect(d.first { $0.field == .levels }?.ministry == "tỉnh, xã")
-        #expect(d.first { $0.field == .onlineService }?.local == "một phần")
+        #expect(d.first { $0.field == .levels }?.ministry == .levels([.province, .commune]))
+        #expect(d.first { $0.field == .onlineService }?.local == .onlineService(.partial))
     }
 
     @Test func theLatestDecisionIsTheReference() {
         let first = decision("1/QĐ-BKHCN", issued: "2026-01-05", [change("1.000001", .amended, fees: "100.000 đồng")])
         let second = decision("2/QĐ-BKHCN", issued: "2026-06-05", [change("1.000001", .amended, fees: "200.000 đồng")])
         let r = reconcile([second, first], [entry("1.000001", fees: "100.000 đồng")], asOf: "2026-11-20")
-        #expect(r.differences.map(\.ministry) == ["200.000 đồng"])
+        #expect(r.differences.map(\.ministry) == [.text("200.000 đồng")])
         #expect(r.differences.map(\.decision) == ["2/QĐ-BKHCN"])
     }
 

@@ -82,21 +82,21 @@ enum ReportFixture {
 
     static let differences: [Difference] = [
         Difference(code: ProcedureCode("1.009820"), name: "Thẩm định công nghệ dự án đầu tư", decision: "2345/QĐ-BKHCN",
-                   field: .processingTime, local: "15 ngày làm việc", ministry: "15 ngày", location: loc(catalogue, 22, 7)),
+                   field: .processingTime, local: .text("15 ngày làm việc"), ministry: .text("15 ngày"), location: loc(catalogue, 22, 7)),
         Difference(code: ProcedureCode("1.009820"), name: "Thẩm định công nghệ dự án đầu tư", decision: "2345/QĐ-BKHCN",
-                   field: .fees, local: "1.500.000 đồng/hồ sơ", ministry: "2.000.000 đồng/hồ sơ", location: loc(catalogue, 22, 9)),
+                   field: .fees, local: .text("1.500.000 đồng/hồ sơ"), ministry: .text("2.000.000 đồng/hồ sơ"), location: loc(catalogue, 22, 9)),
         Difference(code: ProcedureCode("1.010696"), name: "Cấp giấy phép tiến hành công việc bức xạ - sử dụng thiết bị X-quang chẩn đoán trong y tế",
-                   decision: "2345/QĐ-BKHCN", field: .onlineService, local: "một phần", ministry: "toàn trình",
+                   decision: "2345/QĐ-BKHCN", field: .onlineService, local: .onlineService(.partial), ministry: .onlineService(.full),
                    location: loc(catalogue, 18, 10)),
         Difference(code: ProcedureCode("1.009821"), name: "Cấp giấy chứng nhận đăng ký chuyển giao công nghệ",
-                   decision: "2345/QĐ-BKHCN", field: .agency, local: nil, ministry: "Sở Khoa học và Công nghệ",
+                   decision: "2345/QĐ-BKHCN", field: .agency, local: nil, ministry: .text("Sở Khoa học và Công nghệ"),
                    location: loc(catalogue, 25, 6)),
         Difference(code: ProcedureCode("1.009821"), name: "Cấp giấy chứng nhận đăng ký chuyển giao công nghệ",
-                   decision: "2345/QĐ-BKHCN", field: .levels, local: "tỉnh, huyện", ministry: "tỉnh",
+                   decision: "2345/QĐ-BKHCN", field: .levels, local: .levels([.province, .district]), ministry: .levels([.province]),
                    location: loc(catalogue, 25, 4)),
         Difference(code: ProcedureCode("1.009821"), name: "Cấp giấy chứng nhận đăng ký chuyển giao công nghệ",
-                   decision: "2345/QĐ-BKHCN", field: .name, local: "Cấp GCN đăng ký chuyển giao công nghệ",
-                   ministry: "Cấp giấy chứng nhận đăng ký chuyển giao công nghệ", location: loc(catalogue, 25, 2)),
+                   decision: "2345/QĐ-BKHCN", field: .name, local: .text("Cấp GCN đăng ký chuyển giao công nghệ"),
+                   ministry: .text("Cấp giấy chứng nhận đăng ký chuyển giao công nghệ"), location: loc(catalogue, 25, 2)),
     ]
 
     static let expired: [ExpiredEntry] = [

@@ -26,6 +26,23 @@ import Testing
         #expect(r.stderr == "catalogs: 0 lỗi, 0 cảnh báo\n")
     }
 
+    /// The holiday override file is part of the catalogue: a broken one is an error for
+    /// `validate` as for every other command (it used to pass unread).
+    @Test func aBrokenOverrideFileFailsValidate() throws {
+        let root = try workspace([
+            "register.csv": register, "decisions/2105.csv": Array(listing.utf8),
+            "holidays/overrides.yaml": Array("format: 1\nadd:\n  - date: 2026-02-31\n    kind: holiday\n    name: Nghỉ\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let validate = try runTTHC(["validate", "--lang", "en"], currentDirectory: root)
+        let reconcile = try runTTHC(["reconcile", "--lang", "en", "--as-of", "2026-11-20"], currentDirectory: root)
+        #expect(validate.exitCode == 2)
+        #expect(reconcile.exitCode == 2)
+        let problem = try #require(reconcile.stderr.split(separator: "\n").first.map(String.init))
+        #expect(problem.hasPrefix("catalogs/holidays/overrides.yaml:3:"))
+        #expect(validate.stderr == problem + "\ncatalogs: 1 error, 0 warnings\n")
+    }
+
     @Test func warningsAloneExitZero() throws {
         let root = try workspace([
             "register.csv": register, "decisions/2105.csv": Array(listing.utf8),

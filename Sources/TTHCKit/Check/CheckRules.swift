@@ -313,9 +313,9 @@ enum CheckText {
     }
 
     static func difference(_ d: Difference) -> LocalizedText {
-        let local = d.local.map { "\"\($0)\"" }, ministry = d.ministry.map { "\"\($0)\"" }
+        func quoted(_ v: ComparedValue?, _ language: Language) -> String? { v.map { "\"\($0.label[language])\"" } }
         return LocalizedText(
-            vi: "\(d.field.label.vi) khác Quyết định \(d.decision): danh mục ghi \(local ?? "(trống)"), Bộ ghi \(ministry ?? "(trống)")",
-            en: "\(d.field.label.en) differs from decision \(d.decision): the catalogue says \(local ?? "(nothing)"), the ministry says \(ministry ?? "(nothing)")")
+            vi: "\(d.field.label.vi) khác Quyết định \(d.decision): danh mục ghi \(quoted(d.local, .vi) ?? "(trống)"), Bộ ghi \(quoted(d.ministry, .vi) ?? "(trống)")",
+            en: "\(d.field.label.en) differs from decision \(d.decision): the catalogue says \(quoted(d.local, .en) ?? "(nothing)"), the ministry says \(quoted(d.ministry, .en) ?? "(nothing)")")
     }
 }

@@ -10,19 +10,23 @@ public struct CatalogueData: Sendable {
     public var register: [RegisterEntry]
     /// The province's catalogue: the `local/` files concatenated in name order.
     public var catalogue: Catalogue
-    /// `holidays/overrides.yaml` when present, unread (the calendar code reads it).
+    /// `holidays/overrides.yaml` when present.
     public var holidayOverrides: InputFile?
+    /// The working calendar with `holidays/overrides.yaml` applied (parsed during the
+    /// load like every other file, so `validate` reports its problems too).
+    public var calendar: WorkingCalendar
     /// Decision listings that could not be read (each with its errors); `decisions` holds
     /// every other one. Errors anywhere else leave no usable data at all.
     public var unreadListings: [UnreadListing]
 
     public init(settings: Settings, decisions: [Decision], register: [RegisterEntry], catalogue: Catalogue,
-                holidayOverrides: InputFile?, unreadListings: [UnreadListing] = []) {
+                holidayOverrides: InputFile?, calendar: WorkingCalendar = .standard(), unreadListings: [UnreadListing] = []) {
         self.settings = settings
         self.decisions = decisions
         self.register = register
         self.catalogue = catalogue
         self.holidayOverrides = holidayOverrides
+        self.calendar = calendar
         self.unreadListings = unreadListings
     }
 
@@ -184,10 +188,13 @@ private struct Loader {
 
         var overrides: InputFile?
         if present("holidays/overrides.yaml") { overrides = readFile("holidays/overrides.yaml") }
+        let calendar = WorkingCalendar.read(overrideFile: overrides)
+        diagnostics += calendar.diagnostics
 
         decisions.sort { ($0.issued, TextNormalization.fold($0.number), $0.number) < ($1.issued, TextNormalization.fold($1.number), $1.number) }
         return CatalogueData(settings: settings, decisions: decisions, register: register,
-                             catalogue: Catalogue(entries: entries), holidayOverrides: overrides, unreadListings: unread)
+                             catalogue: Catalogue(entries: entries), holidayOverrides: overrides,
+                             calendar: calendar.value ?? .standard(), unreadListings: unread)
     }
 
     mutating func ignored(_ path: String) {

@@ -310,30 +310,27 @@ private struct Run<Calendar: WorkingDayCalendar> {
             if let code = e.code, code.isWellFormed, current[code.key] != nil { key = code.key } else { key = nameMatches[i] }
             guard let key, let version = current[key] else { continue }
             let m = version.content, l = e.content
-            func add(_ field: ComparedField, _ local: String?, _ ministry: String?) {
+            func add(_ field: ComparedField, _ local: ComparedValue?, _ ministry: ComparedValue?) {
                 out.append(Difference(code: e.code ?? version.code, name: l.name, decision: version.decision,
                                       field: field, local: local, ministry: ministry, location: e.location))
             }
-            if !Comparison.sameText(l.name, m.name) { add(.name, l.name, m.name) }
-            if let mf = m.field, !Comparison.sameText(l.field, mf) { add(.field, l.field, mf) }
+            func text(_ s: String?) -> ComparedValue? { s.map(ComparedValue.text) }
+            if !Comparison.sameText(l.name, m.name) { add(.name, text(l.name), text(m.name)) }
+            if let mf = m.field, !Comparison.sameText(l.field, mf) { add(.field, text(l.field), text(mf)) }
             let ml = m.levels.filter { $0 != .central }, ll = l.levels.filter { $0 != .central }
             if !ml.isEmpty, ml != ll {
-                add(.levels, ll.isEmpty ? nil : Run.levelsText(ll), Run.levelsText(ml))
+                add(.levels, ll.isEmpty ? nil : .levels(ll), .levels(ml))
             }
-            if let ma = m.agency, !Comparison.sameText(l.agency, ma) { add(.agency, l.agency, ma) }
+            if let ma = m.agency, !Comparison.sameText(l.agency, ma) { add(.agency, text(l.agency), text(ma)) }
             if let mt = m.processingTime, !(l.processingTime.map { Comparison.sameProcessingTime($0, mt) } ?? false) {
-                add(.processingTime, l.processingTime, mt)
+                add(.processingTime, text(l.processingTime), text(mt))
             }
-            if let mfee = m.fees, !Comparison.sameFees(l.fees, mfee) { add(.fees, l.fees, mfee) }
+            if let mfee = m.fees, !Comparison.sameFees(l.fees, mfee) { add(.fees, text(l.fees), text(mfee)) }
             if let mo = m.onlineService, l.onlineService != mo {
-                add(.onlineService, l.onlineService?.label.vi, mo.label.vi)
+                add(.onlineService, l.onlineService.map(ComparedValue.onlineService), .onlineService(mo))
             }
         }
         return out
-    }
-
-    static func levelsText(_ levels: [AdministrativeLevel]) -> String {
-        levels.map(\.label.vi).joined(separator: ", ")
     }
 
     // MARK: Expired

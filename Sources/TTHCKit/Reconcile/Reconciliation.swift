@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of reconciling the ministries' decisions with the province's catalogue as of
 /// one day: every change with its deadline and status, every difference, every expired
 /// entry, every other finding, and the monthly scorecard. Reporters render this value; it
@@ -271,10 +273,99 @@ public struct Difference: Sendable, Codable, Equatable {
     public var decision: String
     public var field: ComparedField
     /// What the local catalogue says (nil: nothing).
-    public var local: String?
+    public var local: ComparedValue?
     /// What the ministry's current version says.
-    public var ministry: String?
+    public var ministry: ComparedValue?
     public var location: SourceLocation
+
+    public init(code: ProcedureCode, name: String, decision: String, field: ComparedField,
+                local: ComparedValue?, ministry: ComparedValue?, location: SourceLocation) {
+        self.code = code
+        self.name = name
+        self.decision = decision
+        self.field = field
+        self.local = local
+        self.ministry = ministry
+        self.location = location
+    }
+
+    enum CodingKeys: String, CodingKey { case code, name, decision, field, local, ministry, location }
+
+    /// `local` and `ministry` are strings in JSON, in words of no language (see
+    /// ``ComparedValue/stable``); the `field` says how to read them back.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(decision, forKey: .decision)
+        try c.encode(field, forKey: .field)
+        try c.encodeIfPresent(local?.stable, forKey: .local)
+        try c.encodeIfPresent(ministry?.stable, forKey: .ministry)
+        try c.encode(location, forKey: .location)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let field = try c.decode(ComparedField.self, forKey: .field)
+        func value(_ key: CodingKeys) throws -> ComparedValue? {
+            try c.decodeIfPresent(String.self, forKey: key).map { try ComparedValue(stable: $0, field: field) }
+        }
+        self.init(code: try c.decode(ProcedureCode.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
+                  decision: try c.decode(String.self, forKey: .decision), field: field,
+                  local: try value(.local), ministry: try value(.ministry),
+                  location: try c.decode(SourceLocation.self, forKey: .location))
+    }
+}
+
+/// A value reconciliation compares, typed so that every reporter words it in its own
+/// language (the levels "tỉnh, huyện" / "province, district", not one language's labels).
+public enum ComparedValue: Sendable, Equatable, Hashable {
+    case text(String)
+    case levels([AdministrativeLevel])
+    case onlineService(OnlineServiceLevel)
+
+    /// The value in words of each language.
+    public var label: LocalizedText {
+        switch self {
+        case .text(let s): LocalizedText(vi: s, en: s)
+        case .levels(let levels):
+            LocalizedText(vi: levels.map(\.label.vi).joined(separator: ", "), en: levels.map(\.label.en).joined(separator: ", "))
+        case .onlineService(let level): level.label
+        }
+    }
+
+    /// The form in no language, for JSON and sorting: text as written, levels as their ids
+    /// joined by ", " (`province, district`), the online-service id (`full`).
+    public var stable: String {
+        switch self {
+        case .text(let s): s
+        case .levels(let levels): levels.map(\.rawValue).joined(separator: ", ")
+        case .onlineService(let level): level.rawValue
+        }
+    }
+
+    /// Reads ``stable`` back, knowing which field it belongs to.
+    public init(stable: String, field: ComparedField) throws {
+        switch field {
+        case .levels:
+            var levels: [AdministrativeLevel] = []
+            for part in stable.split(separator: ",") {
+                let id = part.trimmingCharacters(in: .whitespaces)
+                guard let level = AdministrativeLevel(rawValue: id) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown level \(id)"))
+                }
+                levels.append(level)
+            }
+            self = .levels(levels)
+        case .onlineService:
+            guard let level = OnlineServiceLevel(rawValue: stable) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown online-service level \(stable)"))
+            }
+            self = .onlineService(level)
+        default:
+            self = .text(stable)
+        }
+    }
 }
 
 /// A local entry still listed as in force although it no longer is.

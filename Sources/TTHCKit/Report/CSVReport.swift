@@ -102,8 +102,8 @@ public struct CSVReport: ReportRenderer {
             f[4] = d.code.label[s.language]
             f[5] = d.name
             f[6] = d.decision
-            f[17] = d.local ?? ""
-            f[18] = d.ministry ?? ""
+            f[17] = d.local?.label[language] ?? ""
+            f[18] = d.ministry?.label[language] ?? ""
             f[22] = d.location.compilerStyle
             records.append(f)
         }

@@ -240,9 +240,9 @@ struct ReportDocument: Sendable {
                     Cell(d.code.label[s.language]),
                     Cell(d.name),
                     Cell(d.field.label[s.language]),
-                    Cell(d.local ?? s.emptyValue),
+                    Cell(d.local?.label[s.language] ?? s.emptyValue),
                     Cell("→"),
-                    Cell(d.ministry ?? s.emptyValue),
+                    Cell(d.ministry?.label[s.language] ?? s.emptyValue),
                     Cell(d.decision),
                     Cell(d.location.compilerStyle),
                 ]

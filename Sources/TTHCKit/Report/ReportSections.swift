@@ -75,8 +75,8 @@ struct ReportSections: Sendable {
         differences = r.differences.sorted { a, b in
             if a.code != b.code { return a.code < b.code }
             if a.field != b.field { return fieldRank(a.field) < fieldRank(b.field) }
-            return (a.decision, a.location, a.local ?? "", a.ministry ?? "")
-                < (b.decision, b.location, b.local ?? "", b.ministry ?? "")
+            return (a.decision, a.location, a.local?.stable ?? "", a.ministry?.stable ?? "")
+                < (b.decision, b.location, b.local?.stable ?? "", b.ministry?.stable ?? "")
         }
         findings = r.findings.sorted { a, b in
             if a.kind != b.kind { return a.kind < b.kind }
