@@ -41,6 +41,18 @@ struct CatalogueOptions: ParsableArguments {
     }
 }
 
+extension CatalogueOptions {
+    /// Stops with exit code 2, before anything is read or written, when an output would
+    /// land inside the catalogue directory, on an input, or on another output of the run
+    /// (see ``OutputGuard``).
+    func guardOutputs(_ outputs: [OutputGuard.Output], inputs: [String] = []) throws {
+        let problems = OutputGuard.problems(outputs, catalogueDirectory: catalogs, inputs: inputs)
+        guard !problems.isEmpty else { return }
+        for d in problems { printError(d.rendered(lang)) }
+        throw badInputExitCode
+    }
+}
+
 /// Writes a command's output atomically (or to stdout), or stops with exit code 2 and the
 /// reason on standard error.
 func writeOutput(_ bytes: [UInt8], to path: String?, language: Language) throws {

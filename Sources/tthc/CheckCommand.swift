@@ -45,6 +45,7 @@ struct CheckCommand: ParsableCommand {
             for d in error.diagnostics { printError(d.rendered(lang)) }
             throw badInputExitCode
         }
+        try options.guardOutputs([.init("--junit", junit), .init("--sarif", sarif)])
         let loaded = try options.load()
         let reconciliation = Reconciler(settings: loaded.data.settings).reconcile(
             decisions: loaded.data.decisions, catalogue: loaded.data.catalogue,

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import TTHCKit
 
@@ -15,9 +18,18 @@ extension Language: ExpressibleByArgument {}
 /// Exit code for bad input (files that cannot be read or do not validate).
 let badInputExitCode = ExitCode(2)
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, with control characters from the data made visible
+/// (see ``TerminalText``). Best effort: a full disk, a closed or broken stderr must not
+/// kill the run, whose output and exit code still tell (`FileHandle.write` would trap).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    let bytes = Array((TerminalText.visible(line) + "\n").utf8)
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+        }
+    }
 }
 
 /// Parses a date argument, or stops with exit code 2 and the reason in `language`.

@@ -30,6 +30,7 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         // A listing that cannot be read does not stop the report: the report names it at
         // its top, covers every other decision, and the run still exits with code 2.
+        try options.guardOutputs([.init("--output", output)])
         let loaded = try options.load(allowingUnreadListings: true)
         let reconciliation = Reconciler(settings: loaded.data.settings).reconcile(
             decisions: loaded.data.decisions, catalogue: loaded.data.catalogue,

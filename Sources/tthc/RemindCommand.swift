@@ -45,6 +45,7 @@ struct RemindCommand: ParsableCommand {
 
     func run() throws {
         let lang = options.lang
+        try options.guardOutputs([.init("--ics", ics), .init("--ics-state", icsState), .init("--email", email)])
         let loaded = try options.load()
         let settings = loaded.data.settings
         let mailing = email != nil || sendmail

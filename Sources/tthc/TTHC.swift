@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TTHCKit
 
 @main
@@ -18,6 +19,9 @@ struct TTHC: ParsableCommand {
     /// report it was writing; see ``AtomicFileWriter/installInterruptCleanup()``.
     static func main() {
         AtomicFileWriter.installInterruptCleanup()
+        // A closed pipe on stdout or stderr is an error to report (EPIPE), not a reason
+        // to die silently before the exit code is set.
+        signal(SIGPIPE, SIG_IGN)
         main(nil)
     }
 }

@@ -93,19 +93,49 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
     }
 
-    @Test func failedRenameRemovesTheTemporaryFile() throws {
-        // The target is a non-empty directory: the rename fails after the bytes were written.
+    @Test func aDirectoryIsRefusedBeforeAnyTemporaryFileExists() throws {
+        // A directory at the target: refused up front (renaming over it would fail after the
+        // bytes were written, or replace an empty directory with a file).
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("taken")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
-        try Data("x".utf8).write(to: target.appendingPathComponent("inside"))
         #expect(throws: FileWriteError.self) { try AtomicFileWriter.write([0x41], to: target.path) }
         do { try AtomicFileWriter.write([0x41], to: target.path) } catch {
-            #expect(error.operation == .rename)
-            #expect(error.message.en.hasPrefix("cannot replace \"\(target.path)\": "))
+            #expect(error.operation == .create)
+            #expect(error.message.en == "cannot create \"\(target.path)\": Is a directory")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["taken"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == [])
+    }
+
+    @Test func aSymbolicLinkIsRefusedAndLeftAsItIs() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("real.txt"), link = dir.appendingPathComponent("link.txt")
+        try Data("old".utf8).write(to: target)
+        #expect(symlink(target.path, link.path) == 0)
+        do {
+            try AtomicFileWriter.write([0x41], to: link.path)
+            Issue.record("a link was replaced")
+        } catch {
+            #expect(error.operation == .refused(.symbolicLink))
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["link.txt", "real.txt"])
+    }
+
+    @Test func aCharacterDeviceIsWrittenInto() throws {
+        try AtomicFileWriter.write(Array("discarded".utf8), to: "/dev/null")
+        var info = stat()
+        #expect(lstat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        do {
+            try AtomicFileWriter.write([0x41], to: "/dev/full")
+            Issue.record("/dev/full took the bytes")
+        } catch {
+            #expect(error == FileWriteError(path: "/dev/full", operation: .write, code: ENOSPC))
+        }
     }
 
     @Test(arguments: [("report.txt", ""), ("out/report.txt", "out"), ("/report.txt", "/"), ("/a/b/c.md", "/a/b")])

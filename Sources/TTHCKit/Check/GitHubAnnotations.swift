@@ -43,29 +43,35 @@ public struct GitHubAnnotations: Sendable {
         out += "\n| " + GitHubText.columns(language).joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " --- |", count: GitHubText.columns(language).count) + "\n"
         for f in outcome.findings {
-            let cells = [f.severity.keyword, "`\(f.rule.id)`", f.location.compilerStyle, f.code ?? "", f.name, f.message[language]]
-            out += "| " + cells.map(Self.escapeCell).joined(separator: " | ") + " |\n"
+            // The rule id is ours and shown as code; every other cell comes from the data.
+            let data = [f.location.compilerStyle, f.code ?? "", f.name, f.message[language]].map(Self.escapeCell)
+            let cells = [f.severity.keyword, "`\(f.rule.id)`"] + data
+            out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return out
     }
 
+    /// A workflow command's message: GitHub's escapes, and control characters from the
+    /// data made visible (``TerminalText``) so that none reaches the log raw.
     public static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25")
+        TerminalText.visible(s.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     public static func escapeProperty(_ s: String) -> String {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// A Markdown table cell: `|` escaped, line breaks as spaces.
+    /// A Markdown table cell that shows as written: line breaks as spaces, control
+    /// characters visible, and every character that means something in GFM (`|`, links
+    /// `[…](…)`, images `![…]`, HTML `<…>`, emphasis, code) backslash-escaped, as the
+    /// Markdown report escapes them.
     static func escapeCell(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r\n", with: " ")
+        let oneLine = s.replacingOccurrences(of: "\r\n", with: " ")
             .replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\r", with: " ")
+        return MarkdownReport.escape(TerminalText.visible(oneLine))
     }
 }
 

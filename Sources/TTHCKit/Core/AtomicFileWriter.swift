@@ -18,13 +18,38 @@ import Foundation
 /// umask, and its error messages do not say which path failed.
 public enum AtomicFileWriter {
     /// Writes `bytes` to `path`, replacing it atomically. The file gets mode 0644.
+    ///
+    /// What is already at `path` decides how: a regular file (or nothing) is replaced
+    /// atomically; a character device or a FIFO (`/dev/null`, `/dev/full`, a terminal, a
+    /// named pipe) is written into, never replaced, so errors such as a full device are
+    /// reported; `/dev/stdout` and `/dev/stderr` are the process's own streams. A symbolic
+    /// link, a directory, a block device or a socket is refused: replacing one would turn it
+    /// into a plain file (and, for a device node, break it for every program on the machine).
     public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+        if path == "/dev/stdout" || path == "/dev/stderr" {
+            let code = writeAll(bytes, to: path == "/dev/stdout" ? STDOUT_FILENO : STDERR_FILENO)
+            if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
+            return
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFCHR, S_IFIFO:
+                try writeInto(bytes, special: path, isFIFO: info.st_mode & S_IFMT == S_IFIFO)
+                return
+            case S_IFLNK: throw FileWriteError(path: path, operation: .refused(.symbolicLink), code: 0)
+            case S_IFDIR: throw FileWriteError(path: path, operation: .create, code: EISDIR)
+            default: throw FileWriteError(path: path, operation: .refused(.specialFile), code: 0)
+            }
+        }
         let directory = directoryPart(of: path)
         let base = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
         guard !base.isEmpty, base != ".", base != ".." else {
             throw FileWriteError(path: path, operation: .create, code: EISDIR)
         }
-        removeAbandonedTemporaries(directory: directory, base: base)
+        let temporaryBase = Self.temporaryBase(base)
+        removeAbandonedTemporaries(directory: directory, base: temporaryBase)
         var temporary = ""
         var fd: Int32 = -1
         // A unique name: the process id and random bits; O_EXCL guarantees we never reuse
@@ -35,7 +60,7 @@ public enum AtomicFileWriter {
         defer { if announced { PendingTemporary.release() } }
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).\(getpid()).\(suffix).tmp"
+            temporary = (directory.isEmpty ? "" : directory + "/") + ".\(temporaryBase).\(getpid()).\(suffix).tmp"
             if announced { PendingTemporary.announce(temporary) }
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 || errno != EEXIST { break }
@@ -61,6 +86,36 @@ public enum AtomicFileWriter {
             _ = fsync(dirfd)
             _ = close(dirfd)
         }
+    }
+
+    /// The target's name as the temporary file's name holds it: whole, unless the target's
+    /// name is so long that `.name.pid.random.tmp` would pass the 255-byte limit of a file
+    /// name; then its first 200 bytes (cut between characters).
+    static func temporaryBase(_ base: String) -> String {
+        guard base.utf8.count > 200 else { return base }
+        var cut = ""
+        for c in base {
+            if cut.utf8.count + String(c).utf8.count > 200 { break }
+            cut.append(c)
+        }
+        return cut
+    }
+
+    /// Writes into a character device or a FIFO that is already there. A FIFO is opened
+    /// without waiting: when no process reads it, that is an error, not a hang.
+    static func writeInto(_ bytes: [UInt8], special path: String, isFIFO: Bool) throws(FileWriteError) {
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (isFIFO ? O_NONBLOCK : 0))
+        guard fd >= 0 else {
+            if isFIFO, errno == ENXIO { throw FileWriteError(path: path, operation: .refused(.fifoWithoutReader), code: 0) }
+            throw FileWriteError(path: path, operation: .create, code: errno)
+        }
+        defer { _ = close(fd) }
+        if isFIFO {
+            let flags = fcntl(fd, F_GETFL)
+            if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+        }
+        let code = writeAll(bytes, to: fd)
+        if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
     }
 
     /// Removes what earlier writes of the same target left behind when their process was
@@ -147,7 +202,12 @@ public enum AtomicFileWriter {
 
 /// An output file could not be written. The message names the path and the reason.
 public struct FileWriteError: Error, Sendable, Equatable {
-    public enum Operation: Sendable, Equatable { case create, write, rename }
+    public enum Operation: Sendable, Equatable {
+        case create, write, rename
+        /// Not attempted: what is at the path must not be replaced.
+        case refused(Refusal)
+    }
+    public enum Refusal: Sendable, Equatable { case symbolicLink, specialFile, fifoWithoutReader }
     public var path: String
     public var operation: Operation
     /// The `errno` value.
@@ -166,6 +226,15 @@ public struct FileWriteError: Error, Sendable, Equatable {
         case .rename:
             return LocalizedText(vi: "không thay được tệp \"\(shown)\": \(reason)",
                                  en: "cannot replace \"\(shown)\": \(reason)")
+        case .refused(.symbolicLink):
+            return LocalizedText(vi: "\"\(shown)\" là liên kết tượng trưng; tthc không ghi đè liên kết: hãy ghi vào đường dẫn mà nó trỏ tới",
+                                 en: "\"\(shown)\" is a symbolic link; tthc does not replace links: write to the path it points to")
+        case .refused(.fifoWithoutReader):
+            return LocalizedText(vi: "\"\(shown)\" là đường ống có tên (FIFO) mà chưa có tiến trình nào đọc; không ghi",
+                                 en: "\"\(shown)\" is a named pipe (FIFO) that no process is reading; not written")
+        case .refused(.specialFile):
+            return LocalizedText(vi: "\"\(shown)\" là tệp đặc biệt (thiết bị khối hoặc socket); không ghi",
+                                 en: "\"\(shown)\" is a special file (a block device or a socket); not written")
         }
     }
 }

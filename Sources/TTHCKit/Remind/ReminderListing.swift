@@ -8,7 +8,13 @@ public struct ReminderListing: Sendable {
     public init(language: Language = .vi) { self.language = language }
 
     /// The list, `\n` line ends, ending with a newline.
+    /// The list, with control characters from the data made visible (``TerminalText``):
+    /// it is meant for a terminal.
     public func render(_ reminders: Reminders) -> String {
+        TerminalText.visible(lines(reminders))
+    }
+
+    private func lines(_ reminders: Reminders) -> String {
         var lines: [String] = [ReminderText.digestTitle[language]]
         let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
         if !who.isEmpty { lines.append(who) }
