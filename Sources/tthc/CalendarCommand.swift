@@ -97,8 +97,8 @@ extension CalendarCommand {
             abstract: "The date N working days after DATE (the day of DATE is not counted).",
             discussion: """
             Prints the deadline as yyyy-mm-dd on the first line. N = 0 gives DATE itself when \
-            it is a working day, else the next working day. A negative N counts backwards; \
-            write it after "--": tthc calendar add -- 10/3/2026 -3
+            it is a working day, else the next working day. A negative N counts backwards \
+            (tthc calendar add 10/3/2026 -3). |N| ≤ 10000.
             """)
 
         @Argument(help: ArgumentHelp("The day of the triggering event.", valueName: "date"))
@@ -112,8 +112,19 @@ extension CalendarCommand {
 
         @OptionGroup var options: CalendarOptions
 
+        /// Counts as large as forty years of working days, either way: enough for any
+        /// deadline, and a count past it is a typing mistake, not a request to compute a date
+        /// in the year 385341.
+        static let range = -10_000...10_000
+
         func run() throws {
             let start = try parseDateArgument(date, name: "DATE", language: options.language)
+            guard Self.range.contains(workingDays) else {
+                try usageError(LocalizedText(
+                    vi: "N: cần số ngày làm việc từ \(Self.range.lowerBound) đến \(Self.range.upperBound), nhưng có \(workingDays)",
+                    en: "N: expected a number of working days from \(Self.range.lowerBound) to \(Self.range.upperBound), found \(workingDays)"),
+                    language: options.language)
+            }
             let calendar = try options.calendar()
             let result = calendar.adding(workingDays: workingDays, to: start)
             print(result.iso)

@@ -66,7 +66,7 @@ private let listing = "STT,Mã TTHC,Tên thủ tục hành chính\n1. Danh mục
             "catalogs/decisions/notes.docx: warning: Office files are not read; save the table as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
             "catalogs/local/x.csv:2:20: error: column \"Ngày công khai\": invalid date \"hôm qua\": expected dd/mm/yyyy or yyyy-mm-dd",
             "catalogs/register.csv:2:21: error: column \"Ngày ban hành\": no such date \"31/04/2026\"",
-            "catalogs/settings.yaml:1:24: error: \"deadline-working-days\": expected a whole number ≥ 1, found \"-1\"",
+            "catalogs/settings.yaml:1:24: error: \"deadline-working-days\": expected a whole number from 1 to 60, found \"-1\"",
         ])
     }
 

@@ -144,7 +144,7 @@ import TestSupport
             _ = try ICalendarState.read(InputFile(displayPath: "s.json", bytes: Array("nope".utf8)))
         } catch {
             #expect(error.diagnostics.map { $0.rendered(.en) } == [
-                "s.json:1:2: error: invalid calendar state file: expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}",
+                "s.json:1:2: error: invalid calendar state file: expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": a number from 0 to 2147483646}}",
             ])
         }
         // A value of the wrong shape is located at its UID's key; a truncated file at its end.

@@ -166,7 +166,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
             let r = try runTTHC(["remind", "--as-of", "2026-11-20", "--ics", "feed.ics", "--ics-state", "state.json", "--lang", "en"],
                                 currentDirectory: dir)
             #expect(r.exitCode == 2)
-            #expect(r.stderr.hasSuffix("\nstate.json:2:3: error: invalid calendar state file (x@tthc): expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}\n"))
+            #expect(r.stderr.hasSuffix("\nstate.json:2:3: error: invalid calendar state file (x@tthc): expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": a number from 0 to 2147483646}}\n"))
             #expect(r.stdout == "")
             #expect(!exists(dir, "feed.ics"))
             #expect(try String(contentsOf: state, encoding: .utf8) == original)

@@ -73,8 +73,9 @@ public enum SettingsReader {
                 switch key {
                 case "province": if let s = string(value, key) { settings.province = s }
                 case "agency": if let s = string(value, key) { settings.agency = s }
-                case "deadline-working-days": if let n = integer(value, key, minimum: 1) { settings.deadlineWorkingDays = n }
-                case "reminder-within": if let n = integer(value, key, minimum: 0) { settings.reminderWithin = n }
+                case "deadline-working-days":
+                    if let n = integer(value, key, in: Settings.deadlineRange) { settings.deadlineWorkingDays = n }
+                case "reminder-within": if let n = integer(value, key, in: Settings.reminderRange) { settings.reminderWithin = n }
                 case "trigger-policy":
                     if let s = value.scalar?.string, let policy = TriggerPolicy(rawValue: s) {
                         settings.triggerPolicy = policy
@@ -84,7 +85,7 @@ public enum SettingsReader {
                     }
                 case "alarm-working-days-before":
                     if let items = sequence(value, key) {
-                        let numbers = items.compactMap { integer($0, key, minimum: 0) }
+                        let numbers = items.compactMap { integer($0, key, in: Settings.alarmRange) }
                         if numbers.count == items.count { settings.alarmWorkingDaysBefore = numbers }
                     }
                 case "online-service-target":
@@ -159,10 +160,13 @@ public enum SettingsReader {
             return TextNormalization.clean(s)
         }
 
-        mutating func integer(_ node: Node, _ key: String, minimum: Int) -> Int? {
-            guard node.scalar?.style == .plain, let n = node.int, n >= minimum else {
+        /// A whole number within `range` (every number a user can write has one, so that
+        /// nothing overflows and no loop runs for minutes).
+        mutating func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) -> Int? {
+            guard node.scalar?.style == .plain, let n = node.int, range.contains(n) else {
                 error(node, key: key, expected: LocalizedText(
-                    vi: "một số nguyên ≥ \(minimum)", en: "a whole number ≥ \(minimum)"))
+                    vi: "một số nguyên từ \(range.lowerBound) đến \(range.upperBound)",
+                    en: "a whole number from \(range.lowerBound) to \(range.upperBound)"))
                 return nil
             }
             return n

@@ -32,6 +32,12 @@ public struct Settings: Hashable, Sendable, Codable {
     public var emailTo: [String]
     public var sendmailPath: String
 
+    /// The values `settings.yaml` accepts (docs/formats.md, docs/hardening.md): real rules
+    /// use 3 to 10 working days; the bounds keep every computation short and exact.
+    public static let deadlineRange = 1...60
+    public static let reminderRange = 0...60
+    public static let alarmRange = 0...30
+
     public init(province: String = "", agency: String = "", deadlineWorkingDays: Int = 3,
                 triggerPolicy: TriggerPolicy = .nationalDatabaseFirst, reminderWithin: Int = 5,
                 alarmWorkingDaysBefore: [Int] = [2, 1, 0],

@@ -177,7 +177,7 @@ public struct ICalendarState: Sendable, Equatable, Codable {
     public mutating func sequence(for uid: String, deadline: CivilDate) -> Int {
         let next: Int
         if let previous = events[uid] {
-            next = previous.deadline == deadline ? previous.sequence : previous.sequence + 1
+            next = previous.deadline == deadline ? previous.sequence : min(previous.sequence + 1, Self.sequenceRange.upperBound + 1)
         } else {
             next = 0
         }
@@ -185,8 +185,19 @@ public struct ICalendarState: Sendable, Equatable, Codable {
         return next
     }
 
+    /// The sequences a state file may hold: RFC 5545 §3.8.7.4 makes SEQUENCE a
+    /// non-negative INTEGER, which §3.3.8 bounds at 2147483647; the top one is kept free so
+    /// that one more move still fits.
+    public static let sequenceRange = 0...2_147_483_646
+
     public init(from decoder: any Decoder) throws {
-        events = try decoder.singleValueContainer().decode([String: Event].self)
+        let container = try decoder.singleValueContainer()
+        events = try container.decode([String: Event].self)
+        for (uid, event) in events where !Self.sequenceRange.contains(event.sequence) {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: [ICalendarStateKey(uid), ICalendarStateKey("sequence")],
+                debugDescription: "sequence \(event.sequence) outside \(Self.sequenceRange)"))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -223,8 +234,8 @@ public struct ICalendarState: Sendable, Equatable, Codable {
             }
             let at = path.isEmpty ? "" : " (\(path))"
             throw InputError([Diagnostic(.error, "ics-state.invalid", at: location, LocalizedText(
-                vi: "tệp trạng thái lịch không hợp lệ\(at): cần một đối tượng JSON {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": số}}",
-                en: "invalid calendar state file\(at): expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": number}}"))])
+                vi: "tệp trạng thái lịch không hợp lệ\(at): cần một đối tượng JSON {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": số từ 0 đến \(sequenceRange.upperBound)}}",
+                en: "invalid calendar state file\(at): expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": a number from 0 to \(sequenceRange.upperBound)}}"))])
         }
     }
 
@@ -273,4 +284,13 @@ public struct ICalendarState: Sendable, Equatable, Codable {
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
         return Array(data) + [0x0a]
     }
+}
+
+/// A coding-path key naming a UID or a field of a state file, for error locations.
+struct ICalendarStateKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
