@@ -50,7 +50,8 @@ struct CheckCommand: ParsableCommand {
         let reconciliation = Reconciler(settings: loaded.data.settings).reconcile(
             decisions: loaded.data.decisions, catalogue: loaded.data.catalogue,
             calendar: loaded.calendar, asOf: loaded.asOf)
-        let outcome = CheckRules.evaluate(reconciliation, catalogue: loaded.data.catalogue, failOn: rules)
+        let outcome = CheckRules.evaluate(reconciliation, catalogue: loaded.data.catalogue, failOn: rules,
+                                          catalogueDirectory: options.catalogs)
 
         let environment = ProcessInfo.processInfo.environment
         let annotate = github || environment["GITHUB_ACTIONS"] == "true"

@@ -62,7 +62,7 @@ enum CheckScenario {
         #expect(throws: InputError.self) { try CheckRule.parseList("expired,late") }
         do { _ = try CheckRule.parseList("expired,late") } catch {
             #expect(error.diagnostics.map(\.message.en) == [
-                "no rule \"late\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, all",
+                "no rule \"late\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, empty-catalogue, all",
             ])
             #expect(error.diagnostics.first?.location == SourceLocation(file: "--fail-on", field: "late"))
         }
@@ -144,7 +144,7 @@ enum CheckScenario {
         let result = try Python.run(script, input: Array(JUnitReport().render(outcome).utf8))
         #expect(result.stderr == "")
         #expect(result.stdout == """
-        testsuites 83 1 83
+        testsuites 84 1 84
         expired 8 8 1 1
         overdue 9 9 0 0
         difference 8 8 0 0
@@ -155,6 +155,7 @@ enum CheckScenario {
         unexplained 8 8 0 0
         probable-match 8 8 0 0
         no-deadline 9 9 0 0
+        empty-catalogue 1 1 0 0
         1.000009 Thủ tục cũ về đo lường local/skhcn.csv 4 vẫn ghi còn hiệu lực nhưng đã bị bãi bỏ theo Quyết định 1520/QĐ-BKHCN từ ngày 01/11/2026
         1.000010 Thủ tục cấp chứng chỉ, "kiểm định viên" <đo lường> & chất lượng
 
@@ -180,7 +181,7 @@ enum CheckScenario {
         #expect(result.stderr == "")
         #expect(result.stdout == """
         0 []
-        tthc unicodeCodePoints 10 9
+        tthc unicodeCodePoints 11 9
         error {'uri': 'local/skhcn.csv', 'uriBaseId': '%SRCROOT%'} {'startLine': 4}
 
         """)

@@ -61,7 +61,7 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
         try withCatalogueCopy { dir in
             let r = try check(["--as-of", "2026-11-20", "--fail-on", "expired,overdu", "--junit", "j.xml", "--lang", "en"], in: dir)
             #expect(r.exitCode == 2)
-            #expect(r.stderr == "--fail-on: error: no rule \"overdu\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, all\n")
+            #expect(r.stderr == "--fail-on: error: no rule \"overdu\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, empty-catalogue, all\n")
             #expect(r.stdout == "")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("j.xml").path))
         }

@@ -16,6 +16,8 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
     case probableMatch = "probable-match"
     /// A change whose deadline cannot be computed (no trigger date).
     case noDeadline = "no-deadline"
+    /// The catalogue holds no procedure at all: every other rule would pass vacuously.
+    case emptyCatalogue = "empty-catalogue"
 
     public var id: String { rawValue }
 
@@ -41,6 +43,7 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
                                          en: "Procedure not in the ministry's full listing")
         case .probableMatch: LocalizedText(vi: "Ghép theo tên, mã không khớp", en: "Paired by name, codes differ")
         case .noDeadline: LocalizedText(vi: "Không tính được hạn công bố", en: "Publication deadline cannot be computed")
+        case .emptyCatalogue: LocalizedText(vi: "Danh mục không có thủ tục nào", en: "The catalogue holds no procedure")
         }
     }
 
@@ -76,6 +79,9 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
         case .noDeadline: LocalizedText(
             vi: "Quyết định không có ngày Bộ cập nhật lên CSDL quốc gia hay ngày nhận, nên không tính được hạn công bố.",
             en: "The decision has neither a national database date nor a received date, so no deadline can be computed.")
+        case .emptyCatalogue: LocalizedText(
+            vi: "Thư mục local/ không có thủ tục nào được đọc: mọi quy tắc khác sẽ đạt mà không kiểm tra gì (thư mục rỗng, sai đường dẫn --catalogs, hoặc tệp không đọc được).",
+            en: "No procedure was read from local/: every other rule would pass without checking anything (an empty directory, a wrong --catalogs path, or files that could not be read).")
         }
     }
 
@@ -104,6 +110,8 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
                                            en: "Correct the code in the catalogue to the ministry's code.")
         case .noDeadline: LocalizedText(vi: "Ghi ngày nhận quyết định (số đến) vào sổ theo dõi văn bản đến.",
                                         en: "Record the received date (incoming number) in the decision register.")
+        case .emptyCatalogue: LocalizedText(vi: "Kiểm tra đường dẫn --catalogs và các tệp trong local/.",
+                                            en: "Check the --catalogs path and the files in local/.")
         }
     }
 
@@ -189,8 +197,9 @@ public struct CheckOutcome: Sendable, Equatable {
 public enum CheckRules {
     public static let defaultFailOn: Set<CheckRule> = [.expired]
 
+    /// `catalogueDirectory` is where a finding about the whole catalogue points.
     public static func evaluate(_ r: Reconciliation, catalogue: Catalogue,
-                                failOn: Set<CheckRule> = defaultFailOn) -> CheckOutcome {
+                                failOn: Set<CheckRule> = defaultFailOn, catalogueDirectory: String = "catalogs") -> CheckOutcome {
         var findings: [CheckFinding] = []
         var subjects: [CheckSubject] = []
 
@@ -223,6 +232,13 @@ public enum CheckRules {
             }
         }
 
+        subjects.append(CheckSubject(rule: .emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil,
+                                     location: SourceLocation(file: catalogueDirectory)))
+        if catalogue.entries.isEmpty {
+            add(.emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil, LocalizedText(
+                vi: "không có thủ tục nào trong \(catalogueDirectory)/local/", en: "no procedure in \(catalogueDirectory)/local/"),
+                at: SourceLocation(file: catalogueDirectory))
+        }
         for e in r.expired {
             add(.expired, code: e.code, name: e.name, decision: nil, CheckText.expired(e), at: e.location)
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything a catalogue directory holds, read and cross-checked.
 public struct CatalogueData: Sendable {
@@ -100,6 +103,14 @@ private struct Loader {
     }
 
     mutating func readFile(_ relative: String) -> InputFile? {
+        let path = root.appendingPathComponent(relative).path
+        var target = stat()
+        if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, !insideCatalogue(path) {
+            diagnostics.append(Diagnostic(.error, "file.link-outside", at: SourceLocation(file: display(relative)), LocalizedText(
+                vi: "liên kết tượng trưng trỏ ra ngoài thư mục danh mục; tthc chỉ đọc tệp nằm trong thư mục danh mục (hãy chép tệp vào đây)",
+                en: "a symbolic link that leads out of the catalogue directory; tthc reads only files inside it (copy the file in instead)")))
+            return nil
+        }
         do {
             return try InputFile.read(root.appendingPathComponent(relative), displayPath: display(relative))
         } catch {
@@ -108,12 +119,78 @@ private struct Loader {
         }
     }
 
-    /// Regular, non-hidden files in a subdirectory, sorted by name.
-    func files(in subdirectory: String) -> [String] {
-        guard exists(subdirectory, directory: true),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(subdirectory).path)
-        else { return [] }
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { subdirectory + "/" + $0 }.filter { exists($0) }
+    /// Regular, non-hidden files in a subdirectory, sorted by name. Anything there that
+    /// cannot be read is an error, never a silent gap in the data: a subdirectory that
+    /// cannot be listed, a symbolic link that leads nowhere, in a loop, or out of the
+    /// catalogue directory (see ``insideCatalogue(_:)``), a FIFO, socket or device.
+    /// Subdirectories inside it are not read (a warning says so).
+    mutating func files(in subdirectory: String) -> [String] {
+        let dirURL = root.appendingPathComponent(subdirectory)
+        var info = stat()
+        guard lstat(dirURL.path, &info) == 0 else { return [] }
+        guard exists(subdirectory, directory: true) else {
+            diagnostics.append(Diagnostic(.error, "catalogue.not-a-directory", at: SourceLocation(file: display(subdirectory)), LocalizedText(
+                vi: "\(subdirectory) phải là một thư mục", en: "\(subdirectory) must be a directory")))
+            return []
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dirURL.path)
+        } catch {
+            let reason = String(cString: strerror(errno == 0 ? EACCES : errno))
+            diagnostics.append(Diagnostic(.error, "catalogue.unreadable-directory", at: SourceLocation(file: display(subdirectory)), LocalizedText(
+                vi: "không đọc được thư mục: \(reason)", en: "cannot read the directory: \(reason)")))
+            return []
+        }
+        var out: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let relative = subdirectory + "/" + name
+            let path = root.appendingPathComponent(relative).path
+            let at = SourceLocation(file: display(relative))
+            var target = stat()
+            guard stat(path, &target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                diagnostics.append(Diagnostic(.error, "file.broken-link", at: at, LocalizedText(
+                    vi: "liên kết tượng trưng không dẫn tới tệp nào đọc được: \(reason)",
+                    en: "a symbolic link that leads to no readable file: \(reason)")))
+                continue
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFREG:
+                guard insideCatalogue(path) else {
+                    diagnostics.append(Diagnostic(.error, "file.link-outside", at: at, LocalizedText(
+                        vi: "liên kết tượng trưng trỏ ra ngoài thư mục danh mục; tthc chỉ đọc tệp nằm trong thư mục danh mục (hãy chép tệp vào đây)",
+                        en: "a symbolic link that leads out of the catalogue directory; tthc reads only files inside it (copy the file in instead)")))
+                    continue
+                }
+                out.append(relative)
+            case S_IFDIR:
+                diagnostics.append(Diagnostic(.warning, "catalogue.subdirectory", at: at, LocalizedText(
+                    vi: "thư mục con không được đọc; hãy đặt tệp trực tiếp trong \(subdirectory)/",
+                    en: "subdirectories are not read; put the files directly in \(subdirectory)/")))
+            default:
+                diagnostics.append(Diagnostic(.error, "file.not-regular", at: at, LocalizedText(
+                    vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
+                    en: "expected a regular file but found a special file (FIFO, socket or device); not read")))
+            }
+        }
+        return out
+    }
+
+    /// The canonical catalogue directory, to which every file read must belong once its
+    /// links are resolved: a link committed to the catalogue repository must not make CI
+    /// read (and publish in its report) any file the job can read.
+    lazy var canonicalRoot: String? = {
+        guard let real = realpath(root.path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }()
+
+    mutating func insideCatalogue(_ path: String) -> Bool {
+        guard let rootPath = canonicalRoot, let real = realpath(path, nil) else { return false }
+        defer { free(real) }
+        let resolved = String(cString: real)
+        return resolved.hasPrefix(rootPath == "/" ? "/" : rootPath + "/")
     }
 
     static func pathExtension(_ path: String) -> String {
@@ -191,6 +268,12 @@ private struct Loader {
         let calendar = WorkingCalendar.read(overrideFile: overrides)
         diagnostics += calendar.diagnostics
 
+        // Said when nothing else is wrong: with errors, those explain the emptiness.
+        if decisions.isEmpty, unread.isEmpty, entries.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(Diagnostic(.warning, "catalogue.empty", at: SourceLocation(file: displayRoot), LocalizedText(
+                vi: "thư mục danh mục không có quyết định nào (decisions/) và không có thủ tục nào (local/): không có gì để đối chiếu hay kiểm tra",
+                en: "the catalogue directory holds no decision (decisions/) and no procedure (local/): there is nothing to reconcile or check")))
+        }
         decisions.sort { ($0.issued, TextNormalization.fold($0.number), $0.number) < ($1.issued, TextNormalization.fold($1.number), $1.number) }
         return CatalogueData(settings: settings, decisions: decisions, register: register,
                              catalogue: Catalogue(entries: entries), holidayOverrides: overrides,
