@@ -71,4 +71,27 @@ import Testing
         #expect(byDefault.exitCode == 0)
         #expect(byDefault.stderr.contains("catalogs: warning: [empty-catalogue] catalogs: no procedure in catalogs/local/\n"))
     }
+
+    /// Limits a real annex never reaches, each with a message instead of minutes of work or
+    /// an exhausted memory: 256 MiB a file, 256 attributes an XML element.
+    @Test func sizeAndAttributeLimits() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("catalogs/local"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("catalogs/decisions"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let big = root.appendingPathComponent("catalogs/local/big.csv")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        #expect(truncate(big.path, 300 * 1_048_576) == 0)  // sparse: costs no disk
+        let attributes = (0..<200_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        try Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<decision xmlns=\"urn:tthc:decision:1\" \(attributes)>\n</decision>\n".utf8)
+            .write(to: root.appendingPathComponent("catalogs/decisions/a.xml"))
+        let r = try runTTHC(["validate", "--lang", "en"], currentDirectory: root)
+        #expect(r.exitCode == 2)
+        #expect(r.stderr == """
+            catalogs/decisions/a.xml:2:1: error: an element with more than 256 attributes: this is not a listing (the format's elements have at most six); not read further
+            catalogs/local/big.csv: error: the file is 300 MiB, over the 256 MiB limit for one input file (real annexes are a few MB; split the file)
+            catalogs: 2 errors, 0 warnings
+
+            """)
+    }
 }

@@ -18,6 +18,11 @@ public struct InputFile: Sendable {
     public let url: URL
     public let bytes: [UInt8]
 
+    /// The largest input file read: 256 MiB. Real annexes and catalogues are a few
+    /// megabytes; the limit keeps a runaway export from exhausting memory, with a message
+    /// instead of a crash. (A file that grows past it while it is read is cut there.)
+    public static let sizeLimit = 256 * 1_048_576
+
     public init(displayPath: String, bytes: [UInt8]) {
         self.displayPath = displayPath
         self.url = URL(fileURLWithPath: displayPath)
@@ -46,6 +51,7 @@ public struct InputFile: Sendable {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > sizeLimit { throw tooLarge(displayPath) }
         }
         return InputFile(displayPath: displayPath, url: url, bytes: bytes)
     }
@@ -78,6 +84,12 @@ public struct InputFile: Sendable {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            if Int(info.st_size) > InputFile.sizeLimit {
+                _ = close(fd)
+                throw failure("file.too-large", LocalizedText(
+                    vi: "tệp lớn \(Int(info.st_size) / 1_048_576) MiB, quá giới hạn \(InputFile.sizeLimit / 1_048_576) MiB của một tệp đầu vào (phụ lục thật chỉ vài MB; hãy tách tệp)",
+                    en: "the file is \(Int(info.st_size) / 1_048_576) MiB, over the \(InputFile.sizeLimit / 1_048_576) MiB limit for one input file (real annexes are a few MB; split the file)"))
+            }
             return (fd, Int(info.st_size))
         case S_IFDIR:
             _ = close(fd)
@@ -89,6 +101,12 @@ public struct InputFile: Sendable {
                 vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
                 en: "expected a regular file but found a special file (FIFO, socket or device); not read"))
         }
+    }
+
+    static func tooLarge(_ displayPath: String) -> InputError {
+        InputError([Diagnostic(.error, "file.too-large", at: SourceLocation(file: displayPath), LocalizedText(
+            vi: "tệp lớn hơn giới hạn \(sizeLimit / 1_048_576) MiB của một tệp đầu vào (phụ lục thật chỉ vài MB; hãy tách tệp)",
+            en: "the file is larger than the \(sizeLimit / 1_048_576) MiB limit for one input file (real annexes are a few MB; split the file)"))])
     }
 
     /// `file.unreadable` with the system's reason for `code` (an `errno` value).

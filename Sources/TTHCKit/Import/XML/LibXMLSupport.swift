@@ -480,6 +480,13 @@ final class DiagnosticCollector {
             diagnostics.removeAll { !($0.location < cut) }
             tooMany = false
             dtdForbidden(line: line, column: column)
+        case .tooManyAttributes(let line, let column)?:
+            let cut = location(line, column)
+            diagnostics.removeAll { !($0.location < cut) }
+            tooMany = false
+            diagnostics.append(Diagnostic(.error, "xml.too-many-attributes", at: cut, LocalizedText(
+                vi: "phần tử có hơn \(MarkupScanner.attributeLimit) thuộc tính: tệp không phải danh mục (các phần tử của định dạng có nhiều nhất sáu thuộc tính); không đọc tiếp",
+                en: "an element with more than \(MarkupScanner.attributeLimit) attributes: this is not a listing (the format's elements have at most six); not read further")))
         case .notUTF8(let encoding)?:
             diagnostics = [Diagnostic(.error, "xml.encoding", at: location(1, 1), LocalizedText(
                 vi: "tệp XML phải mã hoá UTF-8 (tệp này có vẻ là \(encoding))",

@@ -23,7 +23,14 @@ struct MarkupScanner {
         case doctype(line: Int, column: Int)
         /// The byte signature of UTF-16 or UTF-32 (named here) at the start of the file.
         case notUTF8(String)
+        /// A start tag (at this line and column) with more than ``attributeLimit``
+        /// attributes: libxml2's duplicate check makes such a tag cost minutes.
+        case tooManyAttributes(line: Int, column: Int)
     }
+
+    /// More attributes than any element of our formats has by far (they have at most six).
+    static let attributeLimit = 256
+    private var attributesInTag = 0
 
     private enum State {
         case start, text, lessThan, bang, instruction, instructionQuestion, startTag, quoted
@@ -90,12 +97,18 @@ struct MarkupScanner {
                 default:
                     starts.append((markupLine, markupColumn))
                     sawElement = true
+                    attributesInTag = 0
                     state = .startTag
                 }
             case .startTag:
                 if b == 0x22 || b == 0x27 { // " '
                     quote = b
                     state = .quoted
+                    attributesInTag += 1
+                    if attributesInTag > MarkupScanner.attributeLimit {
+                        stop = .tooManyAttributes(line: markupLine, column: markupColumn)
+                        return i
+                    }
                 } else if b == 0x3E { // >, after / for an empty element
                     if previous != 0x2F { openElements += 1 }
                     state = .text
