@@ -21,10 +21,23 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // poppler from the system (Debian: libpoppler-glib-dev), for the text layer of PDF
+        // decisions. Its headers drag in GLib, GObject and cairo; only the C shim CPDFText
+        // includes them, and Swift sees nothing but the shim's plain-C API.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(
+            name: "CPDFText",
+            dependencies: ["CPoppler"]
+        ),
         .target(
             name: "TTHCKit",
             dependencies: [
                 "CLibXML2",
+                "CPDFText",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

@@ -12,6 +12,7 @@ let parent = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletin
 let names = [
     "civil-date", "procedure-code", "settings", "holiday-overrides",
     "register-csv", "catalogue-csv", "decision-csv", "decision-xml", "catalogue-xml",
+    "decision-html", "decision-pdf",
 ]
 
 let package = Package(

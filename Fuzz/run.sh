@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a given time: Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
 # TARGET is one of: civil-date procedure-code settings holiday-overrides register-csv
-# catalogue-csv decision-csv decision-xml catalogue-xml.
+# catalogue-csv decision-csv decision-xml catalogue-xml decision-html decision-pdf.
 # The checked-in seeds (Fuzz/corpus/TARGET) are read, never written; inputs libFuzzer finds
 # go to OUT/corpus/TARGET, crashes to OUT/artifacts/TARGET, the log to OUT/TARGET.log, where
 # OUT is $FUZZ_OUT or Fuzz/out. A log already there from an earlier run is moved to
@@ -18,6 +18,8 @@ config="${FUZZ_CONFIG:-debug}"
 binary=".build-fuzz/$config/fuzz-$target"
 [ -x "$binary" ] || { echo "fuzz: $binary not built (Fuzz/build.sh $config)" >&2; exit 1; }
 case "$target" in
+    decision-html) dict=html.dict; maxlen=16384 ;;
+    decision-pdf) dict=pdf.dict; maxlen=65536 ;;
     *-xml) dict=xml.dict; maxlen=16384 ;;
     *-csv) dict=csv.dict; maxlen=16384 ;;
     settings|holiday-overrides) dict=yaml.dict; maxlen=8192 ;;

@@ -4,6 +4,10 @@ what it read with the file's expected extraction.
 
     scripts/corpus.py [--tthc PATH] [--dir Tests/Corpus/annexes] [-v]
 
+Without --dir it reads Tests/Corpus/annexes (CSV) and Tests/Corpus/webpdf (saved web
+pages and PDFs), and prints the figure of each source (csv, html, pdf) as well as the
+whole.
+
 A procedure is read right when its code (or "-" for none), change type, levels, replaced
 codes and name all equal the expected line; procedures are paired in document order
 (difflib), so one missed row costs one procedure, not the rest of the file. A file is
@@ -54,20 +58,29 @@ def main():
     ap.add_argument("--dir", action="append")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    dirs = args.dir or [os.path.join(root, "Tests", "Corpus", "annexes")]
+    dirs = args.dir or [os.path.join(root, "Tests", "Corpus", "annexes"), os.path.join(root, "Tests", "Corpus", "webpdf")]
 
     right = total = whole = files = 0
+    per_source = {}
     for d in dirs:
         for name in sorted(os.listdir(d)):
-            if not name.endswith(".csv"):
+            ext = os.path.splitext(name)[1].lower()
+            if ext not in (".csv", ".html", ".htm", ".pdf", ".shared"):
                 continue
-            stem = os.path.join(d, name[:-4])
+            stem = os.path.join(d, name[:-len(ext)])
+            document = stem + ext
+            if ext == ".shared":
+                # A shared real document beside the repository, read in place.
+                with open(document, encoding="utf-8") as f:
+                    target = f.read().strip()
+                document = os.path.join(os.path.dirname(root), "shared", "real-documents", target)
+                ext = os.path.splitext(target)[1].lower()
             expected_path = stem + ".expected.tsv"
             if not os.path.exists(expected_path):
                 continue
             with open(expected_path, encoding="utf-8-sig") as f:
                 expected = [norm(l) for l in f.read().splitlines()[1:] if l.strip()]
-            cmd = [args.tthc, "inspect", stem + ".csv", "--format", "tsv", "--lang", "en"]
+            cmd = [args.tthc, "inspect", document, "--format", "tsv", "--lang", "en"]
             title = title_of(stem + ".source.md")
             if title:
                 cmd += ["--title", title]
@@ -80,8 +93,11 @@ def main():
             right += ok
             is_whole = ok == len(expected) == len(got) and run.returncode == 0
             whole += is_whole
+            source = {".htm": "html"}.get(ext, ext[1:])
+            r, t, w, n = per_source.get(source, (0, 0, 0, 0))
+            per_source[source] = (r + ok, t + len(expected), w + is_whole, n + 1)
             if not is_whole:
-                print(f"{os.path.relpath(stem + '.csv', root)}: {ok}/{len(expected)} right, {len(got)} read"
+                print(f"{os.path.relpath(stem + ext, root)}: {ok}/{len(expected)} right, {len(got)} read"
                       + (f", exit {run.returncode}" if run.returncode else ""))
                 if args.verbose:
                     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -94,6 +110,9 @@ def main():
                     if run.stderr.strip():
                         for l in run.stderr.strip().splitlines()[:8]:
                             print("   ! " + l)
+    for source in sorted(per_source):
+        r, t, w, n = per_source[source]
+        print(f"{source}: {r}/{t} procedures read right, {w}/{n} files whole")
     print(f"{right}/{total} procedures read right, {whole}/{files} files whole")
     return 0
 

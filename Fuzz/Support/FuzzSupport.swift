@@ -65,3 +65,9 @@ public func lineCount(_ b: [UInt8]) -> Int {
     }
     return n
 }
+
+/// The reader invariant for a whole decision document (a saved web page, a PDF).
+public func checkDocument(_ file: InputFile, kind: DocumentListingReader.Kind) {
+    let reading = DocumentListingReader.read(file, kind: kind)
+    checkReadResult(ReadResult(value: reading.annex.changes, diagnostics: reading.annex.diagnostics), file)
+}

@@ -12,4 +12,6 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlIO.h>
 #include <libxml/globals.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #endif

@@ -19,7 +19,7 @@ struct InspectCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The listing: an annex table saved as CSV, or an XML listing.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The listing: an annex table saved as CSV, an XML listing, a saved web page (.html) or a PDF.", valueName: "file"))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp(
@@ -41,12 +41,24 @@ struct InspectCommand: ParsableCommand {
             throw badInputExitCode
         }
         let reading: AnnexReading
-        if (file as NSString).pathExtension.lowercased() == "xml" {
+        var metadata: DocumentMetadata?
+        if let kind = DocumentListingReader.kind(forPath: file) {
+            let document = DocumentListingReader.read(input, kind: kind, decisionTitle: title)
+            reading = document.annex
+            metadata = document.metadata
+        } else if (file as NSString).pathExtension.lowercased() == "xml" {
             reading = AnnexReading(xmlListing: DecisionXMLReader.read(input))
         } else {
             reading = DecisionCSVReader.interpret(input, decisionTitle: title)
         }
-        FileHandle.standardOutput.write(Data(InspectReport.render(reading, file: file, format: format, language: lang).utf8))
+        var out = InspectReport.render(reading, file: file, format: format, language: lang)
+        if format == .text, let metadata, !reading.diagnostics.contains(where: { $0.severity == .error }) {
+            // The decision's own number, issuer and dates, under the summary line.
+            var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.insert(contentsOf: metadata.described(lang), at: 1)
+            out = lines.joined(separator: "\n")
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
         if format == .tsv {
             for d in reading.diagnostics { printError(d.rendered(lang)) }
         }

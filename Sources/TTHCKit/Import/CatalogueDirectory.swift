@@ -67,7 +67,7 @@ public enum CatalogueDirectory {
     }
 
     /// Extensions of files staff drop into the folders by mistake and that are not read.
-    static let officeExtensions: Set<String> = ["xlsx", "xls", "xlsm", "ods", "doc", "docx", "odt", "pdf"]
+    static let officeExtensions: Set<String> = ["xlsx", "xls", "xlsm", "ods", "doc", "docx", "odt"]
 }
 
 private struct Loader {
@@ -227,6 +227,7 @@ private struct Loader {
             switch Self.pathExtension(path) {
             case "csv": decision = readCSVListing(path, register: register)
             case "xml": decision = readXMLListing(path, register: register)
+            case "html", "htm", "pdf": decision = readDocumentListing(path, register: register)
             default:
                 ignored(path)
                 continue
@@ -285,7 +286,7 @@ private struct Loader {
         diagnostics.append(Diagnostic(.warning, "catalogue.ignored-file", at: SourceLocation(file: display(path)), isOffice
             ? LocalizedText(vi: "tệp Office không được đọc; hãy lưu bảng dạng CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
                             en: "Office files are not read; save the table as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)")
-            : LocalizedText(vi: "tệp bị bỏ qua: chỉ đọc tệp .csv và .xml", en: "file ignored: only .csv and .xml files are read")))
+            : LocalizedText(vi: "tệp bị bỏ qua: chỉ đọc tệp .csv, .xml, .html và .pdf", en: "file ignored: only .csv, .xml, .html and .pdf files are read")))
     }
 
     /// The register rows whose listing file is `path` (relative to the catalogue directory;
@@ -323,6 +324,20 @@ private struct Loader {
             isFullSnapshot: entry.isFullSnapshot || reading.isSnapshot, source: SourceLocation(file: display(path)))
         decision.unplacedRows = reading.unplaced
         decision.listed = reading.listed
+        return decision
+    }
+
+    /// A saved web page or a PDF: see ``CatalogueDirectory/documentDecision(_:path:display:entry:)``.
+    mutating func readDocumentListing(_ path: String, register: [RegisterEntry]) -> Decision? {
+        guard let file = readFile(path), let kind = DocumentListingReader.kind(forPath: path) else { return nil }
+        let rows = registerRows(naming: path, in: register)
+        let entry = rows.first
+        let reading = DocumentListingReader.read(file, kind: kind, decisionTitle: entry?.title, effectiveDate: entry?.effective,
+                                                 snapshot: entry?.isFullSnapshot ?? false)
+        diagnostics += reading.annex.diagnostics
+        guard !reading.annex.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        let (decision, more) = CatalogueDirectory.documentDecision(reading, path: path, display: display(path), entry: entry)
+        diagnostics += more
         return decision
     }
 

@@ -55,6 +55,11 @@ public struct AnnexInterpreter {
     private var hierarchy: [HeadingKind] = []
     private var titleChange: ChangeType?
     private var warningsByID: [String: Int] = [:]
+    /// Heading texts (folded) since the last table started: the titles of the next one.
+    private var recentHeadings: [(line: Int, text: String, folded: String)] = []
+    /// The current table lists internal workflows (quy trình nội bộ), not changes: its
+    /// rows are skipped.
+    private var workflowTable = false
 
     /// Warnings of one kind past this many in one file are counted, not listed.
     public static let warningsPerKind = 20
@@ -366,6 +371,26 @@ public struct AnnexInterpreter {
     private mutating func start(_ new: Layout) {
         layout = new
         inTotals = false
+        // "PHỤ LỤC II. QUY TRÌNH NỘI BỘ GIẢI QUYẾT TTHC …": the step tables many decisions
+        // carry after their list of procedures announce no change. The title that decides
+        // is the nearest heading above the header naming a list ("danh mục") or workflows
+        // ("quy trình"), among those since the last "Phụ lục" heading (else the last four),
+        // so that "A. DANH MỤC THỦ TỤC HÀNH CHÍNH" under "DANH MỤC VÀ QUY TRÌNH NỘI BỘ …", or a
+        // decision titled "công bố danh mục … và phê duyệt quy trình nội bộ", keeps its table.
+        let cut = recentHeadings.lastIndex { $0.folded.hasPrefix("phu luc") }
+        let titles = cut.map { Array(recentHeadings[$0...]) } ?? Array(recentHeadings.suffix(4))
+        recentHeadings = []
+        let deciding = titles.last { $0.folded.contains("danh muc") || $0.folded.contains("quy trinh") }
+        if let workflow = deciding,
+           workflow.folded.contains("quy trinh noi bo") || workflow.folded.contains("quy trinh dien tu"),
+           !workflow.folded.contains("danh muc thu tuc"), !workflow.folded.contains("danh muc tthc") {
+            workflowTable = true
+            reading.diagnostics.append(Diagnostic(.warning, "annex.workflow-table", at: SourceLocation(file: file, line: new.line, column: 1), LocalizedText(
+                vi: "bảng quy trình nội bộ (tiêu đề ở dòng \(workflow.line): \"\(workflow.text)\"): các dòng của bảng không công bố thay đổi thủ tục nào và không được đọc",
+                en: "a table of internal workflows (title at line \(workflow.line): \"\(workflow.text)\"): its rows announce no change to a procedure and are not read")))
+        } else {
+            workflowTable = false
+        }
         // The national public-service portal's export: "DANH SÁCH THỦ TỤC HÀNH CHÍNH" over
         // "Mã số | Tên | Cơ quan ban hành | …", a list of what is in force.
         if reading.tables.isEmpty, change == nil,
@@ -421,6 +446,9 @@ public struct AnnexInterpreter {
         let filled = row.filled
         let text = filled.map { TextNormalization.clean($0.cell.text) }.joined(separator: " ")
         if asTitle, layout == nil { reading.titles.append(text) }
+        if recentHeadings.count >= 64 { recentHeadings.removeFirst(32) }
+        recentHeadings.append((row.line, text.count > 120 ? String(text.prefix(117)) + "…" : text, TextNormalization.fold(text)))
+        if workflowTable { return false }
         let h = AnnexVocabulary.heading(text)
         guard h.isUnderstood else {
             if understoodOnly { return false }
@@ -459,6 +487,11 @@ public struct AnnexInterpreter {
         // "Tổng số TTHC công bố: 10 TTHC", "Trong đó: …": the totals under a table hold no
         // procedure; they run to the next header.
         if inTotals { return }
+        if workflowTable {
+            // Only a heading can end a workflow table's run (the next "Phụ lục"): keep it.
+            if row.filled.count == 1 { heading(row, asTitle: false, understoodOnly: true) }
+            return
+        }
         if let first = row.filled.first.map({ TextNormalization.fold($0.cell.text) }),
            first.hasPrefix("tong so") || first.hasPrefix("tong cong") {
             inTotals = true

@@ -1,0 +1,83 @@
+/// Reads a whole decision published as a document (a saved web page, a PDF with a text
+/// layer): its annex tables through the ``AnnexInterpreter``, as a CSV listing is read,
+/// and what the decision says about itself (``DocumentMetadata``).
+///
+/// The source is read whole before the interpreter starts, for two reasons: a file that
+/// turns out to be unreadable half-way (too deep, a giant table, a page over the limits)
+/// gives an error and no procedures at all, never a partial listing; and the decision's
+/// own title ("Về việc công bố danh mục TTHC được sửa đổi, bổ sung …"), which gives the
+/// change type when no heading does, is known before the first table.
+public enum DocumentListingReader {
+    public enum Kind: String, Sendable {
+        case html, pdf
+    }
+
+    /// The kind a file's extension names: `.html`/`.htm` and `.pdf`.
+    public static func kind(forPath path: String) -> Kind? {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        switch ext {
+        case "html", "htm": return .html
+        case "pdf": return .pdf
+        default: return nil
+        }
+    }
+
+    public struct Reading: Sendable {
+        public var annex: AnnexReading
+        public var metadata: DocumentMetadata
+    }
+
+    /// `decisionTitle` and `effectiveDate` (from the register) win over the document's own.
+    public static func read(_ file: InputFile, kind: Kind, decisionTitle: String? = nil,
+                            effectiveDate: CivilDate? = nil, snapshot: Bool = false) -> Reading {
+        let source: any TableSource = switch kind {
+        case .html: HTMLTableSource(file: file)
+        case .pdf: PDFTableSource(file: file)
+        }
+        var rows: [GridRow] = []
+        let diagnostics = source.forEachRow { rows.append($0) }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            var annex = AnnexReading()
+            annex.diagnostics = diagnostics
+            return Reading(annex: annex, metadata: DocumentMetadata())
+        }
+        let metadata = DocumentMetadata.extract(rows, file: file.displayPath)
+        var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? metadata.title?.value,
+                                           effectiveDate: effectiveDate ?? metadata.effectiveDate, snapshot: snapshot)
+        for row in rows { interpreter.feed(row) }
+        var annex = interpreter.finish()
+        annex.diagnostics = diagnostics + annex.diagnostics
+        return Reading(annex: annex, metadata: metadata)
+    }
+}
+
+extension DocumentMetadata {
+    /// The lines `tthc inspect` shows: each value found and where, or that it was not.
+    public func described(_ language: Language) -> [String] {
+        let vi = language == .vi
+        func line<V>(_ vi: String, _ en: String, _ found: Found<V>?, _ show: (V) -> String) -> String {
+            let name = language == .vi ? vi : en
+            guard let found else { return "  \(name): " + (language == .vi ? "không thấy" : "not found") }
+            return "  \(name): \(show(found.value))  ← \(found.location.compilerStyle): \"\(found.text)\""
+        }
+        var lines = [vi ? "Quyết định (đọc từ văn bản):" : "Decision (read from the document):"]
+        if number == nil, let blank = numberLeftBlank {
+            lines.append(vi ? "  số: để trống  ← \(blank.compilerStyle)" : "  number: left blank  ← \(blank.compilerStyle)")
+        } else {
+            lines.append(line("số", "number", number) { $0 })
+        }
+        lines.append(line("cơ quan ban hành", "issuer", issuer) { $0 })
+        lines.append(line("nơi ban hành", "place", place) { $0 })
+        lines.append(line("ngày ban hành", "issued", issued) { vi ? $0.vietnamese : $0.iso })
+        if effective == nil, let signing = effectiveFromSigning {
+            let date = issued.map { vi ? $0.value.vietnamese : $0.value.iso }
+            lines.append(vi
+                ? "  ngày hiệu lực: kể từ ngày ký\(date.map { " (\($0))" } ?? "")  ← \(signing.location.compilerStyle): \"\(signing.text)\""
+                : "  effective: on signing\(date.map { " (\($0))" } ?? "")  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
+        } else {
+            lines.append(line("ngày hiệu lực", "effective", effective) { vi ? $0.vietnamese : $0.iso })
+        }
+        lines.append(line("trích yếu", "title", title) { $0 })
+        return lines
+    }
+}
