@@ -188,7 +188,7 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
     /// The test watches `out/` for the temporary file, stops the process (SIGSTOP) the
     /// moment it appears, checks it is still there, then sends the signal and lets the
     /// process go on. Attempts that find the report already renamed are retried.
-    @Test(arguments: [SIGTERM, SIGINT, SIGKILL])
+    @Test(arguments: [SIGTERM, SIGINT, SIGUSR1, SIGALRM, SIGKILL])
     func interruptedWriteLeavesNoFragment(_ signal: Int32) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -94,4 +94,18 @@ import Testing
 
             """)
     }
+
+    /// One bad date in the register is one error: the listing its row names is not also
+    /// reported as named by no row.
+    @Test func aBadRegisterDateIsOneError() throws {
+        try withCatalogueCopy { dir in
+            try edit(dir.appendingPathComponent("catalogs/register.csv"),
+                     replacing: "2105/QĐ-BKHCN,Bộ Khoa học và Công nghệ,02/11/2026", with: "2105/QĐ-BKHCN,Bộ Khoa học và Công nghệ,31/11/2026")
+            let r = try runTTHC(["validate", "--lang", "en"], currentDirectory: dir)
+            #expect(r.exitCode == 2)
+            #expect(r.stderr.split(separator: "\n").filter { $0.contains(": error: ") } == [
+                "catalogs/register.csv:3:40: error: column \"Ngày ban hành\": no such date \"31/11/2026\"",
+            ])
+        }
+    }
 }

@@ -142,7 +142,7 @@ public enum AtomicFileWriter {
         }
     }
 
-    /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary file of a write in progress
+    /// Makes SIGINT, SIGTERM, SIGHUP (and SIGUSR1/2, SIGALRM, SIGVTALRM, SIGPROF) remove the temporary file of a write in progress
     /// before the process ends as the signal says, so an interrupted run leaves the old
     /// file or the new one and nothing else; and makes a write past the file-size limit
     /// (SIGXFSZ, `ulimit -f`) fail with EFBIG like a full disk instead of killing the
@@ -155,7 +155,9 @@ public enum AtomicFileWriter {
         PendingTemporary.prepare()
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // Every signal whose default action ends the process without a core dump: SIGUSR1,
+        // SIGALRM and the rest used to leave a temporary file as large as the report.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF] {
             _ = signal(sig, interruptHandler)
             sigaddset(&unblock, sig)
         }

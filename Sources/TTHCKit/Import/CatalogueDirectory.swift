@@ -76,6 +76,8 @@ private struct Loader {
     var diagnostics: [Diagnostic] = []
     /// Decision numbers (folded) already reported as given twice in the register.
     var reportedDuplicates: Set<String> = []
+    /// Listing files named by register rows that had errors.
+    var listingsOfBadRegisterRows: Set<String> = []
 
     init(root: URL, displayRoot: String) {
         self.root = root
@@ -212,9 +214,12 @@ private struct Loader {
         }
         var register: [RegisterEntry] = []
         if present("register.csv"), let file = readFile("register.csv") {
-            let result = RegisterCSVReader.read(file)
+            let result = RegisterCSVReader.readRows(file)
             diagnostics += result.diagnostics
-            register = result.value ?? []
+            // The good rows still name their listings; a row with an error already has its
+            // own diagnostic, so its listing is not reported again as named by no row.
+            register = result.entries
+            listingsOfBadRegisterRows = result.listingsOfBadRows
         }
         checkRegisterDuplicates(register)
 
@@ -307,6 +312,9 @@ private struct Loader {
         diagnostics += reading.diagnostics
         let result = ReadResult(value: reading.changes, diagnostics: reading.diagnostics)
         guard let entry else {
+            if listingsOfBadRegisterRows.contains(path) || listingsOfBadRegisterRows.contains(String(path.dropFirst("decisions/".count))) {
+                return nil
+            }
             diagnostics.append(Diagnostic(.error, "catalogue.listing-unregistered", at: SourceLocation(file: display(path)), LocalizedText(
                 vi: "không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; danh mục CSV lấy số quyết định, cơ quan ban hành và các ngày từ sổ theo dõi, hãy thêm một dòng với Tệp danh mục = \(path)",
                 en: "no row of register.csv names this file in its \"listing file\" column; a CSV listing takes its decision number, issuer and dates from the register, so add a row with listing file = \(path)")))

@@ -21,6 +21,26 @@ public enum SettingsReader {
     static let scopeKeys = ["levels", "fields", "agencies"]
     static let emailKeys = ["from", "to", "sendmail"]
 
+    /// Whether `s` is an address the e-mail settings accept (see the reader's `address`).
+    static func isMailbox(_ s: String) -> Bool {
+        var spec = Substring(s)
+        if s.hasSuffix(">"), let open = s.lastIndex(of: "<") {
+            let name = s[..<open]
+            guard !name.contains(where: { "<>\"\r\n".contains($0) }) else { return false }
+            spec = s[s.index(after: open)..<s.index(before: s.endIndex)]
+        }
+        let parts = spec.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[0].count <= 64, spec.count <= 254 else { return false }
+        let atext = Set("!#$%&'*+/=?^_`{|}~-")
+        let local = parts[0]
+        guard local.first != ".", local.last != ".", !local.contains(".."),
+              local.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || atext.contains($0) || $0 == ".") }) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { label in
+            !label.isEmpty && label.first != "-" && label.last != "-" && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+
     private struct Reader {
         let file: String
         var diagnostics: [Diagnostic] = []
@@ -133,12 +153,13 @@ public enum SettingsReader {
                 let key = keyNode.string ?? ""
                 if isNull(value) { continue }
                 switch key {
-                case "from": if let s = string(value, "email.from") { settings.emailFrom = s }
+                case "from": if let s = address(value, "email.from") { settings.emailFrom = s }
                 case "to":
                     if value.scalar != nil {
-                        if let s = string(value, "email.to") { settings.emailTo = [s] }
-                    } else if let list = strings(value, "email.to") {
-                        settings.emailTo = list
+                        if let s = address(value, "email.to") { settings.emailTo = [s] }
+                    } else if let items = sequence(value, "email.to") {
+                        let list = items.compactMap { address($0, "email.to") }
+                        if list.count == items.count { settings.emailTo = list }
                     }
                 case "sendmail": if let s = string(value, "email.sendmail") { settings.sendmailPath = s }
                 default: unknownKey(keyNode, "email." + key, known: SettingsReader.emailKeys.map { "email." + $0 })
@@ -147,6 +168,21 @@ public enum SettingsReader {
         }
 
         // MARK: Typed accessors
+
+        /// An e-mail address as `local@domain` or `Name <local@domain>` (RFC 5322 §3.4 with
+        /// a dot-atom local part and a domain of letters, digits and hyphens; the name may
+        /// not hold `<`, `>`, `"` or line breaks). Anything else is refused, so that a value
+        /// such as `a Cc: x@evil` can never add a header or a recipient to the digest.
+        mutating func address(_ node: Node, _ key: String) -> String? {
+            guard let s = string(node, key) else { return nil }
+            guard SettingsReader.isMailbox(s) else {
+                error(node, key: key, expected: LocalizedText(
+                    vi: "một địa chỉ e-mail dạng ten@mien.vn hoặc \"Tên <ten@mien.vn>\"",
+                    en: "an e-mail address such as name@domain.vn or \"Name <name@domain.vn>\""))
+                return nil
+            }
+            return s
+        }
 
         func isNull(_ node: Node) -> Bool {
             node.scalar.map { $0.style == .plain && ["", "~", "null", "Null", "NULL"].contains($0.string) } ?? false

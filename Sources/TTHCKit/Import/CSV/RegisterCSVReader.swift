@@ -22,15 +22,28 @@ public enum RegisterColumn: String, Hashable, Sendable, CaseIterable {
 /// listing cannot carry (received, national database) and the listing file it belongs to.
 public enum RegisterCSVReader {
     public static func read(_ file: InputFile) -> ReadResult<[RegisterEntry]> {
+        let all = readRows(file)
+        return ReadResult(value: all.entries, diagnostics: all.diagnostics)
+    }
+
+    /// Every row read, the good ones as entries, and the listing files named by rows that
+    /// have an error (so that a listing whose row has a bad date is not also reported as
+    /// named by no row).
+    public static func readRows(_ file: InputFile) -> (entries: [RegisterEntry], listingsOfBadRows: Set<String>, diagnostics: [Diagnostic]) {
         var table = TableReader(specs: RegisterColumn.specs, file: file.displayPath)
         var diagnostics: [Diagnostic] = []
         var entries: [RegisterEntry] = []
+        var listingsOfBadRows: Set<String> = []
         let (info, csvDiagnostics) = CSVReader.forEachRecord(file) { record in
             guard let row = table.feed(record) else { return }
-            if let entry = entry(row, into: &diagnostics) { entries.append(entry) }
+            if let entry = entry(row, into: &diagnostics) {
+                entries.append(entry)
+            } else if let listing = row.text(.listingFile) {
+                listingsOfBadRows.insert(normalisedListingPath(listing))
+            }
         }
         table.finish(fileInfo: info)
-        return ReadResult(value: entries, diagnostics: csvDiagnostics + table.diagnostics + diagnostics)
+        return (entries, listingsOfBadRows, csvDiagnostics + table.diagnostics + diagnostics)
     }
 
     static func entry(_ row: TableRow<RegisterColumn>, into diagnostics: inout [Diagnostic]) -> RegisterEntry? {
