@@ -12,7 +12,7 @@ let parent = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletin
 let names = [
     "civil-date", "procedure-code", "settings", "holiday-overrides",
     "register-csv", "catalogue-csv", "decision-csv", "decision-xml", "catalogue-xml",
-    "decision-html", "decision-pdf",
+    "decision-html", "decision-pdf", "decision-xlsx", "decision-docx", "catalogue-xlsx",
 ]
 
 let package = Package(

@@ -4,9 +4,9 @@ what it read with the file's expected extraction.
 
     scripts/corpus.py [--tthc PATH] [--dir Tests/Corpus/annexes] [-v]
 
-Without --dir it reads Tests/Corpus/annexes (CSV) and Tests/Corpus/webpdf (saved web
-pages and PDFs), and prints the figure of each source (csv, html, pdf) as well as the
-whole.
+Without --dir it reads Tests/Corpus/annexes (CSV), Tests/Corpus/office (Word and Excel)
+and Tests/Corpus/webpdf (saved web pages and PDFs), and prints the figure of each source
+(csv, xlsx, docx, html, pdf) as well as the whole.
 
 A procedure is read right when its code (or "-" for none), change type, levels, replaced
 codes and name all equal the expected line; procedures are paired in document order
@@ -58,23 +58,25 @@ def main():
     ap.add_argument("--dir", action="append")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    dirs = args.dir or [os.path.join(root, "Tests", "Corpus", "annexes"), os.path.join(root, "Tests", "Corpus", "webpdf")]
+    dirs = args.dir or [os.path.join(root, "Tests", "Corpus", d) for d in ("annexes", "office", "webpdf")]
 
     right = total = whole = files = 0
     per_source = {}
     for d in dirs:
         for name in sorted(os.listdir(d)):
             ext = os.path.splitext(name)[1].lower()
-            if ext not in (".csv", ".html", ".htm", ".pdf", ".shared"):
+            if ext not in (".csv", ".xlsx", ".docx", ".html", ".htm", ".pdf", ".shared"):
                 continue
             stem = os.path.join(d, name[:-len(ext)])
             document = stem + ext
             if ext == ".shared":
-                # A shared real document beside the repository, read in place.
+                # NAME.shared names the shared real document (beside the repository) that
+                # stands for NAME; it is read in place.
                 with open(document, encoding="utf-8") as f:
                     target = f.read().strip()
                 document = os.path.join(os.path.dirname(root), "shared", "real-documents", target)
-                ext = os.path.splitext(target)[1].lower()
+                stem, ext = os.path.splitext(stem)
+                ext = ext.lower()
             expected_path = stem + ".expected.tsv"
             if not os.path.exists(expected_path):
                 continue

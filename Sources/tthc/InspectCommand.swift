@@ -19,7 +19,7 @@ struct InspectCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The listing: an annex table saved as CSV, an XML listing, a saved web page (.html) or a PDF.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The listing: an annex table saved as CSV, an Excel workbook (.xlsx), a Word decision (.docx), a saved web page (.html), a PDF, or an XML listing.", valueName: "file"))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp(
@@ -42,14 +42,22 @@ struct InspectCommand: ParsableCommand {
         }
         let reading: AnnexReading
         var metadata: DocumentMetadata?
+        let ext = (file as NSString).pathExtension.lowercased()
+        if let refusal = OfficeFormats.refusal(extension: ext) {
+            printError(Diagnostic(.error, "office.unsupported-format", at: SourceLocation(file: file), refusal).rendered(lang))
+            throw badInputExitCode
+        }
         if let kind = DocumentListingReader.kind(forPath: file) {
             let document = DocumentListingReader.read(input, kind: kind, decisionTitle: title)
             reading = document.annex
             metadata = document.metadata
-        } else if (file as NSString).pathExtension.lowercased() == "xml" {
-            reading = AnnexReading(xmlListing: DecisionXMLReader.read(input))
         } else {
-            reading = DecisionCSVReader.interpret(input, decisionTitle: title)
+            switch ext {
+            case "xml": reading = AnnexReading(xmlListing: DecisionXMLReader.read(input))
+            case "xlsx": reading = DecisionXLSXReader.interpret(input, decisionTitle: title)
+            case "docx": reading = DecisionDOCXReader.interpret(input, decisionTitle: title)
+            default: reading = DecisionCSVReader.interpret(input, decisionTitle: title)
+            }
         }
         var out = InspectReport.render(reading, file: file, format: format, language: lang)
         if format == .text, let metadata, !reading.diagnostics.contains(where: { $0.severity == .error }) {
@@ -58,7 +66,7 @@ struct InspectCommand: ParsableCommand {
             lines.insert(contentsOf: metadata.described(lang), at: 1)
             out = lines.joined(separator: "\n")
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data((format == .text ? TerminalText.visible(out) : out).utf8))
         if format == .tsv {
             for d in reading.diagnostics { printError(d.rendered(lang)) }
         }

@@ -11,6 +11,30 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Corpus")
 
+    /// The shared real documents beside the repository (`../shared/real-documents`), which
+    /// CI lays out too. The corpus reads them in place: `NAME.shared` in a corpus folder
+    /// holds the file name of the shared document that stands for `NAME`.
+    static let shared = root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/real-documents")
+
+    /// `url` itself, or the shared document its `.shared` file names.
+    static func resolve(_ url: URL) -> URL {
+        if FileManager.default.fileExists(atPath: url.path) { return url }
+        let pointer = url.appendingPathExtension("shared")
+        guard let target = try? String(contentsOf: pointer, encoding: .utf8) else { return url }
+        return shared.appendingPathComponent(target.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The documents of a corpus folder with one of `extensions`, shared ones included by
+    /// the name they stand for.
+    static func documents(in directory: URL, extensions: [String]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let own = names.filter { name in extensions.contains { name.hasSuffix("." + $0) } }
+        let pointed = names.filter { $0.hasSuffix(".shared") }.map { String($0.dropLast(".shared".count)) }
+            .filter { name in extensions.contains { name.hasSuffix("." + $0) } }
+        return Array(Set(own + pointed)).sorted()
+    }
+
     struct Annex: CustomTestStringConvertible, Sendable {
         var directory: String
         var stem: String

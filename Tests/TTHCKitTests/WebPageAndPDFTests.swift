@@ -105,36 +105,22 @@ import Testing
         var testDescription: String { name }
     }
 
-    /// The shared real documents beside the repository (`../shared/real-documents`), which
-    /// CI lays out too; documents from there are read in place, never copied in.
-    static let shared = RealAnnexCorpusTests.root.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/real-documents")
+    static let shared = RealAnnexCorpusTests.shared
 
-    /// The corpus documents: files in `webpdf/`, and `<stem>.shared` files naming a shared
-    /// document (read as `<stem>.pdf`).
     static func documents() -> [Document] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
-        return names.filter { $0.hasSuffix(".html") || $0.hasSuffix(".pdf") || $0.hasSuffix(".shared") }.sorted().map(Document.init)
-    }
-
-    /// Where a corpus document's bytes are, and the name it is read under.
-    static func location(_ document: Document) throws -> (url: URL, name: String) {
-        guard document.name.hasSuffix(".shared") else { return (corpus.appendingPathComponent(document.name), document.name) }
-        let target = try String(contentsOf: corpus.appendingPathComponent(document.name), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let stem = String(document.name.dropLast(".shared".count))
-        return (shared.appendingPathComponent(target), stem + "." + (target as NSString).pathExtension.lowercased())
+        RealAnnexCorpusTests.documents(in: corpus, extensions: ["html", "htm", "pdf"]).map(Document.init)
     }
 
     @Test func corpusHoldsFiveDocumentsOfBothKinds() {
         let all = Self.documents()
-        #expect(all.filter { $0.name.hasSuffix(".pdf") || $0.name.hasSuffix(".shared") }.count >= 1)
+        #expect(all.filter { $0.name.hasSuffix(".pdf") }.count >= 1)
         #expect(all.filter { $0.name.hasSuffix(".html") }.count >= 3)
     }
 
     @Test(arguments: documents())
     func documentReadsAsExpected(_ document: Document) throws {
-        let (url, name) = try Self.location(document)
+        let name = document.name
+        let url = RealAnnexCorpusTests.resolve(Self.corpus.appendingPathComponent(name))
         let file = try InputFile.read(url, displayPath: "webpdf/" + name)
         let kind = try #require(DocumentListingReader.kind(forPath: name))
         let stem = String(name[..<name.lastIndex(of: ".")!])

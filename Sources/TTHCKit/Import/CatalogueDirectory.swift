@@ -42,7 +42,7 @@ public struct CatalogueData: Sendable {
 }
 
 /// Reads a catalogue directory (`catalogs/` by default): `settings.yaml`, `register.csv`,
-/// `decisions/*.csv|*.xml`, `local/*.csv|*.xml`, `holidays/overrides.yaml`.
+/// `decisions/*.csv|*.xlsx|*.docx|*.xml`, `local/*.csv|*.xlsx|*.xml`, `holidays/overrides.yaml`.
 ///
 /// Every file is read even when an earlier one has errors, so one run reports every
 /// problem; the diagnostics come back sorted by file, line and column. Across files it
@@ -230,7 +230,11 @@ private struct Loader {
             let before = diagnostics.count
             var decision: Decision?
             switch Self.pathExtension(path) {
-            case "csv": decision = readCSVListing(path, register: register)
+            case "csv": decision = readTableListing(path, register: register, DecisionCSVReader.interpret)
+            case "xlsx": decision = readTableListing(path, register: register) { file, effective, title, snapshot in
+                DecisionXLSXReader.interpret(file, effectiveDate: effective, decisionTitle: title, snapshot: snapshot)
+            }
+            case "docx": decision = readWordListing(path, register: register)
             case "xml": decision = readXMLListing(path, register: register)
             case "html", "htm", "pdf": decision = readDocumentListing(path, register: register)
             default:
@@ -257,6 +261,11 @@ private struct Loader {
             case "csv":
                 guard let file = readFile(path) else { continue }
                 let result = CatalogueCSVReader.read(file)
+                diagnostics += result.diagnostics
+                entries += result.value?.entries ?? []
+            case "xlsx":
+                guard let file = readFile(path) else { continue }
+                let result = CatalogueXLSXReader.read(file)
                 diagnostics += result.diagnostics
                 entries += result.value?.entries ?? []
             case "xml":
@@ -287,11 +296,24 @@ private struct Loader {
     }
 
     mutating func ignored(_ path: String) {
-        let isOffice = CatalogueDirectory.officeExtensions.contains(Self.pathExtension(path))
-        diagnostics.append(Diagnostic(.warning, "catalogue.ignored-file", at: SourceLocation(file: display(path)), isOffice
-            ? LocalizedText(vi: "tệp Office không được đọc; hãy lưu bảng dạng CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
-                            en: "Office files are not read; save the table as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)")
-            : LocalizedText(vi: "tệp bị bỏ qua: chỉ đọc tệp .csv, .xml, .html và .pdf", en: "file ignored: only .csv, .xml, .html and .pdf files are read")))
+        let ext = Self.pathExtension(path)
+        let message: LocalizedText
+        if let refusal = OfficeFormats.refusal(extension: ext) {
+            message = refusal
+        } else if path.hasPrefix("local/"), ["pdf", "html", "htm"].contains(ext) {
+            message = LocalizedText(vi: "danh mục của tỉnh (local/) chỉ đọc từ tệp .csv, .xlsx hoặc .xml; hãy chép bảng sang Excel và lưu dạng .xlsx",
+                                    en: "the local catalogue (local/) is read from .csv, .xlsx or .xml files only; copy the table into Excel and save it as .xlsx")
+        } else if ext == "docx" {
+            message = LocalizedText(vi: "danh mục của tỉnh (local/) chỉ đọc từ tệp .csv, .xlsx hoặc .xml; hãy chép bảng Word sang Excel và lưu dạng .xlsx",
+                                    en: "the local catalogue (local/) is read from .csv, .xlsx or .xml files only; copy the Word table into Excel and save it as .xlsx")
+        } else if CatalogueDirectory.officeExtensions.contains(ext) {
+            message = LocalizedText(vi: "tệp .\(ext) không được đọc; hãy lưu bảng dạng .xlsx, .docx hoặc CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
+                                    en: ".\(ext) files are not read; save the table as .xlsx, .docx or CSV UTF-8 (Excel: File › Save As › CSV UTF-8)")
+        } else {
+            message = LocalizedText(vi: "tệp bị bỏ qua: chỉ đọc tệp .csv, .xlsx, .docx, .html, .pdf và .xml",
+                                    en: "file ignored: only .csv, .xlsx, .docx, .html, .pdf and .xml files are read")
+        }
+        diagnostics.append(Diagnostic(.warning, "catalogue.ignored-file", at: SourceLocation(file: display(path)), message))
     }
 
     /// The register rows whose listing file is `path` (relative to the catalogue directory;
@@ -303,21 +325,25 @@ private struct Loader {
         }
     }
 
-    mutating func readCSVListing(_ path: String, register: [RegisterEntry]) -> Decision? {
+    /// A listing that is only a table (CSV, a workbook): its number, issuer and dates come
+    /// from the register row that names it.
+    mutating func readTableListing(_ path: String, register: [RegisterEntry],
+                                   _ interpret: (InputFile, CivilDate?, String?, Bool) -> AnnexReading) -> Decision? {
         guard let file = readFile(path) else { return nil }
         let rows = registerRows(naming: path, in: register)
         let entry = rows.first
-        let reading = DecisionCSVReader.interpret(file, effectiveDate: entry?.effective, decisionTitle: entry?.title,
-                                                  snapshot: entry?.isFullSnapshot ?? false)
+        let reading = interpret(file, entry?.effective, entry?.title, entry?.isFullSnapshot ?? false)
         diagnostics += reading.diagnostics
         let result = ReadResult(value: reading.changes, diagnostics: reading.diagnostics)
         guard let entry else {
             if listingsOfBadRegisterRows.contains(path) || listingsOfBadRegisterRows.contains(String(path.dropFirst("decisions/".count))) {
                 return nil
             }
+            let kind = Self.pathExtension(path) == "csv" ? LocalizedText(vi: "CSV", en: "a CSV listing")
+                : LocalizedText(vi: "Excel", en: "an Excel listing")
             diagnostics.append(Diagnostic(.error, "catalogue.listing-unregistered", at: SourceLocation(file: display(path)), LocalizedText(
-                vi: "không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; danh mục CSV lấy số quyết định, cơ quan ban hành và các ngày từ sổ theo dõi, hãy thêm một dòng với Tệp danh mục = \(path)",
-                en: "no row of register.csv names this file in its \"listing file\" column; a CSV listing takes its decision number, issuer and dates from the register, so add a row with listing file = \(path)")))
+                vi: "không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; danh mục \(kind.vi) lấy số quyết định, cơ quan ban hành và các ngày từ sổ theo dõi, hãy thêm một dòng với Tệp danh mục = \(path)",
+                en: "no row of register.csv names this file in its \"listing file\" column; \(kind.en) takes its decision number, issuer and dates from the register, so add a row with listing file = \(path)")))
             return nil
         }
         for extra in rows.dropFirst() {
@@ -349,6 +375,45 @@ private struct Loader {
         return decision
     }
 
+    /// A Word decision says its own number, issuer, issue and effective dates
+    /// (``DecisionHeader``); a register row (naming the file, or with the same number)
+    /// gives what it leaves out, and always the national-database and received dates,
+    /// which no decision can know. Dates both give differently are a warning (the document
+    /// wins); the register's issuer, as a clerk wrote it, is preferred to the capitals of
+    /// the document's header.
+    mutating func readWordListing(_ path: String, register: [RegisterEntry]) -> Decision? {
+        guard let file = readFile(path) else { return nil }
+        let byFile = registerRows(naming: path, in: register).first
+        let reading = DecisionDOCXReader.interpret(file, effectiveDate: byFile?.effective, decisionTitle: byFile?.title,
+                                                   snapshot: byFile?.isFullSnapshot ?? false)
+        diagnostics += reading.diagnostics
+        guard !reading.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        let header = reading.decisionHeader ?? DecisionHeader()
+        let byNumber = header.number.flatMap { n in register.first { TextNormalization.fold($0.decisionNumber) == TextNormalization.fold(n.value) } }
+        let entry = byNumber ?? byFile
+        var missing: [LocalizedText] = []
+        if header.number == nil, entry == nil { missing.append(LocalizedText(vi: "số quyết định", en: "number")) }
+        if header.issuer == nil, entry == nil { missing.append(LocalizedText(vi: "cơ quan ban hành", en: "issuing body")) }
+        if header.issued == nil, entry == nil { missing.append(LocalizedText(vi: "ngày ban hành", en: "issue date")) }
+        if header.effective == nil, entry == nil { missing.append(LocalizedText(vi: "ngày hiệu lực", en: "effective date")) }
+        guard missing.isEmpty, let number = header.number?.value ?? entry?.decisionNumber,
+              let issuer = entry?.issuer ?? header.issuer?.value,
+              let issued = header.issued?.value ?? entry?.issued, let effective = header.effective?.value ?? entry?.effective else {
+            diagnostics.append(Diagnostic(.error, "catalogue.word-decision-incomplete", at: SourceLocation(file: display(path)), LocalizedText(
+                vi: "văn bản Word không ghi \(missing.map(\.vi).joined(separator: ", ")) (xem tthc inspect) và không có dòng nào trong register.csv cho quyết định này; hãy thêm một dòng với Tệp danh mục = \(path)",
+                en: "the Word document does not give its \(missing.map(\.en).joined(separator: ", ")) (see tthc inspect) and no row of register.csv is about this decision; add a row with listing file = \(path)")))
+            return nil
+        }
+        var decision = Decision(
+            number: number, issuer: issuer, issued: issued, effective: effective, nationalDatabase: nil, received: nil,
+            changes: reading.changes, isFullSnapshot: (entry?.isFullSnapshot ?? false) || reading.isSnapshot,
+            source: SourceLocation(file: display(path)))
+        decision.unplacedRows = reading.unplaced
+        decision.listed = reading.listed
+        completeFromRegister(&decision, path: path, register: register)
+        return decision
+    }
+
     /// An XML listing carries its own number and dates; a register row for the same
     /// decision (by number, or naming the file) fills the dates the listing leaves out, and
     /// a date both give differently is a warning (the listing wins).
@@ -357,13 +422,20 @@ private struct Loader {
         let result = DecisionXMLReader.read(file)
         diagnostics += result.diagnostics
         guard var decision = result.value else { return nil }
+        completeFromRegister(&decision, path: path, register: register)
+        return decision
+    }
+
+    /// Checks a decision that carries its own number against the register rows naming its
+    /// file, and takes the dates it leaves out from the row with its number.
+    mutating func completeFromRegister(_ decision: inout Decision, path: String, register: [RegisterEntry]) {
         let key = TextNormalization.fold(decision.number)
         for entry in registerRows(naming: path, in: register) where TextNormalization.fold(entry.decisionNumber) != key {
             diagnostics.append(Diagnostic(.error, "catalogue.listing-number-mismatch", at: entry.location, LocalizedText(
                 vi: "dòng này ghi quyết định \(entry.decisionNumber) với tệp \(path), nhưng tệp đó là quyết định \(decision.number)",
                 en: "this row names decision \(entry.decisionNumber) with the file \(path), but that file is decision \(decision.number)")))
         }
-        guard let entry = register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) else { return decision }
+        guard let entry = register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) else { return }
         // Dates both give: (name, listing's, register's).
         var pairs: [(LocalizedText, CivilDate, CivilDate)] = [
             (LocalizedText(vi: "ngày ban hành", en: "issue date"), decision.issued, entry.issued),
@@ -385,7 +457,6 @@ private struct Loader {
                 vi: "\(name.vi) của quyết định \(decision.number): sổ theo dõi ghi \(registered.vietnamese) nhưng tệp \(path) ghi \(own.vietnamese); dùng ngày trong tệp",
                 en: "\(name.en) of decision \(decision.number): the register says \(registered.iso) but \(path) says \(own.iso); using the file's date")))
         }
-        return decision
     }
 
     mutating func checkRegisterDuplicates(_ register: [RegisterEntry]) {

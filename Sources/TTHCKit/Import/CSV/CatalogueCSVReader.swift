@@ -27,15 +27,24 @@ public enum CatalogueColumn: String, Hashable, Sendable, CaseIterable {
 /// a warning (the reconciler reports it as a finding), not an error.
 public enum CatalogueCSVReader {
     public static func read(_ file: InputFile) -> ReadResult<Catalogue> {
-        var table = TableReader(specs: CatalogueColumn.specs, file: file.displayPath)
+        read(CSVTableSource(file), file: file.displayPath)
+    }
+
+    /// Reads the catalogue from any grid (a CSV file, a sheet of a workbook) named `file`
+    /// in diagnostics.
+    public static func read(_ source: some TableSource, file: String) -> ReadResult<Catalogue> {
+        var table = TableReader(specs: CatalogueColumn.specs, file: file)
         var diagnostics: [Diagnostic] = []
         var entries: [LocalEntry] = []
-        let (info, csvDiagnostics) = CSVReader.forEachRecord(file) { record in
+        var sawRow = false
+        let sourceDiagnostics = source.forEachRow { gridRow in
+            sawRow = true
+            let record = CSVRecord(cells: gridRow.cells.map { CSVCell(text: $0.text, line: $0.line, column: $0.column) }, line: gridRow.line)
             guard let row = table.feed(record) else { return }
             if let entry = entry(row, into: &diagnostics) { entries.append(entry) }
         }
-        table.finish(fileInfo: info)
-        return ReadResult(value: Catalogue(entries: entries), diagnostics: csvDiagnostics + table.diagnostics + diagnostics)
+        table.finish(decoded: sawRow || !sourceDiagnostics.contains { $0.severity == .error })
+        return ReadResult(value: Catalogue(entries: entries), diagnostics: sourceDiagnostics + table.diagnostics + diagnostics)
     }
 
     static func entry(_ row: TableRow<CatalogueColumn>, into diagnostics: inout [Diagnostic]) -> LocalEntry? {

@@ -207,7 +207,13 @@ struct TableReader<Key: Hashable & Sendable> {
 
     /// Call at the end: an error when no header row was found.
     mutating func finish(fileInfo: CSVReader.FileInfo?) {
-        guard header == nil, fileInfo != nil else { return }
+        finish(decoded: fileInfo != nil)
+    }
+
+    /// `decoded`: false when the file's bytes could not be read as text at all (that
+    /// error is already reported).
+    mutating func finish(decoded: Bool) {
+        guard header == nil, decoded else { return }
         guard sawRecord else {
             diagnostics.append(Diagnostic(.error, "csv.empty", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
                 vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",

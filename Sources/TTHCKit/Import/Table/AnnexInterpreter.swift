@@ -133,6 +133,14 @@ public struct AnnexInterpreter {
             start(candidate)
         }
         if reading.tables.isEmpty {
+            if nearHeader == nil, sawRow, let kind = Self.notAPublication(reading.titles) {
+                // A delegation decision's body: no table, and nothing to read as a change.
+                reading.notAPublication = kind
+                reading.diagnostics.append(Diagnostic(.warning, "annex.not-a-publication", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                    vi: "tài liệu này không phải quyết định công bố TTHC (\(kind.vi)) và không có bảng danh mục: không có thủ tục nào được đọc như một thay đổi",
+                    en: "this document is not a publication decision (\(kind.en)) and holds no annex table: no procedure is read as a change")))
+                return reading
+            }
             if let nearHeader {
                 reading.diagnostics.append(Diagnostic(.error, "header.missing-column", at: nearHeader, LocalizedText(
                     vi: "dòng tiêu đề này thiếu cột tên thủ tục (tiêu đề được chấp nhận: \"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên thủ tục\", \"Tên\", \"name\")",

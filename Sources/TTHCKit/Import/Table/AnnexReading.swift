@@ -101,6 +101,8 @@ public struct AnnexReading: Sendable {
     /// Set when the document is not a publication decision (a delegation, a list of
     /// internal workflows): what it looks like instead.
     public var notAPublication: LocalizedText?
+    /// What a Word decision says about itself (number, issuer, dates, title), and where.
+    public var decisionHeader: DecisionHeader?
     public var diagnostics: [Diagnostic] = []
 
     public var changes: [ProcedureChange] { procedures.map(\.change) }

@@ -39,6 +39,30 @@ public enum InspectReport {
         String(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
     }
 
+    /// What a Word decision says about itself, each value with the line it was read from.
+    static func headerLines(_ header: DecisionHeader, language: Language) -> [String] {
+        let vi = language == .vi
+        var lines = [vi ? "Quyết định (đọc từ văn bản):" : "The decision (read from the document):"]
+        func line(_ viName: String, _ enName: String, _ value: String?, _ at: Int?, blank: Int? = nil) {
+            let name = vi ? viName : enName
+            if let value, let at {
+                lines.append("  \(name): \(value)  ← \(vi ? "dòng" : "line") \(at)")
+            } else if let blank {
+                lines.append("  \(name): \(vi ? "để trống (dự thảo?)" : "left blank (a draft?)")  ← \(vi ? "dòng" : "line") \(blank)")
+            } else {
+                lines.append("  \(name): \(vi ? "không tìm thấy" : "not found")")
+            }
+        }
+        line("số", "number", header.number?.value, header.number?.line, blank: header.numberLeftBlank)
+        line("cơ quan ban hành", "issuer", header.issuer?.value, header.issuer?.line)
+        line("nơi ban hành", "place", header.place?.value, header.place?.line)
+        line("ngày ban hành", "issued", header.issued.map { vi ? $0.value.vietnamese : $0.value.iso }, header.issued?.line,
+             blank: header.dateLeftBlank)
+        line("ngày hiệu lực", "effective", header.effective.map { vi ? $0.value.vietnamese : $0.value.iso }, header.effective?.line)
+        line("trích yếu", "title", header.title?.value, header.title?.line)
+        return lines
+    }
+
     static func text(_ reading: AnnexReading, file: String, language: Language) -> String {
         let vi = language == .vi
         var lines: [String] = []
@@ -54,6 +78,9 @@ public enum InspectReport {
         }
         if let kind = reading.notAPublication {
             lines.append(vi ? "Không phải quyết định công bố TTHC: \(kind.vi)." : "Not a publication decision: \(kind.en).")
+        }
+        if let header = reading.decisionHeader {
+            lines += headerLines(header, language: language)
         }
         for title in reading.titles {
             lines.append((vi ? "Tiêu đề: " : "Title: ") + title)

@@ -53,9 +53,10 @@ enum LibXMLStream {
     static let maximumDiagnostics = 100
 
     /// Streams the document to `body` and returns the diagnostics, sorted by position.
-    /// `schema` is the XSD text; `namespace` is stripped from libxml2's messages, where it
-    /// would only add noise (`{urn:tthc:decision:1}name` → `name`).
-    static func read(_ source: XMLByteSource, displayPath: String, schema: String, namespace: String,
+    /// `schema` is the XSD text (nil: not validated, as for the parts of an Office file);
+    /// `namespace` is stripped from libxml2's messages, where it would only add noise
+    /// (`{urn:tthc:decision:1}name` → `name`).
+    static func read(_ source: XMLByteSource, displayPath: String, schema: String?, namespace: String,
                      _ body: (XMLStreamEvent) -> Void) -> [Diagnostic] {
         LibXMLSetup.once()
         let collector = DiagnosticCollector(displayPath: displayPath, namespace: namespace)
@@ -138,14 +139,21 @@ private final class LibXMLDocumentReader {
     private let collector: DiagnosticCollector
     private let displayPath: String
 
-    init?(input: XMLInputStream, displayPath: String, schema schemaText: String, collector: DiagnosticCollector) {
+    private let validating: Bool
+
+    init?(input: XMLInputStream, displayPath: String, schema schemaText: String?, collector: DiagnosticCollector) {
         self.input = input
         self.collector = collector
         self.displayPath = displayPath
+        validating = schemaText != nil
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        guard let parsed = SchemaCache.schema(for: schemaText) else {
-            collector.internalError("the embedded XSD schema does not parse")
-            return nil
+        var parsed: xmlSchemaPtr?
+        if let schemaText {
+            parsed = SchemaCache.schema(for: schemaText)
+            guard parsed != nil else {
+                collector.internalError("the embedded XSD schema does not parse")
+                return nil
+            }
         }
         let streamPointer = Unmanaged.passUnretained(input).toOpaque()
         guard let reader = xmlReaderForIO(xmlStreamRead, xmlStreamClose, streamPointer, displayPath, "UTF-8",
@@ -156,7 +164,7 @@ private final class LibXMLDocumentReader {
         self.reader = reader
         collector.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, libxmlStructuredError, context)
-        if xmlTextReaderSetSchema(reader, parsed) != 0 {
+        if let parsed, xmlTextReaderSetSchema(reader, parsed) != 0 {
             collector.internalError("libxml2 could not attach the XSD schema")
         }
     }
@@ -195,7 +203,7 @@ private final class LibXMLDocumentReader {
         if status == -1 || collector.tooMany {
             collector.readingStopped(line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                      column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-        } else if xmlTextReaderIsValid(reader) != 1 {
+        } else if validating, xmlTextReaderIsValid(reader) != 1 {
             collector.invalidWithoutMessage(line: Int(xmlTextReaderGetParserLineNumber(reader)),
                                             column: Int(xmlTextReaderGetParserColumnNumber(reader)))
         }
