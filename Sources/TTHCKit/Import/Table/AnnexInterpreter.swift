@@ -108,7 +108,9 @@ public struct AnnexInterpreter {
             start(candidate)
         }
         if isColumnNumberRow(row) { return }
-        if let candidate = Layout(row, file: file) {
+        // A header row names columns; a row with a procedure code in it is data, and
+        // telling so costs nothing next to folding each of its cells.
+        if !row.cells.contains(where: { Self.startsWithCode($0.text) }), let candidate = Layout(row, file: file) {
             if let layout, candidate.signature == layout.signature { return } // the header again
             pending = (row, candidate)
             return
@@ -543,6 +545,18 @@ public struct AnnexInterpreter {
             return [(whole, compact.startIndex..<compact.endIndex)]
         }
         return AnnexVocabulary.codes(in: TextNormalization.clean(text))
+    }
+
+    /// True when the text starts with `d.dddddd` (a procedure code), on its bytes.
+    static func startsWithCode(_ text: String) -> Bool {
+        var it = text.utf8.makeIterator()
+        var b = it.next()
+        while b == 0x20 { b = it.next() }
+        guard let first = b, (0x30...0x39).contains(first), it.next() == UInt8(ascii: ".") else { return false }
+        for _ in 0..<6 {
+            guard let d = it.next(), (0x30...0x39).contains(d) else { return false }
+        }
+        return true
     }
 
     /// "12", "12.", "(12)": a row number.
