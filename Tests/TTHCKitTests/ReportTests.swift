@@ -197,6 +197,21 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         #expect(DisplayWidth.wrap(text, width: width) == lines)
     }
 
+    /// A 160 KB word (a pasted blob in a procedure name) is cut into pieces of the column's
+    /// width that put it back together, and words around it keep their places; wide
+    /// characters (2 columns each) are never split across the width.
+    @Test func aHugeUnbrokenWordIsCutIntoColumnWidePieces() {
+        let word = String(repeating: "ấ", count: 160_000)
+        let lines = DisplayWidth.wrap("trước " + word + " sau", width: 40)
+        #expect(lines.first == "trước")
+        #expect(lines.last == String(repeating: "ấ", count: 160_000 % 40) + " sau" || lines.last == "sau")
+        #expect(lines.dropFirst().joined().replacingOccurrences(of: " sau", with: "").replacingOccurrences(of: "sau", with: "") == word)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+        let wide = DisplayWidth.wrap(String(repeating: "日", count: 9), width: 4)
+        #expect(wide == ["日日", "日日", "日日", "日日", "日"])
+        #expect(DisplayWidth.wrap("日", width: 1) == ["日"])
+    }
+
     // MARK: HTML
 
     @Test func htmlEscapesTextAndIsSelfContained() {
