@@ -97,10 +97,15 @@ public struct InputFile: Sendable {
                 vi: "cần một tệp nhưng đây là thư mục", en: "expected a file but found a directory"))
         default:
             _ = close(fd)
-            throw failure("file.not-regular", LocalizedText(
-                vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
-                en: "expected a regular file but found a special file (FIFO, socket or device); not read"))
+            throw InputError([notRegular(at: location)])
         }
+    }
+
+    /// `file.not-regular`: a FIFO, socket or device where a file is expected.
+    static func notRegular(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "file.not-regular", at: location, LocalizedText(
+            vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
+            en: "expected a regular file but found a special file (FIFO, socket or device); not read"))
     }
 
     static func tooLarge(_ displayPath: String) -> InputError {

@@ -108,9 +108,7 @@ private struct Loader {
         let path = root.appendingPathComponent(relative).path
         var target = stat()
         if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, !insideCatalogue(path) {
-            diagnostics.append(Diagnostic(.error, "file.link-outside", at: SourceLocation(file: display(relative)), LocalizedText(
-                vi: "liên kết tượng trưng trỏ ra ngoài thư mục danh mục; tthc chỉ đọc tệp nằm trong thư mục danh mục (hãy chép tệp vào đây)",
-                en: "a symbolic link that leads out of the catalogue directory; tthc reads only files inside it (copy the file in instead)")))
+            diagnostics.append(Self.linkOutside(at: SourceLocation(file: display(relative))))
             return nil
         }
         do {
@@ -160,9 +158,7 @@ private struct Loader {
             switch target.st_mode & S_IFMT {
             case S_IFREG:
                 guard insideCatalogue(path) else {
-                    diagnostics.append(Diagnostic(.error, "file.link-outside", at: at, LocalizedText(
-                        vi: "liên kết tượng trưng trỏ ra ngoài thư mục danh mục; tthc chỉ đọc tệp nằm trong thư mục danh mục (hãy chép tệp vào đây)",
-                        en: "a symbolic link that leads out of the catalogue directory; tthc reads only files inside it (copy the file in instead)")))
+                    diagnostics.append(Self.linkOutside(at: at))
                     continue
                 }
                 out.append(relative)
@@ -171,12 +167,17 @@ private struct Loader {
                     vi: "thư mục con không được đọc; hãy đặt tệp trực tiếp trong \(subdirectory)/",
                     en: "subdirectories are not read; put the files directly in \(subdirectory)/")))
             default:
-                diagnostics.append(Diagnostic(.error, "file.not-regular", at: at, LocalizedText(
-                    vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
-                    en: "expected a regular file but found a special file (FIFO, socket or device); not read")))
+                diagnostics.append(InputFile.notRegular(at: at))
             }
         }
         return out
+    }
+
+    /// A file of the catalogue that is a link out of it (see ``insideCatalogue(_:)``).
+    static func linkOutside(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "file.link-outside", at: location, LocalizedText(
+            vi: "liên kết tượng trưng trỏ ra ngoài thư mục danh mục; tthc chỉ đọc tệp nằm trong thư mục danh mục (hãy chép tệp vào đây)",
+            en: "a symbolic link that leads out of the catalogue directory; tthc reads only files inside it (copy the file in instead)"))
     }
 
     /// The canonical catalogue directory, to which every file read must belong once its
@@ -319,10 +320,13 @@ private struct Loader {
     /// The register rows whose listing file is `path` (relative to the catalogue directory;
     /// a bare file name means the file in `decisions/`).
     func registerRows(naming path: String, in register: [RegisterEntry]) -> [RegisterEntry] {
-        register.filter { entry in
-            guard let listing = entry.listingFile else { return false }
-            return listing == path || (!listing.contains("/") && "decisions/" + listing == path)
-        }
+        register.filter { entry in entry.listingFile.map { Self.listing($0, names: path) } ?? false }
+    }
+
+    /// Whether a register's "Tệp danh mục" value names the file at `path` (relative to the
+    /// catalogue directory): the same path, or a bare file name for the file in `decisions/`.
+    static func listing(_ listing: String, names path: String) -> Bool {
+        listing == path || (!listing.contains("/") && "decisions/" + listing == path)
     }
 
     /// A listing that is only a table (CSV, a workbook): its number, issuer and dates come
@@ -336,7 +340,7 @@ private struct Loader {
         diagnostics += reading.diagnostics
         let result = ReadResult(value: reading.changes, diagnostics: reading.diagnostics)
         guard let entry else {
-            if listingsOfBadRegisterRows.contains(path) || listingsOfBadRegisterRows.contains(String(path.dropFirst("decisions/".count))) {
+            if listingsOfBadRegisterRows.contains(where: { Self.listing($0, names: path) }) {
                 return nil
             }
             let kind = Self.pathExtension(path) == "csv" ? LocalizedText(vi: "CSV", en: "a CSV listing")
@@ -477,8 +481,7 @@ private struct Loader {
     mutating func checkRegisterListingFiles(_ register: [RegisterEntry], listings: Set<String>) {
         for entry in register {
             guard let listing = entry.listingFile else { continue }
-            let candidates = listing.contains("/") ? [listing] : [listing, "decisions/" + listing]
-            if candidates.contains(where: listings.contains) { continue }
+            if listings.contains(where: { Self.listing(listing, names: $0) }) { continue }
             diagnostics.append(Diagnostic(.error, "catalogue.listing-missing", at: entry.location, LocalizedText(
                 vi: "quyết định \(entry.decisionNumber): không có tệp danh mục \"\(listing)\" trong thư mục decisions/",
                 en: "decision \(entry.decisionNumber): the listing file \"\(listing)\" is not in the decisions/ directory")))

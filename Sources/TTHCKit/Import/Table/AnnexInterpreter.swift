@@ -204,7 +204,9 @@ public struct AnnexInterpreter {
         var line: Int
         var subheaderLine: Int?
         /// Column by grid index.
-        var columns: [Int: AnnexColumn]
+        let columns: [Int: AnnexColumn]
+        /// Grid index by column, for the look-ups every body row makes.
+        let indexByColumn: [AnnexColumn: Int]
         var headers: [Int: String]
         /// What tells two tables apart: their columns in order.
         var signature: [String]
@@ -260,6 +262,7 @@ public struct AnnexInterpreter {
                 columns[code] = .replaces
             }
             self.columns = columns
+            indexByColumn = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: min)
             self.headers = headers
             self.duplicates = duplicates
             var implied: [ChangeType: String] = [:]
@@ -274,9 +277,7 @@ public struct AnnexInterpreter {
             self.unknown = unknown
         }
 
-        func index(of column: AnnexColumn) -> Int? {
-            columns.first { $0.value == column }?.key
-        }
+        func index(of column: AnnexColumn) -> Int? { indexByColumn[column] }
     }
 
     /// The layout with a second header row merged in, when `row` is one: the number and
