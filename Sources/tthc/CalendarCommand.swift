@@ -26,41 +26,29 @@ struct CalendarOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of the output: vi or en.")
     var language: Language = .vi
 
-    /// The standard calendar with the override file applied; diagnostics go to stderr,
-    /// and errors stop the command with exit code 2.
-    func calendar() throws -> WorkingCalendar {
+    /// The standard calendar with the override file applied; diagnostics go to the run's
+    /// printer, and errors stop the command with exit code 2.
+    func calendar(_ run: RunDiagnostics) throws -> WorkingCalendar {
         var file: InputFile?
         if let holidaysFile {
             do {
                 file = try InputFile.read(URL(fileURLWithPath: holidaysFile), displayPath: holidaysFile)
             } catch {
-                printDiagnostics(error.diagnostics)
-                throw badInputExitCode
+                try run.stop(error.diagnostics)
             }
         }
         let result = WorkingCalendar.read(overrideFile: file)
-        printDiagnostics(result.diagnostics)
+        run.report(result.diagnostics)
         guard let calendar = result.value else { throw badInputExitCode }
         return calendar
     }
 
-    func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        var engine = DiagnosticEngine()
-        engine.emit(contentsOf: diagnostics)
-        for d in engine.sorted { printError(d.rendered(language)) }
-    }
-
     /// A warning on stderr for each provisional year a result relies on.
-    func warnProvisional(_ calendar: WorkingCalendar, _ a: CivilDate, _ b: CivilDate) {
+    func warnProvisional(_ calendar: WorkingCalendar, _ a: CivilDate, _ b: CivilDate, _ run: RunDiagnostics) {
         let years = calendar.provisionalYears(between: a, and: b)
         guard !years.isEmpty else { return }
-        let list = years.map(String.init).joined(separator: ", ")
-        printError(language == .vi
-            ? "cảnh báo: chưa có lịch nghỉ chính thức cho năm \(list); kết quả tạm tính theo Bộ luật Lao động"
-            : "warning: no official schedule on file for \(list); the result is provisional, computed from the Labour Code")
+        run.status(run.strings.provisionalYears(years.map(String.init).joined(separator: ", ")))
     }
-
-    func date(_ d: CivilDate) -> String { language == .vi ? d.vietnamese : d.iso }
 }
 
 extension CalendarCommand {
@@ -78,17 +66,16 @@ extension CalendarCommand {
         @OptionGroup var options: CalendarOptions
 
         func run() throws {
+            let run = RunDiagnostics(options.language)
             let range = VietnameseLunarCalendar.supportedYears
             guard range.contains(year) else {
-                try usageError(LocalizedText(
-                    vi: "năm \(year) nằm ngoài phạm vi lịch (\(range.lowerBound)–\(range.upperBound))",
-                    en: "year \(year) is outside the calendar's range (\(range.lowerBound)–\(range.upperBound))"), language: options.language)
+                try run.stop(option: "YEAR", CLIStrings.both { $0.yearOutOfRange(year, range) })
             }
-            let calendar = try options.calendar()
+            let calendar = try options.calendar(run)
             let listing = HolidayListing(year: year, calendar: calendar)
             print(listing.render(format, language: options.language), terminator: "")
             let newYear = CivilDate(year: year, month: 1, day: 1)!
-            options.warnProvisional(calendar, newYear, newYear)
+            options.warnProvisional(calendar, newYear, newYear, run)
         }
     }
 
@@ -118,35 +105,26 @@ extension CalendarCommand {
         static let range = -10_000...10_000
 
         func run() throws {
-            let start = try parseDateArgument(date, name: "DATE", language: options.language)
+            let run = RunDiagnostics(options.language)
+            let start = try run.date(date, option: "DATE")
             guard Self.range.contains(workingDays) else {
-                try usageError(LocalizedText(
-                    vi: "N: cần số ngày làm việc từ \(Self.range.lowerBound) đến \(Self.range.upperBound), nhưng có \(workingDays)",
-                    en: "N: expected a number of working days from \(Self.range.lowerBound) to \(Self.range.upperBound), found \(workingDays)"),
-                    language: options.language)
+                try run.stop(option: "N", CLIStrings.both { $0.countOutOfRange(Self.range, workingDays) })
             }
-            let calendar = try options.calendar()
+            let calendar = try options.calendar(run)
             let result = calendar.adding(workingDays: workingDays, to: start)
             print(result.iso)
             if explain {
                 for step in calendar.explainAdding(workingDays: workingDays, to: start) {
-                    print(Self.line(step, options))
+                    print(Self.line(step, run.strings, options.language))
                 }
             }
-            options.warnProvisional(calendar, start, result)
+            options.warnProvisional(calendar, start, result, run)
         }
 
-        static func line(_ step: ExplainedDay, _ options: CalendarOptions) -> String {
-            let lang = options.language
-            let role: String
-            switch step.role {
-            case .trigger: role = lang == .vi ? "bắt đầu" : "start"
-            case .counted: role = (lang == .vi ? "tính " : "day ") + String(step.count ?? 0)
-            case .skipped: role = lang == .vi ? "bỏ qua" : "skipped"
-            case .rolledForward: role = lang == .vi ? "hết hạn" : "ends"
-            }
-            var s = options.date(step.date) + "  " + role.padded(8) + "  " + step.reason[lang]
-            if step.provisional { s += lang == .vi ? " (tạm tính)" : " (provisional)" }
+        static func line(_ step: ExplainedDay, _ strings: CLIStrings, _ language: Language) -> String {
+            let role = strings.explainRole(step.role, step.count ?? 0)
+            var s = strings.date(step.date) + "  " + DisplayWidth.padded(role, to: 8) + "  " + step.reason[language]
+            if step.provisional { s += strings.provisionalMark }
             return s
         }
     }
@@ -165,11 +143,12 @@ extension CalendarCommand {
         @OptionGroup var options: CalendarOptions
 
         func run() throws {
-            let a = try parseDateArgument(from, name: "FROM", language: options.language)
-            let b = try parseDateArgument(to, name: "TO", language: options.language)
-            let calendar = try options.calendar()
+            let run = RunDiagnostics(options.language)
+            let a = try run.date(from, option: "FROM")
+            let b = try run.date(to, option: "TO")
+            let calendar = try options.calendar(run)
             print(calendar.workingDays(from: a, to: b))
-            options.warnProvisional(calendar, a, b)
+            options.warnProvisional(calendar, a, b, run)
         }
     }
 
@@ -184,16 +163,15 @@ extension CalendarCommand {
         @OptionGroup var options: CalendarOptions
 
         func run() throws {
-            let day = try parseDateArgument(date, name: "DATE", language: options.language)
-            let calendar = try options.calendar()
+            let run = RunDiagnostics(options.language)
+            let strings = run.strings
+            let day = try run.date(date, option: "DATE")
+            let calendar = try options.calendar(run)
             let working = calendar.isWorkingDay(day)
-            let lang = options.language
-            var line = options.date(day) + ": "
-                + (working ? (lang == .vi ? "ngày làm việc" : "working day")
-                           : (lang == .vi ? "không phải ngày làm việc" : "not a working day"))
-                + " (" + calendar.reason(for: day)[lang] + ")"
+            var line = strings.date(day) + ": " + (working ? strings.workingDay : strings.notWorkingDay)
+                + " (" + calendar.reason(for: day)[options.language] + ")"
             if calendar.specialDay(on: day)?.provisional ?? calendar.isProvisional(year: day.year) {
-                line += lang == .vi ? " (tạm tính)" : " (provisional)"
+                line += strings.provisionalMark
             }
             print(line)
             if !working { throw ExitCode(1) }
@@ -211,11 +189,12 @@ extension CalendarCommand {
         var language: Language = .vi
 
         func run() throws {
-            let day = try parseDateArgument(date, name: "DATE", language: language)
-            try checkLunarRange(day.year, language: language)
+            let run = RunDiagnostics(language)
+            let day = try run.date(date, option: "DATE")
+            try checkLunarRange(day.year, option: "DATE", run)
             let lunar = VietnameseLunarCalendar.lunarDate(of: day)
             var line = "\(lunar.day)/\(lunar.month)/\(lunar.year)"
-            if lunar.isLeapMonth { line += language == .vi ? " (tháng nhuận)" : " (leap month)" }
+            if lunar.isLeapMonth { line += run.strings.leapMonth }
             print(line)
         }
     }
@@ -234,21 +213,17 @@ extension CalendarCommand {
         var language: Language = .vi
 
         func run() throws {
+            let run = RunDiagnostics(language)
             let parts = lunarDate.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
                   (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4
             else {
-                try usageError(LocalizedText(
-                    vi: "LUNAR-DATE: ngày âm lịch không hợp lệ \"\(lunarDate)\": cần dạng d/m/yyyy",
-                    en: "LUNAR-DATE: invalid lunar date \"\(lunarDate)\": expected d/m/yyyy"), language: language)
+                try run.stop(option: "LUNAR-DATE", CLIStrings.both { $0.invalidLunarDate(lunarDate) })
             }
-            try checkLunarRange(y, language: language)
+            try checkLunarRange(y, option: "LUNAR-DATE", run)
             let lunar = LunarDate(year: y, month: m, day: d, isLeapMonth: leap)
             guard let solar = VietnameseLunarCalendar.civilDate(of: lunar) else {
-                let shown = "\(d)/\(m)/\(y)" + (leap ? " (nhuận)" : "")
-                try usageError(LocalizedText(
-                    vi: "LUNAR-DATE: không có ngày âm lịch \(shown)",
-                    en: "LUNAR-DATE: no such lunar date \(d)/\(m)/\(y)" + (leap ? " (leap month)" : "")), language: language)
+                try run.stop(option: "LUNAR-DATE", CLIStrings.both { $0.noSuchLunarDate(d, m, y, leap) })
             }
             print(solar.iso)
         }
@@ -256,17 +231,9 @@ extension CalendarCommand {
 }
 
 /// Stops with exit 2 when `year` is outside the lunar calendar's range.
-func checkLunarRange(_ year: Int, language: Language) throws {
+func checkLunarRange(_ year: Int, option: String, _ run: RunDiagnostics) throws {
     let r = VietnameseLunarCalendar.supportedYears
     guard r.contains(year) else {
-        try usageError(LocalizedText(
-            vi: "năm \(year) nằm ngoài phạm vi lịch âm (\(r.lowerBound)–\(r.upperBound))",
-            en: "year \(year) is outside the lunar calendar's range (\(r.lowerBound)–\(r.upperBound))"), language: language)
-    }
-}
-
-extension String {
-    func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        try run.stop(option: option, CLIStrings.both { $0.lunarYearOutOfRange(year, r) })
     }
 }

@@ -33,19 +33,18 @@ struct InspectCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
+        let run = RunDiagnostics(lang)
         let input: InputFile
         do {
             input = try InputFile.read(URL(fileURLWithPath: file), displayPath: file)
         } catch {
-            for d in error.diagnostics { printError(d.rendered(lang)) }
-            throw badInputExitCode
+            try run.stop(error.diagnostics)
         }
         let reading: AnnexReading
         var metadata: DocumentMetadata?
         let ext = (file as NSString).pathExtension.lowercased()
         if let refusal = OfficeFormats.refusal(extension: ext) {
-            printError(Diagnostic(.error, "office.unsupported-format", at: SourceLocation(file: file), refusal).rendered(lang))
-            throw badInputExitCode
+            try run.stop(Diagnostic(.error, "office.unsupported-format", at: SourceLocation(file: file), refusal))
         }
         if let kind = DocumentListingReader.kind(forPath: file) {
             let document = DocumentListingReader.read(input, kind: kind, decisionTitle: title)
@@ -66,10 +65,9 @@ struct InspectCommand: ParsableCommand {
             lines.insert(contentsOf: metadata.described(lang), at: 1)
             out = lines.joined(separator: "\n")
         }
-        FileHandle.standardOutput.write(Data((format == .text ? TerminalText.visible(out) : out).utf8))
-        if format == .tsv {
-            for d in reading.diagnostics { printError(d.rendered(lang)) }
-        }
+        try run.write(Array((format == .text ? TerminalText.visible(out) : out).utf8), to: nil, option: "-")
+        // The text report lists its doubts itself; the TSV's go to standard error.
+        if format == .tsv { run.report(reading.diagnostics) }
         if reading.diagnostics.contains(where: { $0.severity == .error }) { throw badInputExitCode }
     }
 }

@@ -28,28 +28,21 @@ struct ReconcileCommand: ParsableCommand {
     var color: ColourChoice = .auto
 
     func run() throws {
+        let run = RunDiagnostics(options.lang)
+        let day = try options.day(run)
+        try options.guardOutputs([.init("--output", output)], run)
         // A listing that cannot be read does not stop the report: the report names it at
         // its top, covers every other decision, and the run still exits with code 2.
-        try options.guardOutputs([.init("--output", output)])
-        let loaded = try options.load(allowingUnreadListings: true)
-        let reconciliation = Reconciler(settings: loaded.data.settings).reconcile(
-            decisions: loaded.data.decisions, catalogue: loaded.data.catalogue,
-            calendar: loaded.calendar, asOf: loaded.asOf, unreadListings: loaded.data.unreadListings)
+        let reconciliation = try options.pipeline(run, allowingUnreadListings: true).reconcile(asOf: day)
         let colour = TerminalColour.enabled(choice: color, environment: ProcessInfo.processInfo.environment,
                                             outputPath: output)
         let bytes = format.renderer(colour: colour).render(reconciliation, language: options.lang)
-        try writeOutput(bytes, to: output, language: options.lang)
-        if !AtomicFileWriter.isStandardOutput(output) {
-            printError(summaryLine(reconciliation, written: output!, language: options.lang))
+        try run.write(bytes, to: output, option: "--output")
+        if let output, !AtomicFileWriter.isStandardOutput(output) {
+            let counts = reconciliation.statusCounts
+            run.status(run.strings.reconcileSummary(output, reconciliation.changes.count, counts[.overdue] ?? 0,
+                                                    counts[.pending] ?? 0, reconciliation.expired.count))
         }
-        if !reconciliation.unreadListings.isEmpty { throw badInputExitCode }
-    }
-
-    private func summaryLine(_ r: Reconciliation, written path: String, language: Language) -> String {
-        let counts = r.statusCounts
-        let overdue = counts[.overdue] ?? 0, pending = counts[.pending] ?? 0
-        return language == .vi
-            ? "\(path): \(r.changes.count) thay đổi, \(overdue) quá hạn, \(pending) đang chờ, \(r.expired.count) hết hiệu lực"
-            : "\(path): \(r.changes.count) changes, \(overdue) overdue, \(pending) pending, \(r.expired.count) expired"
+        try run.finish()
     }
 }

@@ -34,20 +34,19 @@ struct RemindCommand: ParsableCommand {
     @Flag(name: .long, help: "Pipe the e-mail digest to `sendmail -t` (email.sendmail in settings.yaml).")
     var sendmail = false
 
-    func validate() throws {
+    func run() throws {
+        let run = RunDiagnostics(options.lang)
+        let lang = options.lang
         if let within, within < 0 {
-            throw ValidationError("--within: cần số ngày làm việc không âm / expected a non-negative number of working days")
+            try run.stop(option: "--within", CLIStrings.both(\.negativeWithin))
         }
         if icsState != nil && ics == nil && email == nil && !sendmail {
-            throw ValidationError("--ics-state cần --ics, --email hoặc --sendmail / --ics-state needs --ics, --email or --sendmail")
+            try run.stop(option: "--ics-state", CLIStrings.both(\.icsStateAlone))
         }
-    }
-
-    func run() throws {
-        let lang = options.lang
-        try options.guardOutputs([.init("--ics", ics), .init("--ics-state", icsState), .init("--email", email)])
-        let loaded = try options.load()
-        let settings = loaded.data.settings
+        let day = try options.day(run)
+        try options.guardOutputs([.init("--ics", ics), .init("--ics-state", icsState), .init("--email", email)], run)
+        let pipeline = try options.pipeline(run)
+        let settings = pipeline.input.settings
         let mailing = email != nil || sendmail
 
         // Everything is read and computed before anything is written: bad input leaves no file.
@@ -58,51 +57,51 @@ struct RemindCommand: ParsableCommand {
             if from.isEmpty || to.isEmpty {
                 let missing = [from.isEmpty ? "email.from" : nil, to.isEmpty ? "email.to" : nil].compactMap { $0 }
                     .joined(separator: ", ")
-                printError("\(options.catalogs)/settings.yaml: error: "
-                    + "--email/--sendmail cần \(missing) trong settings.yaml / "
-                    + "--email/--sendmail need \(missing) in settings.yaml")
-                throw badInputExitCode
+                try run.stop(Diagnostic(.error, "settings.email-missing",
+                                        at: SourceLocation(file: "\(options.catalogs)/settings.yaml"),
+                                        CLIStrings.both { $0.emailNeedsSettings(missing) }))
             }
             sender = from
         }
         var state: ICalendarState?
-        if let icsState { state = try readState(icsState) }
+        if let icsState { state = try readState(icsState, run) }
 
-        let reconciliation = Reconciler(settings: settings).reconcile(
-            decisions: loaded.data.decisions, catalogue: loaded.data.catalogue,
-            calendar: loaded.calendar, asOf: loaded.asOf)
-        let reminders = Reminders(reconciliation, within: within)
+        let reminders = pipeline.reminders(asOf: day, within: within)
         let writer = ICalendarWriter(language: lang, alarmWorkingDaysBefore: settings.alarmWorkingDaysBefore,
                                      toolVersion: TTHC.configuration.version)
-        let feed = writer.render(reminders, calendar: loaded.calendar, state: state)
+        let feed = writer.render(reminders, calendar: pipeline.input.calendar, state: state)
         let message = mailing
             ? EmailDigest(from: sender, to: settings.emailTo, language: lang).render(reminders, calendar: feed)
             : nil
 
         if ics == nil && !mailing {
-            try writeOutput(Array(ReminderListing(language: lang).render(reminders).utf8), to: nil, language: lang)
-            return
+            try run.write(Array(ReminderListing(language: lang).render(reminders).utf8), to: nil, option: "-")
+            return try run.finish()
         }
-        if let ics { try writeOutput(feed.bytes, to: ics, language: lang) }
-        if let icsState, let updated = feed.state { try writeOutput(updated.encoded, to: icsState, language: lang) }
-        if let email, let message { try writeOutput(message, to: email, language: lang) }
-        if sendmail, let message { try deliver(message, sendmailPath: settings.sendmailPath, language: lang) }
+        // The feed, its state and the digest are written together: all of them or none.
+        var files: [(bytes: [UInt8], path: String?, option: String)] = []
+        if let ics { files.append((feed.bytes, ics, "--ics")) }
+        if let icsState, let updated = feed.state { files.append((updated.encoded, icsState, "--ics-state")) }
+        if let email, let message { files.append((message, email, "--email")) }
+        try run.write(files)
+        if sendmail, let message { try deliver(message, sendmailPath: settings.sendmailPath, run) }
+        try run.finish()
     }
 
     /// The state file, or an empty state when it does not exist yet; exit 2 when it is not a state.
-    private func readState(_ path: String) throws -> ICalendarState {
+    private func readState(_ path: String, _ run: RunDiagnostics) throws -> ICalendarState {
         guard FileManager.default.fileExists(atPath: path) else { return ICalendarState() }
         do {
             return try ICalendarState.read(InputFile.read(URL(fileURLWithPath: path), displayPath: path))
         } catch {
-            for d in error.diagnostics { printError(d.rendered(options.lang)) }
-            throw badInputExitCode
+            try run.stop(error.diagnostics)
         }
     }
 
     /// Hands the message to `sendmail -t` on its standard input. A program that cannot be
     /// started, or that exits with a non-zero status, is an error (exit 1).
-    private func deliver(_ message: [UInt8], sendmailPath: String, language: Language) throws {
+    private func deliver(_ message: [UInt8], sendmailPath: String, _ run: RunDiagnostics) throws {
+        let strings = run.strings
         let process = Process()
         process.executableURL = URL(fileURLWithPath: sendmailPath)
         process.arguments = ["-t"]
@@ -111,9 +110,7 @@ struct RemindCommand: ParsableCommand {
         do {
             try process.run()
         } catch {
-            printError(language == .vi
-                ? "error: không chạy được sendmail \"\(sendmailPath)\": \(error.localizedDescription)"
-                : "error: cannot run sendmail \"\(sendmailPath)\": \(error.localizedDescription)")
+            run.status("error: " + strings.sendmailCannotRun(sendmailPath, error.localizedDescription))
             throw ExitCode(1)
         }
         // A sendmail that exits without reading everything closes the pipe; ignore SIGPIPE
@@ -133,14 +130,9 @@ struct RemindCommand: ParsableCommand {
         let status = process.terminationStatus
         let signalled = process.terminationReason == .uncaughtSignal
         guard status == 0, !signalled, written else {
-            let how = signalled
-                ? (language == .vi ? "bị dừng bởi tín hiệu \(status)" : "was killed by signal \(status)")
-                : status != 0
-                    ? (language == .vi ? "kết thúc với mã \(status)" : "exited with status \(status)")
-                    : (language == .vi ? "không nhận hết thư" : "did not read the whole message")
-            printError(language == .vi
-                ? "error: sendmail \"\(sendmailPath)\" \(how); thư chưa được gửi"
-                : "error: sendmail \"\(sendmailPath)\" \(how); the message was not sent")
+            let how = signalled ? strings.sendmailKilled(status)
+                : status != 0 ? strings.sendmailExited(status) : strings.sendmailDidNotRead
+            run.status("error: " + strings.sendmailFailed(sendmailPath, how))
             throw ExitCode(1)
         }
     }

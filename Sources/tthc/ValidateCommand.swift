@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import TTHCKit
 
-/// `tthc validate`: reads the whole catalogue directory and prints every problem as a
-/// compiler-style line on standard error. Exit 0 when there are no errors (warnings are
-/// allowed), 2 when there are.
+/// `tthc validate`: reads the whole catalogue directory through the pipeline and prints
+/// every problem as a compiler-style line on standard error. Exit 0 when there are no
+/// errors (warnings are allowed), 2 when there are.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -19,16 +19,12 @@ struct ValidateCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
-        let url = URL(fileURLWithPath: catalogs)
-        let result = CatalogueDirectory.load(url, displayPath: catalogs)
-        for diagnostic in result.diagnostics {
-            printError(diagnostic.rendered(lang))
-        }
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-        printError(lang == .vi
-            ? "\(catalogs): \(errors) lỗi, \(warnings) cảnh báo"
-            : "\(catalogs): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-        if errors > 0 { throw badInputExitCode }
+        let run = RunDiagnostics(lang)
+        let reading = CataloguePipeline.read(URL(fileURLWithPath: catalogs), displayPath: catalogs)
+        run.report(reading.diagnostics)
+        let errors = reading.diagnostics.filter { $0.severity == .error }.count
+        let warnings = reading.diagnostics.filter { $0.severity == .warning }.count
+        run.status(run.strings.validateSummary(catalogs, errors, warnings))
+        try run.finish()
     }
 }

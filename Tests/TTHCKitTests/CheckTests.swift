@@ -9,14 +9,14 @@ enum CheckScenario {
         for i in entries.indices { entries[i].location.line! += lineShift }
         let r = reconcile(RemindScenario.decisions, entries, asOf: "2026-11-20", settings: RemindScenario.settings,
                           calendar: RemindScenario.calendar)
-        return CheckRules.evaluate(r, catalogue: Catalogue(entries: entries), failOn: failOn)
+        return CheckRules.evaluate(r, failOn: failOn)
     }
 
     /// A catalogue with nothing to report.
     static func clean(failOn: Set<CheckRule>) -> CheckOutcome {
         let entries = [entry("1.000001", published: "2026-11-09", ministry: "2105/QĐ-BKHCN")]
         let r = reconcile([decision("2105/QĐ-BKHCN", [change("1.000001", .amended)])], entries, asOf: "2026-11-20")
-        return CheckRules.evaluate(r, catalogue: Catalogue(entries: entries), failOn: failOn)
+        return CheckRules.evaluate(r, failOn: failOn)
     }
 }
 
@@ -206,7 +206,7 @@ enum CheckScenario {
         let abolish = decision("1/QĐ-BKHCN", issued: "2026-01-05", effective: "2026-02-01", national: nil,
                                (1...14).map { change(String(format: "1.%06d", 100 + $0), .abolished, line: $0 + 1) })
         let r = reconcile([abolish], entries + [entry("1.00001", line: 20)], asOf: "2026-11-20")
-        let o = CheckRules.evaluate(r, catalogue: Catalogue(entries: entries), failOn: [.expired])
+        let o = CheckRules.evaluate(r, failOn: [.expired])
         #expect(o.findings.count == 29)
         let commands = GitHubAnnotations(language: .en).commands(o)
         #expect(commands.count == 10)

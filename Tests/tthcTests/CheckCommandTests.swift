@@ -86,7 +86,7 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
     @Test func badAsOfIsBadInput() throws {
         let r = try check(["--as-of", "31/02/2026"])
         #expect(r.exitCode == 2)
-        #expect(r.stderr.hasPrefix("error: --as-of: "))
+        #expect(r.stderr.hasPrefix("--as-of: error: "))
     }
 
     @Test func stderrGolden() throws {

@@ -148,7 +148,7 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
         let r = try runTTHCLimited("ulimit -f 8", ["reconcile", "--as-of", "2026-11-20", "--output", "out/report.txt"],
                                    currentDirectory: scratch.root)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.hasSuffix("error: không ghi được tệp \"out/report.txt\": File too large\n"))
+        #expect(r.stderr.hasSuffix("\n--output: error: không ghi được tệp \"out/report.txt\": File too large\n"))
         #expect(try scratch.outputNames() == ["report.txt"])
         #expect(try Data(contentsOf: scratch.out.appendingPathComponent("report.txt")) == old)
     }
@@ -175,9 +175,24 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
         try old.write(to: scratch.out.appendingPathComponent("report.txt"))
         let r = try runTTHC(["reconcile", "--as-of", "2026-11-20", "--output", "out/report.txt"], currentDirectory: scratch.root)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.hasSuffix("error: không ghi được tệp \"out/report.txt\": No space left on device\n"))
+        #expect(r.stderr.hasSuffix("\n--output: error: không ghi được tệp \"out/report.txt\": No space left on device\n"))
         #expect(try scratch.outputNames() == ["report.txt"])
         #expect(try Data(contentsOf: scratch.out.appendingPathComponent("report.txt")) == old)
+    }
+
+    /// `check --junit --sarif` onto a disk with room for the JUnit report (39 KB) but not
+    /// for both: neither file is written, since they are written as one set.
+    @Test(.enabled(if: canMountTmpfs, "needs root and permission to mount a tmpfs"))
+    func outputsOfOneRunAreAllOrNothingOnAFullDisk() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(mountTmpfs(at: scratch.out.path, size: "48k"))
+        defer { umount(scratch.out.path) }
+        let r = try runTTHC(["check", "--as-of", "2026-11-20", "--lang", "en",
+                             "--junit", "out/check.xml", "--sarif", "out/check.sarif"], currentDirectory: scratch.root)
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.hasSuffix("\n--sarif: error: cannot write \"out/check.sarif\": No space left on device\n"))
+        #expect(try scratch.outputNames() == [])
     }
 
     /// SIGTERM and SIGINT while the report is being written: the process ends by the
@@ -250,8 +265,8 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
 }
 
 /// Mounts a 16 KB tmpfs at `path`.
-func mountTmpfs(at path: String) -> Bool {
-    "size=16k".withCString { mount("tmpfs", path, "tmpfs", 0, $0) } == 0
+func mountTmpfs(at path: String, size: String = "16k") -> Bool {
+    "size=\(size)".withCString { mount("tmpfs", path, "tmpfs", 0, $0) } == 0
 }
 
 /// A generated catalogue directory large enough that writing its report takes a while.

@@ -62,7 +62,7 @@ import TestSupport
 
             let full = try runTTHC(["reconcile", "--output", "/dev/full", "--lang", "en"] + Self.asOf, currentDirectory: dir)
             #expect(full.exitCode == 2)
-            #expect(full.stderr.hasSuffix("error: cannot write \"/dev/full\": No space left on device\n"))
+            #expect(full.stderr.hasSuffix("\n--output: error: cannot write \"/dev/full\": No space left on device\n"))
 
             let stdout = try runTTHC(["reconcile", "--output", "/dev/stdout"] + Self.asOf, currentDirectory: dir)
             #expect(stdout.exitCode == 0)
@@ -76,7 +76,7 @@ import TestSupport
             #expect(mkfifo(fifo, 0o644) == 0)
             let r = try runTTHC(["reconcile", "--output", "pipe", "--lang", "en"] + Self.asOf, currentDirectory: dir)
             #expect(r.exitCode == 2)
-            #expect(r.stderr.hasSuffix("error: \"pipe\" is a named pipe (FIFO) that no process is reading; not written\n"))
+            #expect(r.stderr.hasSuffix("\n--output: error: \"pipe\" is a named pipe (FIFO) that no process is reading; not written\n"))
             var info = stat()
             #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
 
@@ -84,7 +84,7 @@ import TestSupport
             #expect(symlink("target.txt", dir.appendingPathComponent("link.txt").path) == 0)
             let link = try runTTHC(["reconcile", "--output", "link.txt", "--lang", "en"] + Self.asOf, currentDirectory: dir)
             #expect(link.exitCode == 2)
-            #expect(link.stderr.hasSuffix("error: \"link.txt\" is a symbolic link; tthc does not replace links: write to the path it points to\n"))
+            #expect(link.stderr.hasSuffix("\n--output: error: \"link.txt\" is a symbolic link; tthc does not replace links: write to the path it points to\n"))
             #expect(lstat(dir.appendingPathComponent("link.txt").path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
             #expect(try String(contentsOf: dir.appendingPathComponent("target.txt"), encoding: .utf8) == "kept\n")
         }

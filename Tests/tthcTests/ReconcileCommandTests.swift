@@ -70,9 +70,9 @@ import Testing
     @Test func aBadAsOfDateIsBadInput() throws {
         let r = try runTTHC(["reconcile", "--as-of", "31/02/2026"])
         #expect(r.exitCode == 2)
-        #expect(r.stderr == "error: --as-of: ngày không tồn tại \"31/02/2026\"\n")
+        #expect(r.stderr == "--as-of: error: ngày không tồn tại \"31/02/2026\"\n")
         let en = try runTTHC(["reconcile", "--as-of", "31/02/2026", "--lang", "en"])
-        #expect(en.stderr == "error: --as-of: no such date \"31/02/2026\"\n")
+        #expect(en.stderr == "--as-of: error: no such date \"31/02/2026\"\n")
         #expect(r.stdout.isEmpty)
     }
 

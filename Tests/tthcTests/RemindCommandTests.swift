@@ -62,10 +62,13 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
         """)
     }
 
-    @Test func negativeWithinIsAUsageError() throws {
+    /// The command's own errors are diagnostics at the option, in the chosen language only.
+    @Test func negativeWithinIsBadInputAtTheOption() throws {
         let r = try runTTHC(["remind", "--within=-1"])
-        #expect(r.exitCode == 64)
-        #expect(r.stderr.contains("--within: cần số ngày làm việc không âm / expected a non-negative number of working days"))
+        #expect(r.exitCode == 2)
+        #expect(r.stderr == "--within: error: cần số ngày làm việc không âm\n")
+        let en = try runTTHC(["remind", "--within=-1", "--lang", "en"])
+        #expect(en.stderr == "--within: error: expected a non-negative number of working days\n")
     }
 
     @Test func icsGoldenAndDeterministic() throws {
@@ -173,10 +176,12 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
         }
     }
 
-    @Test func icsStateAloneIsAUsageError() throws {
+    @Test func icsStateAloneIsBadInputAtTheOption() throws {
         let r = try runTTHC(["remind", "--ics-state", "s.json"])
-        #expect(r.exitCode == 64)
-        #expect(r.stderr.contains("--ics-state needs --ics, --email or --sendmail"))
+        #expect(r.exitCode == 2)
+        #expect(r.stderr == "--ics-state: error: cần --ics, --email hoặc --sendmail\n")
+        let en = try runTTHC(["remind", "--ics-state", "s.json", "--lang", "en"])
+        #expect(en.stderr == "--ics-state: error: needs --ics, --email or --sendmail\n")
     }
 
     @Test func emailToFileMatchesStandardOutput() throws {
@@ -240,7 +245,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
                      replacing: "  from: \"Văn phòng Sở KH&CN <vanphong@skhcn.example.vn>\"\n", with: "")
             let r = try runTTHC(["remind", "--as-of", "2026-11-20", "--ics", "feed.ics"] + output, currentDirectory: dir)
             #expect(r.exitCode == 2)
-            #expect(r.stderr.hasSuffix("\ncatalogs/settings.yaml: error: --email/--sendmail cần email.from trong settings.yaml / --email/--sendmail need email.from in settings.yaml\n"))
+            #expect(r.stderr.hasSuffix("\ncatalogs/settings.yaml: error: --email/--sendmail cần email.from trong settings.yaml\n"))
             #expect(r.stdout == "")
             #expect(!exists(dir, "feed.ics"))
         }

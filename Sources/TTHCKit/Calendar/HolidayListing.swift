@@ -46,7 +46,7 @@ public struct HolidayListing: Sendable {
         for day in days {
             let date = language == .vi ? day.date.vietnamese : day.date.iso
             let weekday = day.date.weekday.name(language)
-            var line = date + "  " + weekday.padded(to: language == .vi ? 8 : 9) + "  " + day.kind.label[language].padded(to: kindWidth)
+            var line = date + "  " + DisplayWidth.padded(weekday, to: language == .vi ? 8 : 9) + "  " + DisplayWidth.padded(day.kind.label[language], to: kindWidth)
                 + "  " + day.name[language]
             if day.provisional { line += " " + Self.provisionalMark(language) }
             line += language == .vi ? " [nguồn: \(day.source)]" : " [source: \(day.source)]"
@@ -105,9 +105,3 @@ public struct HolidayListing: Sendable {
     }
 }
 
-extension String {
-    /// The string padded with spaces to `width` characters (never truncated).
-    func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

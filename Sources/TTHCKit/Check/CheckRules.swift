@@ -198,7 +198,7 @@ public enum CheckRules {
     public static let defaultFailOn: Set<CheckRule> = [.expired]
 
     /// `catalogueDirectory` is where a finding about the whole catalogue points.
-    public static func evaluate(_ r: Reconciliation, catalogue: Catalogue,
+    public static func evaluate(_ r: Reconciliation,
                                 failOn: Set<CheckRule> = defaultFailOn, catalogueDirectory: String = "catalogs") -> CheckOutcome {
         var findings: [CheckFinding] = []
         var subjects: [CheckSubject] = []
@@ -215,7 +215,7 @@ public enum CheckRules {
         }
 
         // What was checked, failing or not.
-        for e in catalogue.entries {
+        for e in r.catalogue.entries {
             let code = e.code?.raw, name = e.content.name
             for rule in [CheckRule.duplicateCode, .malformedCode] {
                 subjects.append(CheckSubject(rule: rule, code: code, name: name, decision: nil, location: e.location))
@@ -234,7 +234,7 @@ public enum CheckRules {
 
         subjects.append(CheckSubject(rule: .emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil,
                                      location: SourceLocation(file: catalogueDirectory)))
-        if catalogue.entries.isEmpty {
+        if r.catalogue.entries.isEmpty {
             add(.emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil, LocalizedText(
                 vi: "không có thủ tục nào trong \(catalogueDirectory)/local/", en: "no procedure in \(catalogueDirectory)/local/"),
                 at: SourceLocation(file: catalogueDirectory))

@@ -26,23 +26,99 @@ public enum AtomicFileWriter {
     /// link, a directory, a block device or a socket is refused: replacing one would turn it
     /// into a plain file (and, for a device node, break it for every program on the machine).
     public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
-        if path == "/dev/stdout" || path == "/dev/stderr" {
-            let code = writeAll(bytes, to: path == "/dev/stdout" ? STDOUT_FILENO : STDERR_FILENO)
-            if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
-            return
+        try writeSet([(bytes, path)])
+    }
+
+    /// Writes several outputs of one run all or nothing: every regular file is first written
+    /// in full to its temporary file, and only when all of them are written (a full disk
+    /// shows here) are they renamed into place, one after the other. A failure before the
+    /// renames leaves every target as it was. Devices, FIFOs and the process's own streams
+    /// cannot be staged; they are written after the files are in place.
+    public static func writeSet(_ outputs: [(bytes: [UInt8], path: String)]) throws(FileWriteError) {
+        var staged: [Staged] = []
+        var direct: [(bytes: [UInt8], path: String, kind: Direct)] = []
+        defer {
+            for s in staged {
+                if !s.committed { _ = unlink(s.temporary) }
+                if let slot = s.slot { PendingTemporary.release(slot) }
+            }
         }
+        for (bytes, path) in outputs {
+            switch try classify(path) {
+            case .replace: staged.append(try stage(bytes, for: path))
+            case .direct(let kind): direct.append((bytes, path, kind))
+            }
+        }
+        for i in staged.indices {
+            if rename(staged[i].temporary, staged[i].path) != 0 {
+                throw FileWriteError(path: staged[i].path, operation: .rename, code: errno)
+            }
+            staged[i].committed = true
+            // Make the rename itself durable; failure here does not undo a completed write.
+            let directory = directoryPart(of: staged[i].path)
+            let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dirfd >= 0 {
+                _ = fsync(dirfd)
+                _ = close(dirfd)
+            }
+        }
+        for (bytes, path, kind) in direct {
+            switch kind {
+            case .stream(let fd):
+                let code = writeAll(bytes, to: fd)
+                if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
+            case .special(let isFIFO):
+                try writeInto(bytes, special: path, isFIFO: isFIFO)
+            }
+        }
+    }
+
+    /// Appends `bytes` to the file at `path`, creating it (mode 0644) when it is missing.
+    /// For files that belong to someone else and that other writers append to as well (a CI
+    /// runner's job summary): they are opened for appending, never replaced. A symbolic link
+    /// is followed here, since the file is not ours to replace; a directory or special file
+    /// other than a character device is refused.
+    public static func append(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
         var info = stat()
-        if lstat(path, &info) == 0 {
+        if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFREG: break
-            case S_IFCHR, S_IFIFO:
-                try writeInto(bytes, special: path, isFIFO: info.st_mode & S_IFMT == S_IFIFO)
-                return
-            case S_IFLNK: throw FileWriteError(path: path, operation: .refused(.symbolicLink), code: 0)
+            case S_IFREG, S_IFCHR: break
             case S_IFDIR: throw FileWriteError(path: path, operation: .create, code: EISDIR)
             default: throw FileWriteError(path: path, operation: .refused(.specialFile), code: 0)
             }
         }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0o644)
+        guard fd >= 0 else { throw FileWriteError(path: path, operation: .create, code: errno) }
+        let code = writeAll(bytes, to: fd)
+        let closed = close(fd) == 0 ? 0 : errno
+        if code != 0 || closed != 0 { throw FileWriteError(path: path, operation: .write, code: code != 0 ? code : closed) }
+    }
+
+    /// How a target is written: replaced through a temporary file, or written into.
+    private enum Target { case replace, direct(Direct) }
+    private enum Direct { case stream(Int32), special(isFIFO: Bool) }
+
+    /// A regular file written in full to its temporary file, waiting to be renamed.
+    private struct Staged { var path: String; var temporary: String; var slot: Int?; var committed = false }
+
+    /// What is already at `path` decides how it is written (see ``write(_:to:)``).
+    private static func classify(_ path: String) throws(FileWriteError) -> Target {
+        if path == "/dev/stdout" { return .direct(.stream(STDOUT_FILENO)) }
+        if path == "/dev/stderr" { return .direct(.stream(STDERR_FILENO)) }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .replace }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .replace
+        case S_IFCHR: return .direct(.special(isFIFO: false))
+        case S_IFIFO: return .direct(.special(isFIFO: true))
+        case S_IFLNK: throw FileWriteError(path: path, operation: .refused(.symbolicLink), code: 0)
+        case S_IFDIR: throw FileWriteError(path: path, operation: .create, code: EISDIR)
+        default: throw FileWriteError(path: path, operation: .refused(.specialFile), code: 0)
+        }
+    }
+
+    /// Writes `bytes` in full to a new temporary file beside `path` (mode 0644, synced).
+    private static func stage(_ bytes: [UInt8], for path: String) throws(FileWriteError) -> Staged {
         let directory = directoryPart(of: path)
         let base = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
         guard !base.isEmpty, base != ".", base != ".." else {
@@ -56,21 +132,23 @@ public enum AtomicFileWriter {
         // a file that someone else created in between.
         // The name is announced to the signal handler before the file exists, so that no
         // moment remains in which an interrupted run would leave it behind.
-        let announced = PendingTemporary.claim()
-        defer { if announced { PendingTemporary.release() } }
+        let slot = PendingTemporary.claim()
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
             temporary = (directory.isEmpty ? "" : directory + "/") + ".\(temporaryBase).\(getpid()).\(suffix).tmp"
-            if announced { PendingTemporary.announce(temporary) }
+            if let slot { PendingTemporary.announce(temporary, in: slot) }
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else {
-            throw FileWriteError(path: path, operation: .create, code: errno)
+            let code = errno
+            if let slot { PendingTemporary.release(slot) }
+            throw FileWriteError(path: path, operation: .create, code: code)
         }
         func fail(_ operation: FileWriteError.Operation, _ code: Int32, closing: Bool) -> FileWriteError {
             if closing { _ = close(fd) }
             _ = unlink(temporary)
+            if let slot { PendingTemporary.release(slot) }
             return FileWriteError(path: path, operation: operation, code: code)
         }
         // The umask may have taken bits away; reports are meant to be readable by all.
@@ -79,13 +157,7 @@ public enum AtomicFileWriter {
         if code != 0 { throw fail(.write, code, closing: true) }
         if fsync(fd) != 0 { throw fail(.write, errno, closing: true) }
         if close(fd) != 0 { throw fail(.write, errno, closing: false) }
-        if rename(temporary, path) != 0 { throw fail(.rename, errno, closing: false) }
-        // Make the rename itself durable; failure here does not undo a completed write.
-        let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirfd >= 0 {
-            _ = fsync(dirfd)
-            _ = close(dirfd)
-        }
+        return Staged(path: path, temporary: temporary, slot: slot)
     }
 
     /// The target's name as the temporary file's name holds it: whole, unless the target's
@@ -241,63 +313,70 @@ public struct FileWriteError: Error, Sendable, Equatable {
     }
 }
 
-/// The temporary file of the write in progress, where a signal handler can find it.
+/// The temporary files of the write in progress (up to ``slots`` of them: one per output
+/// of a set written together), where a signal handler can find them.
 ///
-/// A signal handler may only call async-signal-safe functions, so the path lives in a
-/// buffer allocated once (no allocation, no Swift runtime, no locks in the handler), with
-/// a flag saying whether it holds a path. Only one write at a time is covered (the
-/// executable writes one file at a time); a write that starts while another is in progress
-/// is not announced, and behaves as before.
+/// A signal handler may only call async-signal-safe functions, so the paths live in buffers
+/// allocated once (no allocation, no Swift runtime, no locks in the handler), each with a
+/// flag saying whether it holds a path. A file staged when every slot is taken is not
+/// announced, and behaves as before.
 enum PendingTemporary {
+    static let slots = 8
     static let capacity = Int(PATH_MAX) + 1
-    nonisolated(unsafe) static var buffer: UnsafeMutablePointer<CChar>?
-    /// 1 while `buffer` names a temporary file that may exist.
-    nonisolated(unsafe) static var armed: Int32 = 0
-    /// True while a write owns the slot.
-    nonisolated(unsafe) static var owned = false
+    nonisolated(unsafe) static var buffers: UnsafeMutablePointer<CChar>?
+    /// 1 while the slot's buffer names a temporary file that may exist.
+    nonisolated(unsafe) static var armed: UnsafeMutablePointer<Int32>?
+    /// Slots a write in progress owns.
+    nonisolated(unsafe) static var owned = Set<Int>()
     static let lock = NSLock()
 
-    /// Allocates the buffer; before this, nothing is announced.
+    /// Allocates the buffers; before this, nothing is announced.
     static func prepare() {
         lock.lock()
         defer { lock.unlock() }
-        if buffer == nil { buffer = .allocate(capacity: capacity) }
+        guard buffers == nil else { return }
+        buffers = .allocate(capacity: capacity * slots)
+        armed = .allocate(capacity: slots)
+        armed!.initialize(repeating: 0, count: slots)
     }
 
-    /// Takes the slot for one write; false when it is not set up or another write has it.
-    static func claim() -> Bool {
+    /// Takes a free slot for one temporary file; nil when not set up or all are taken.
+    static func claim() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard buffer != nil, !owned else { return false }
-        owned = true
-        return true
+        guard buffers != nil, let free = (0..<slots).first(where: { !owned.contains($0) }) else { return nil }
+        owned.insert(free)
+        return free
     }
 
-    /// Names the temporary file about to be created (paths too long for the buffer are not
+    /// Names the temporary file about to be created (paths too long for a buffer are not
     /// announced).
-    static func announce(_ path: String) {
-        guard let buffer else { return }
-        armed = 0
+    static func announce(_ path: String, in slot: Int) {
+        guard let buffers, let armed else { return }
+        armed[slot] = 0
         let utf8 = Array(path.utf8)
         guard utf8.count < capacity else { return }
+        let buffer = buffers + slot * capacity
         for (i, byte) in utf8.enumerated() { buffer[i] = CChar(bitPattern: byte) }
         buffer[utf8.count] = 0
-        armed = 1
+        armed[slot] = 1
     }
 
-    /// The write is over (renamed or cleaned up): nothing to remove any more.
-    static func release() {
-        armed = 0
+    /// The slot's file is renamed or removed: nothing to remove any more.
+    static func release(_ slot: Int) {
         lock.lock()
-        owned = false
-        lock.unlock()
+        defer { lock.unlock() }
+        armed?[slot] = 0
+        owned.remove(slot)
     }
 }
 
 /// Removes the announced temporary file, then lets the signal do what it would have done.
 private let interruptHandler: @convention(c) (Int32) -> Void = { sig in
-    if PendingTemporary.armed == 1, let buffer = PendingTemporary.buffer {
-        _ = unlink(buffer)
+    if let armed = PendingTemporary.armed, let buffers = PendingTemporary.buffers {
+        for slot in 0..<PendingTemporary.slots where armed[slot] == 1 {
+            _ = unlink(buffers + slot * PendingTemporary.capacity)
+        }
     }
     _ = signal(sig, SIG_DFL)
     _ = raise(sig)

@@ -18,3 +18,11 @@ public struct LocalizedText: Hashable, Sendable, Codable {
         language == .vi ? vi : en
     }
 }
+
+/// English counted nouns, spelled in one place: "1 working day", "3 working days".
+public enum English {
+    /// `n` and the noun, plural unless `n` is 1 (or -1). `plural` defaults to noun + "s".
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) " + (abs(n) == 1 ? noun : plural ?? noun + "s")
+    }
+}

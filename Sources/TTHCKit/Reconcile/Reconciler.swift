@@ -22,6 +22,7 @@ public struct Reconciler: Sendable {
         var result = run.reconcile()
         result.unreadListings = unreadListings.sorted { $0.file < $1.file }
         result.unplacedRows = Reconciler.ordered(known).flatMap(\.unplacedRows)
+        result.catalogue = catalogue
         return result
     }
 

@@ -30,6 +30,14 @@ public struct Reconciliation: Sendable, Codable, Equatable {
     /// Rows of the listings read that are neither a procedure nor a heading the reader
     /// understood, so the reader can check them by hand.
     public var unplacedRows: [UnplacedRow] = []
+    /// The catalogue the reconciliation was computed from, for the stages after it (the
+    /// check's rules look at every entry). Not part of the JSON report.
+    public var catalogue = Catalogue(entries: [])
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, asOf, province, agency, deadlineWorkingDays, triggerPolicy, dueSoonWithin, changes,
+             differences, expired, findings, scorecard, provisionalYears, unreadListings, unplacedRows
+    }
 
     /// How many changes have each status.
     public var statusCounts: [ChangeStatus.Kind: Int] {

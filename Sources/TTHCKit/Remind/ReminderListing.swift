@@ -27,14 +27,14 @@ public struct ReminderListing: Sendable {
         }
         // One width per column over both sections, so the two lists line up.
         let all = overdue + dueSoon
-        let statusWidth = all.map { workingDays($0).count }.max() ?? 0
-        let codeWidth = all.map { $0.code.label[language].count }.max() ?? 0
+        let statusWidth = all.map { DisplayWidth.of(workingDays($0)) }.max() ?? 0
+        let codeWidth = all.map { DisplayWidth.of($0.code.label[language]) }.max() ?? 0
         func section(_ heading: String, _ rows: [ChangeRow]) {
             lines += ["", heading]
             for row in rows {
                 var line = "  " + (row.deadline?.vietnamese ?? "–")
-                line += "  " + pad(workingDays(row), statusWidth)
-                line += "  " + pad(row.code.label[language], codeWidth)
+                line += "  " + DisplayWidth.padded(workingDays(row), to: statusWidth)
+                line += "  " + DisplayWidth.padded(row.code.label[language], to: codeWidth)
                 line += "  " + row.name
                 line += " [\(row.decision), \(row.change.label[language])]"
                 if row.provisional { line += language == .vi ? " (tạm tính)" : " (provisional)" }
@@ -62,7 +62,4 @@ public struct ReminderListing: Sendable {
         }
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 }
