@@ -4,7 +4,7 @@ import TTHCKit
 /// listings), one table per language, as ``ReportStrings`` is for the reports. The library's
 /// diagnostics carry their own text in both languages; the commands never spell a word
 /// outside this table.
-struct CLIStrings: Sendable {
+struct CLIStrings: StringTable {
     // Summary lines on standard error.
     var reconcileSummary: @Sendable (_ path: String, _ changes: Int, _ overdue: Int, _ pending: Int, _ expired: Int) -> String
     var checkSummary: @Sendable (_ directory: String, _ errors: Int, _ warnings: Int, _ notes: Int, _ asOf: CivilDate) -> String
@@ -38,15 +38,6 @@ struct CLIStrings: Sendable {
     /// A date as the calendar commands print it.
     var date: @Sendable (CivilDate) -> String
 
-    static func `for`(_ language: Language) -> CLIStrings {
-        language == .vi ? vietnamese : english
-    }
-
-    /// One entry in both languages, for a diagnostic (which carries both).
-    static func both(_ entry: (CLIStrings) -> String) -> LocalizedText {
-        LocalizedText(vi: entry(vietnamese), en: entry(english))
-    }
-
     static let vietnamese = CLIStrings(
         reconcileSummary: { path, changes, overdue, pending, expired in
             "\(path): \(changes) thay đổi, \(overdue) quá hạn, \(pending) đang chờ, \(expired) hết hiệu lực"
@@ -76,7 +67,7 @@ struct CLIStrings: Sendable {
             case .rolledForward: "hết hạn"
             }
         },
-        provisionalMark: " (tạm tính)",
+        provisionalMark: " " + CalendarStrings.vietnamese.provisional,
         workingDay: "ngày làm việc",
         notWorkingDay: "không phải ngày làm việc",
         leapMonth: " (tháng nhuận)",
@@ -114,7 +105,7 @@ struct CLIStrings: Sendable {
             case .rolledForward: "ends"
             }
         },
-        provisionalMark: " (provisional)",
+        provisionalMark: " " + CalendarStrings.english.provisional,
         workingDay: "working day",
         notWorkingDay: "not a working day",
         leapMonth: " (leap month)",

@@ -29,32 +29,18 @@ public struct HolidayListing: Sendable {
         }
     }
 
-    static func provisionalMark(_ language: Language) -> String {
-        language == .vi ? "(tạm tính)" : "(provisional)"
-    }
-
     func text(_ language: Language) -> String {
-        var lines: [String] = []
-        lines.append(language == .vi
-            ? "Lịch nghỉ khu vực công năm \(year): " + (provisional
-                ? "tạm tính theo Bộ luật Lao động (chưa có lịch chính thức)"
-                : "theo lịch chính thức")
-            : "Public-sector days off in \(year): " + (provisional
-                ? "provisional, computed from the Labour Code (no official schedule on file)"
-                : "official schedule"))
-        let kindWidth = days.map { $0.kind.label[language].count }.max() ?? 0
+        let strings = CalendarStrings.for(language)
+        var lines = [strings.title(year, provisional)]
+        let kindWidth = days.map { DisplayWidth.of($0.kind.label[language]) }.max() ?? 0
         for day in days {
-            let date = language == .vi ? day.date.vietnamese : day.date.iso
-            let weekday = day.date.weekday.name(language)
-            var line = date + "  " + DisplayWidth.padded(weekday, to: language == .vi ? 8 : 9) + "  " + DisplayWidth.padded(day.kind.label[language], to: kindWidth)
-                + "  " + day.name[language]
-            if day.provisional { line += " " + Self.provisionalMark(language) }
-            line += language == .vi ? " [nguồn: \(day.source)]" : " [source: \(day.source)]"
+            var line = strings.date(day.date) + "  " + DisplayWidth.padded(day.date.weekday.name(language), to: strings.weekdayWidth)
+                + "  " + DisplayWidth.padded(day.kind.label[language], to: kindWidth) + "  " + day.name[language]
+            if day.provisional { line += " " + strings.provisional }
+            line += " " + strings.source(day.source)
             lines.append(line)
         }
-        if days.isEmpty {
-            lines.append(language == .vi ? "(không có ngày nghỉ nào rơi vào ngày thường)" : "(no weekday off)")
-        }
+        if days.isEmpty { lines.append(strings.noWeekdayOff) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -63,14 +49,9 @@ public struct HolidayListing: Sendable {
         for day in days {
             let fields = [day.date.iso, day.date.weekday.name(language), day.kind.rawValue, day.name.vi,
                           day.name.en, day.source, day.provisional ? "true" : "false"]
-            out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+            out += fields.map(CSVField.encoded).joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     struct JSONDay: Encodable {
@@ -105,3 +86,37 @@ public struct HolidayListing: Sendable {
     }
 }
 
+
+/// Every word of the holiday listing, one table per language. ``provisional`` is also the
+/// mark the reminders and the calendar commands put after a provisional result.
+public struct CalendarStrings: StringTable {
+    var title: @Sendable (_ year: Int, _ provisional: Bool) -> String
+    var date: @Sendable (CivilDate) -> String
+    /// Columns of the weekday name: the longest, "Chủ nhật" / "Wednesday".
+    var weekdayWidth: Int
+    public var provisional: String
+    var source: @Sendable (String) -> String
+    var noWeekdayOff: String
+
+    public static let vietnamese = CalendarStrings(
+        title: { year, provisional in
+            "Lịch nghỉ khu vực công năm \(year): "
+                + (provisional ? "tạm tính theo Bộ luật Lao động (chưa có lịch chính thức)" : "theo lịch chính thức")
+        },
+        date: { $0.vietnamese },
+        weekdayWidth: 8,
+        provisional: "(tạm tính)",
+        source: { "[nguồn: \($0)]" },
+        noWeekdayOff: "(không có ngày nghỉ nào rơi vào ngày thường)")
+
+    public static let english = CalendarStrings(
+        title: { year, provisional in
+            "Public-sector days off in \(year): "
+                + (provisional ? "provisional, computed from the Labour Code (no official schedule on file)" : "official schedule")
+        },
+        date: { $0.iso },
+        weekdayWidth: 9,
+        provisional: "(provisional)",
+        source: { "[source: \($0)]" },
+        noWeekdayOff: "(no weekday off)")
+}

@@ -29,91 +29,11 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    public var shortDescription: LocalizedText {
-        switch self {
-        case .expired: LocalizedText(vi: "Thủ tục hết hiệu lực vẫn còn trong danh mục",
-                                     en: "Procedure no longer in force is still listed")
-        case .overdue: LocalizedText(vi: "Quá hạn công bố", en: "Publication overdue")
-        case .difference: LocalizedText(vi: "Nội dung khác quyết định của Bộ", en: "Content differs from the ministry's decision")
-        case .unpublishedLate: LocalizedText(vi: "Công bố muộn", en: "Published late")
-        case .duplicateCode: LocalizedText(vi: "Mã thủ tục trùng", en: "Duplicate procedure code")
-        case .malformedCode: LocalizedText(vi: "Mã thủ tục sai dạng hoặc thiếu", en: "Malformed or missing procedure code")
-        case .districtLevel: LocalizedText(vi: "Còn ghi cấp huyện sau 01/07/2025", en: "District level named after 01/07/2025")
-        case .unexplained: LocalizedText(vi: "Thủ tục không có trong danh mục đầy đủ của Bộ",
-                                         en: "Procedure not in the ministry's full listing")
-        case .probableMatch: LocalizedText(vi: "Ghép theo tên, mã không khớp", en: "Paired by name, codes differ")
-        case .noDeadline: LocalizedText(vi: "Không tính được hạn công bố", en: "Publication deadline cannot be computed")
-        case .emptyCatalogue: LocalizedText(vi: "Danh mục không có thủ tục nào", en: "The catalogue holds no procedure")
-        }
-    }
+    public var shortDescription: LocalizedText { CheckStrings.both { $0.ruleTitle(self) } }
 
-    public var fullDescription: LocalizedText {
-        switch self {
-        case .expired: LocalizedText(
-            vi: "Danh mục ghi thủ tục còn hiệu lực trong khi quyết định của Bộ đã bãi bỏ hoặc thay thế nó và đã có hiệu lực, hoặc đã quá ngày hết hiệu lực ghi trong danh mục.",
-            en: "The catalogue lists the procedure as in force although a ministry decision in force abolished or replaced it, or its valid-until date has passed.")
-        case .overdue: LocalizedText(
-            vi: "Thay đổi theo quyết định của Bộ chưa được công bố và đã quá hạn (số ngày làm việc kể từ ngày Bộ cập nhật lên CSDL quốc gia hoặc ngày nhận quyết định).",
-            en: "A change made by a ministry decision is not published and its deadline (working days from the national database update or the date the decision was received) has passed.")
-        case .difference: LocalizedText(
-            vi: "Một trường của thủ tục trong danh mục (tên, lĩnh vực, cấp thực hiện, cơ quan, thời hạn, phí, dịch vụ công trực tuyến) khác phiên bản hiện hành của Bộ.",
-            en: "A field of the local entry (name, field, levels, agency, processing time, fees, online service) differs from the ministry's current version.")
-        case .unpublishedLate: LocalizedText(
-            vi: "Thay đổi đã được công bố nhưng sau hạn công bố.",
-            en: "The change was published, but after its deadline.")
-        case .duplicateCode: LocalizedText(
-            vi: "Cùng một mã quốc gia xuất hiện nhiều lần trong danh mục.",
-            en: "The same national code appears more than once in the catalogue.")
-        case .malformedCode: LocalizedText(
-            vi: "Mã thủ tục không có dạng mã quốc gia (ví dụ 1.010696), hoặc thủ tục không có mã.",
-            en: "The procedure code is not a national code (e.g. 1.010696), or the procedure has no code.")
-        case .districtLevel: LocalizedText(
-            vi: "Từ ngày 01/07/2025 chính quyền địa phương có hai cấp (tỉnh, xã); dữ liệu còn ghi cấp huyện.",
-            en: "Since 01/07/2025 local government has two tiers (province, commune); the data still names the district level.")
-        case .unexplained: LocalizedText(
-            vi: "Thủ tục còn hiệu lực trong danh mục nhưng không có trong danh mục đầy đủ mà Bộ công bố.",
-            en: "An in-force local entry that the ministry's full listing does not mention.")
-        case .probableMatch: LocalizedText(
-            vi: "Thủ tục được ghép với thủ tục của Bộ theo tên vì mã không khớp; cần kiểm tra lại mã.",
-            en: "The entry was paired with a ministry procedure by name because the codes differ; check the code.")
-        case .noDeadline: LocalizedText(
-            vi: "Quyết định không có ngày Bộ cập nhật lên CSDL quốc gia hay ngày nhận, nên không tính được hạn công bố.",
-            en: "The decision has neither a national database date nor a received date, so no deadline can be computed.")
-        case .emptyCatalogue: LocalizedText(
-            vi: "Thư mục local/ không có thủ tục nào được đọc: mọi quy tắc khác sẽ đạt mà không kiểm tra gì (thư mục rỗng, sai đường dẫn --catalogs, hoặc tệp không đọc được).",
-            en: "No procedure was read from local/: every other rule would pass without checking anything (an empty directory, a wrong --catalogs path, or files that could not be read).")
-        }
-    }
+    public var fullDescription: LocalizedText { CheckStrings.both { $0.ruleDescription(self) } }
 
-    public var help: LocalizedText {
-        switch self {
-        case .expired: LocalizedText(
-            vi: "Chuyển trạng thái thủ tục sang \"đã bãi bỏ\" kèm quyết định công bố của tỉnh, hoặc sửa ngày hết hiệu lực.",
-            en: "Mark the entry abolished with the province's publishing decision, or correct its valid-until date.")
-        case .overdue: LocalizedText(
-            vi: "Trình quyết định công bố của tỉnh và cập nhật danh mục (ngày công bố, quyết định của Bộ).",
-            en: "Have the province's publishing decision issued and update the catalogue (publication date, ministry decision).")
-        case .difference: LocalizedText(
-            vi: "Sửa trường trong danh mục theo quyết định của Bộ, hoặc công bố lại thủ tục.",
-            en: "Correct the field from the ministry's decision, or publish the procedure again.")
-        case .unpublishedLate: LocalizedText(
-            vi: "Không cần sửa dữ liệu; chỉ tiêu 766 ghi nhận công bố muộn.",
-            en: "No data to fix; the Decision 766 scorecard records the late publication.")
-        case .duplicateCode: LocalizedText(vi: "Giữ một dòng cho mỗi mã.", en: "Keep one row per code.")
-        case .malformedCode: LocalizedText(vi: "Ghi mã theo CSDL quốc gia về TTHC.",
-                                           en: "Write the code as the national database gives it.")
-        case .districtLevel: LocalizedText(vi: "Chuyển thẩm quyền cấp huyện sang cấp tỉnh hoặc cấp xã.",
-                                           en: "Move district-level competence to the province or the commune.")
-        case .unexplained: LocalizedText(vi: "Kiểm tra thủ tục còn được thực hiện hay phải bãi bỏ.",
-                                         en: "Check whether the procedure is still carried out or should be abolished.")
-        case .probableMatch: LocalizedText(vi: "Sửa mã trong danh mục cho khớp mã của Bộ.",
-                                           en: "Correct the code in the catalogue to the ministry's code.")
-        case .noDeadline: LocalizedText(vi: "Ghi ngày nhận quyết định (số đến) vào sổ theo dõi văn bản đến.",
-                                        en: "Record the received date (incoming number) in the decision register.")
-        case .emptyCatalogue: LocalizedText(vi: "Kiểm tra đường dẫn --catalogs và các tệp trong local/.",
-                                            en: "Check the --catalogs path and the files in local/.")
-        }
-    }
+    public var help: LocalizedText { CheckStrings.both { $0.ruleHelp(self) } }
 
     /// Parses a `--fail-on` value: a comma-separated list of rule ids, or `all`; an empty
     /// list fails on nothing. An unknown id is an ``InputError`` naming the valid ones.
@@ -129,8 +49,7 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
             } else {
                 let valid = allCases.map(\.id).joined(separator: ", ")
                 throw InputError([Diagnostic(.error, "check.unknown-rule", at: SourceLocation(file: "--fail-on", field: id),
-                                             LocalizedText(vi: "không có quy tắc \"\(id)\"; các quy tắc: \(valid), all",
-                                                           en: "no rule \"\(id)\"; the rules are: \(valid), all"))])
+                                             CheckStrings.both { $0.unknownRule(id, valid) })])
             }
         }
         return rules
@@ -235,31 +154,30 @@ public enum CheckRules {
         subjects.append(CheckSubject(rule: .emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil,
                                      location: SourceLocation(file: catalogueDirectory)))
         if r.catalogue.entries.isEmpty {
-            add(.emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil, LocalizedText(
-                vi: "không có thủ tục nào trong \(catalogueDirectory)/local/", en: "no procedure in \(catalogueDirectory)/local/"),
-                at: SourceLocation(file: catalogueDirectory))
+            add(.emptyCatalogue, code: nil, name: catalogueDirectory, decision: nil,
+                CheckStrings.both { $0.emptyCatalogue(catalogueDirectory) }, at: SourceLocation(file: catalogueDirectory))
         }
         for e in r.expired {
-            add(.expired, code: e.code, name: e.name, decision: nil, CheckText.expired(e), at: e.location)
+            add(.expired, code: e.code, name: e.name, decision: nil, CheckStrings.both { $0.expired(e) }, at: e.location)
         }
         for row in r.changes {
             switch row.status {
             case .overdue(let n):
                 add(.overdue, code: row.code.written, name: row.name, decision: row.decision,
-                    CheckText.overdue(row, workingDays: n), at: row.location)
+                    CheckStrings.both { $0.overdue(row, n) }, at: row.location)
             case .late(let n):
                 add(.unpublishedLate, code: row.code.written, name: row.name, decision: row.decision,
-                    CheckText.late(row, workingDays: n), at: row.location)
+                    CheckStrings.both { $0.late(row, n) }, at: row.location)
             case .cannotCompute:
                 add(.noDeadline, code: row.code.written, name: row.name, decision: row.decision,
-                    CheckText.noDeadline(row), at: row.location)
+                    CheckStrings.both { $0.noDeadline(row.decision) }, at: row.location)
             default:
                 break
             }
         }
         for d in r.differences {
             add(.difference, code: d.code.written, name: d.name, decision: nil, extra: d.field.rawValue,
-                CheckText.difference(d), at: d.location)
+                CheckStrings.both { $0.difference(d) }, at: d.location)
         }
         for f in r.findings {
             let rule: CheckRule = switch f.kind {
@@ -285,53 +203,5 @@ public enum CheckRules {
                 < (b.location.file, b.location.line ?? 0, b.code ?? "", b.decision ?? "", b.name)
         }
         return CheckOutcome(asOf: r.asOf, failOn: failOn, findings: findings, subjects: subjects)
-    }
-}
-
-/// The check's messages, in one place per language.
-enum CheckText {
-    static func expired(_ e: ExpiredEntry) -> LocalizedText {
-        let since = e.since.vietnamese
-        switch e.reason {
-        case .abolished:
-            return LocalizedText(
-                vi: "vẫn ghi còn hiệu lực nhưng đã bị bãi bỏ theo Quyết định \(e.decision ?? "?") từ ngày \(since)",
-                en: "still listed as in force but abolished by decision \(e.decision ?? "?") from \(since)")
-        case .replaced:
-            let by = e.replacement.map { " \($0.raw)" } ?? ""
-            return LocalizedText(
-                vi: "vẫn ghi còn hiệu lực nhưng đã bị thay thế bởi thủ tục\(by) theo Quyết định \(e.decision ?? "?") từ ngày \(since)",
-                en: "still listed as in force but replaced by procedure\(by) under decision \(e.decision ?? "?") from \(since)")
-        case .validUntilPassed:
-            return LocalizedText(vi: "vẫn ghi còn hiệu lực nhưng đã hết hiệu lực từ ngày \(since)",
-                                 en: "still listed as in force but no longer valid from \(since)")
-        }
-    }
-
-    static func overdue(_ row: ChangeRow, workingDays n: Int) -> LocalizedText {
-        let deadline = row.deadline?.vietnamese ?? "?"
-        return LocalizedText(
-            vi: "chưa công bố (\(row.change.label.vi)) theo Quyết định \(row.decision): hạn \(deadline), quá hạn \(n) ngày làm việc",
-            en: "not published (\(row.change.label.en)) under decision \(row.decision): due \(deadline), overdue by \(n) working day\(n == 1 ? "" : "s")")
-    }
-
-    static func late(_ row: ChangeRow, workingDays n: Int) -> LocalizedText {
-        let deadline = row.deadline?.vietnamese ?? "?", published = row.publishedOn?.vietnamese ?? "?"
-        return LocalizedText(
-            vi: "công bố muộn \(n) ngày làm việc theo Quyết định \(row.decision): hạn \(deadline), công bố \(published)",
-            en: "published \(n) working day\(n == 1 ? "" : "s") late under decision \(row.decision): due \(deadline), published \(published)")
-    }
-
-    static func noDeadline(_ row: ChangeRow) -> LocalizedText {
-        LocalizedText(
-            vi: "Quyết định \(row.decision) không có ngày cập nhật CSDL quốc gia hay ngày nhận: không tính được hạn công bố",
-            en: "decision \(row.decision) has no national database date and no received date: no deadline can be computed")
-    }
-
-    static func difference(_ d: Difference) -> LocalizedText {
-        func quoted(_ v: ComparedValue?, _ language: Language) -> String? { v.map { "\"\($0.label[language])\"" } }
-        return LocalizedText(
-            vi: "\(d.field.label.vi) khác Quyết định \(d.decision): danh mục ghi \(quoted(d.local, .vi) ?? "(trống)"), Bộ ghi \(quoted(d.ministry, .vi) ?? "(trống)")",
-            en: "\(d.field.label.en) differs from decision \(d.decision): the catalogue says \(quoted(d.local, .en) ?? "(nothing)"), the ministry says \(quoted(d.ministry, .en) ?? "(nothing)")")
     }
 }

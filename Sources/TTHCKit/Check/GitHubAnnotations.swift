@@ -31,17 +31,19 @@ public struct GitHubAnnotations: Sendable {
         }
     }
 
+    private var strings: CheckStrings { .for(language) }
+
     /// The job summary: counts, and a table of every finding.
     public func summary(_ outcome: CheckOutcome) -> String {
         let errors = outcome.count(.error), warnings = outcome.count(.warning), notes = outcome.count(.note)
-        var out = "## " + GitHubText.title[language] + "\n\n"
-        out += GitHubText.counts(errors: errors, warnings: warnings, notes: notes, asOf: outcome.asOf)[language] + "\n"
+        var out = "## " + strings.summaryTitle + "\n\n"
+        out += strings.summaryCounts(errors, warnings, notes, outcome.asOf) + "\n"
         if outcome.findings.count > Self.limit {
-            out += "\n" + GitHubText.truncated(shown: Self.limit, total: outcome.findings.count)[language] + "\n"
+            out += "\n" + strings.summaryTruncated(Self.limit, outcome.findings.count) + "\n"
         }
         guard !outcome.findings.isEmpty else { return out }
-        out += "\n| " + GitHubText.columns(language).joined(separator: " | ") + " |\n"
-        out += "|" + String(repeating: " --- |", count: GitHubText.columns(language).count) + "\n"
+        out += "\n| " + strings.summaryColumns.joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: " --- |", count: strings.summaryColumns.count) + "\n"
         for f in outcome.findings {
             // The rule id is ours and shown as code; every other cell comes from the data.
             let data = [f.location.compilerStyle, f.code ?? "", f.name, f.message[language]].map(Self.escapeCell)
@@ -72,25 +74,5 @@ public struct GitHubAnnotations: Sendable {
             .replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\r", with: " ")
         return MarkdownReport.escape(TerminalText.visible(oneLine))
-    }
-}
-
-enum GitHubText {
-    static let title = LocalizedText(vi: "Kiểm tra danh mục TTHC", en: "Procedure catalogue check")
-
-    static func counts(errors: Int, warnings: Int, notes: Int, asOf: CivilDate) -> LocalizedText {
-        LocalizedText(
-            vi: "Tính đến ngày \(asOf.vietnamese): \(errors) lỗi, \(warnings) cảnh báo, \(notes) ghi chú.",
-            en: "As of \(asOf.vietnamese): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s").")
-    }
-
-    static func truncated(shown: Int, total: Int) -> LocalizedText {
-        LocalizedText(vi: "Chỉ \(shown) trong \(total) kết quả được chú thích trên mã nguồn; bảng dưới đây có đủ.",
-                      en: "Only \(shown) of \(total) findings are annotated in the files; the table below has them all.")
-    }
-
-    static func columns(_ language: Language) -> [String] {
-        language == .vi ? ["Mức", "Quy tắc", "Vị trí", "Mã", "Thủ tục", "Nội dung"]
-            : ["Level", "Rule", "Location", "Code", "Procedure", "Message"]
     }
 }

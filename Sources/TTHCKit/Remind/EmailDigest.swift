@@ -30,28 +30,30 @@ public struct EmailDigest: Sendable {
         self.attachmentName = attachmentName
     }
 
+    private var strings: RemindStrings { .for(language) }
+
     /// The plain-text body, with `\n` line ends (before transfer encoding).
     public func bodyText(_ reminders: Reminders) -> String {
-        var lines: [String] = [ReminderText.digestTitle[language]]
+        var lines: [String] = [strings.digestTitle]
         let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
         if !who.isEmpty { lines.append(who) }
-        lines.append(ReminderText.asOf(reminders.asOf)[language])
+        lines.append(strings.asOf(reminders.asOf))
         func section(_ heading: String, _ rows: [ChangeRow]) {
             lines += ["", heading]
             for (i, row) in rows.enumerated() {
                 lines += ["", "\(i + 1). \(row.code.label[language]) – \(row.name)"]
-                lines += ReminderText.details(row).dropFirst().map { "   " + $0[language] }
+                lines += strings.details(row).dropFirst().map { "   " + $0 }
             }
         }
         let overdue = reminders.overdue, dueSoon = reminders.dueSoon
         if overdue.isEmpty && dueSoon.isEmpty {
-            lines += ["", ReminderText.nothingDue[language]]
+            lines += ["", strings.nothingDue]
         }
-        if !overdue.isEmpty { section(ReminderText.overdueHeading(overdue.count)[language], overdue) }
+        if !overdue.isEmpty { section(strings.overdueHeading(overdue.count), overdue) }
         if !dueSoon.isEmpty {
-            section(ReminderText.dueSoonHeading(dueSoon.count, within: reminders.within)[language], dueSoon)
+            section(strings.dueSoonHeading(dueSoon.count, reminders.within), dueSoon)
         }
-        lines += ["", ReminderText.attachment(attachmentName)[language]]
+        lines += ["", strings.attachment(attachmentName)]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -59,8 +61,7 @@ public struct EmailDigest: Sendable {
     public func render(_ reminders: Reminders, calendar: ICalendarFeed) -> [UInt8] {
         let body = Self.quotedPrintable(bodyText(reminders))
         let attachment = Self.base64Lines(calendar.bytes)
-        let subject = ReminderText.subject(overdue: reminders.overdue.count, dueSoon: reminders.dueSoon.count,
-                                           asOf: reminders.asOf)[language]
+        let subject = strings.subject(reminders.overdue.count, reminders.dueSoon.count, reminders.asOf)
         let digest = SHA256.hex(Array((
             [from] + to + [subject, reminders.asOf.iso, body, attachment]).joined(separator: "\u{0}").utf8))
         let boundary = "tthc-" + digest.prefix(24)

@@ -38,6 +38,8 @@ public struct ICalendarWriter: Sendable {
         self.toolVersion = toolVersion
     }
 
+    private var strings: RemindStrings { .for(language) }
+
     /// The feed, and the state updated with this run's deadlines when one was given.
     public func render(_ reminders: Reminders, calendar: some WorkingDayCalendar,
                        state: ICalendarState? = nil) -> ICalendarFeed {
@@ -48,7 +50,7 @@ public struct ICalendarWriter: Sendable {
             "PRODID:-//tthc//tthc \(toolVersion)//\(language.rawValue.uppercased())",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Self.escape(ReminderText.calendarName(agency: reminders.agency, province: reminders.province)[language]),
+            "X-WR-CALNAME:" + Self.escape(strings.calendarName(agency: reminders.agency, province: reminders.province)),
         ]
         let stamp = Self.utcStamp(reminders.asOf.adding(days: -1), hour: 17)
         for row in reminders.items {
@@ -62,8 +64,8 @@ public struct ICalendarWriter: Sendable {
                 "DTSTART;VALUE=DATE:" + Self.basic(deadline),
                 "DTEND;VALUE=DATE:" + Self.basic(deadline.adding(days: 1)),
                 "SEQUENCE:\(sequence)",
-                "SUMMARY:" + Self.escape(ReminderText.summary(row)[language]),
-                "DESCRIPTION:" + Self.escape(ReminderText.details(row).map { $0[language] }.joined(separator: "\n")),
+                "SUMMARY:" + Self.escape(strings.summary(row)),
+                "DESCRIPTION:" + Self.escape(strings.details(row).joined(separator: "\n")),
                 "STATUS:CONFIRMED",
                 "TRANSP:TRANSPARENT",
             ]
@@ -73,7 +75,7 @@ public struct ICalendarWriter: Sendable {
                 lines += [
                     "BEGIN:VALARM",
                     "ACTION:DISPLAY",
-                    "DESCRIPTION:" + Self.escape(ReminderText.alarm(row, workingDaysBefore: k)[language]),
+                    "DESCRIPTION:" + Self.escape(strings.alarm(row, workingDaysBefore: k)),
                     "TRIGGER;VALUE=DATE-TIME:" + Self.utcStamp(day, hour: 1),
                     "END:VALARM",
                 ]

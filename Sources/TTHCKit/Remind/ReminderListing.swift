@@ -15,51 +15,38 @@ public struct ReminderListing: Sendable {
     }
 
     private func lines(_ reminders: Reminders) -> String {
-        var lines: [String] = [ReminderText.digestTitle[language]]
+        var lines: [String] = [strings.digestTitle]
         let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
         if !who.isEmpty { lines.append(who) }
-        lines.append(ReminderText.asOf(reminders.asOf)[language])
+        lines.append(strings.asOf(reminders.asOf))
 
         let overdue = reminders.overdue, dueSoon = reminders.dueSoon
         if overdue.isEmpty && dueSoon.isEmpty {
-            lines += ["", ReminderText.nothingDue[language]]
+            lines += ["", strings.nothingDue]
             return lines.joined(separator: "\n") + "\n"
         }
         // One width per column over both sections, so the two lists line up.
         let all = overdue + dueSoon
-        let statusWidth = all.map { DisplayWidth.of(workingDays($0)) }.max() ?? 0
+        let statusWidth = all.map { DisplayWidth.of(strings.listStatus($0)) }.max() ?? 0
         let codeWidth = all.map { DisplayWidth.of($0.code.label[language]) }.max() ?? 0
         func section(_ heading: String, _ rows: [ChangeRow]) {
             lines += ["", heading]
             for row in rows {
                 var line = "  " + (row.deadline?.vietnamese ?? "–")
-                line += "  " + DisplayWidth.padded(workingDays(row), to: statusWidth)
+                line += "  " + DisplayWidth.padded(strings.listStatus(row), to: statusWidth)
                 line += "  " + DisplayWidth.padded(row.code.label[language], to: codeWidth)
                 line += "  " + row.name
                 line += " [\(row.decision), \(row.change.label[language])]"
-                if row.provisional { line += language == .vi ? " (tạm tính)" : " (provisional)" }
+                if row.provisional { line += strings.provisionalMark }
                 lines.append(line)
             }
         }
-        if !overdue.isEmpty { section(ReminderText.overdueHeading(overdue.count)[language], overdue) }
+        if !overdue.isEmpty { section(strings.overdueHeading(overdue.count), overdue) }
         if !dueSoon.isEmpty {
-            section(ReminderText.dueSoonHeading(dueSoon.count, within: reminders.within)[language], dueSoon)
+            section(strings.dueSoonHeading(dueSoon.count, reminders.within), dueSoon)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "quá hạn 8 ngày làm việc" / "còn 1 ngày làm việc" / "hạn cuối hôm nay".
-    func workingDays(_ row: ChangeRow) -> String {
-        switch row.status {
-        case .overdue(let n):
-            language == .vi ? "quá hạn \(n) ngày làm việc" : "overdue by \(n) working day\(n == 1 ? "" : "s")"
-        case .pending(0):
-            language == .vi ? "hạn cuối hôm nay" : "due today"
-        case .pending(let n):
-            language == .vi ? "còn \(n) ngày làm việc" : "\(n) working day\(n == 1 ? "" : "s") left"
-        default:
-            ""
-        }
-    }
-
+    private var strings: RemindStrings { .for(language) }
 }

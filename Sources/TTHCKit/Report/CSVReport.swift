@@ -130,26 +130,11 @@ public struct CSVReport: ReportRenderer {
 
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         for record in records {
-            bytes += Array(record.map(Self.field).joined(separator: ",").utf8)
+            bytes += Array(record.map(CSVField.encoded).joined(separator: ",").utf8)
             bytes += [0x0D, 0x0A]
         }
         return bytes
     }
 
     private static let empty = [String](repeating: "", count: columnCount)
-
-    /// One field, neutralised against formula evaluation and quoted when RFC 4180 says so.
-    static func field(_ value: String) -> String {
-        var v = value
-        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            v = "'" + v
-        }
-        let needsQuotes = v.unicodeScalars.contains { $0 == "\"" || $0 == "," || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return v }
-        var quoted = "\""
-        for u in v.unicodeScalars {
-            if u == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(u) }
-        }
-        return quoted + "\""
-    }
 }

@@ -4,7 +4,7 @@
 /// and format what they get. Domain labels that the model already owns (`ChangeType.label`,
 /// `ComparedField.label`, `AdministrativeLevel.label`, `OnlineServiceLevel.label`) are used
 /// as they are, so a word is spelled in exactly one place in the package.
-struct ReportStrings: Sendable {
+struct ReportStrings: StringTable {
     var language: Language
 
     // Header
@@ -104,14 +104,10 @@ struct ReportStrings: Sendable {
     var csvHeaders: [String]
     var yes: String
     var no: String
-
-    static func `for`(_ language: Language) -> ReportStrings {
-        language == .vi ? .vietnamese : .english
-    }
 }
 
 /// "1 working day", "2 working days".
-private func englishDays(_ n: Int) -> String { n == 1 ? "1 working day" : "\(n) working days" }
+private func englishDays(_ n: Int) -> String { English.count(n, "working day") }
 
 extension ReportStrings {
     static let vietnamese = ReportStrings(

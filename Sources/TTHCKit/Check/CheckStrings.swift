@@ -1,0 +1,196 @@
+/// Every word of the CI gate (the rules' titles, descriptions and help, the findings'
+/// messages, the GitHub job summary), one table per language. Findings carry both
+/// languages (``StringTable/both(_:)``): JUnit, SARIF and the terminal choose at the edge.
+struct CheckStrings: StringTable {
+    var ruleTitle: @Sendable (CheckRule) -> String
+    var ruleDescription: @Sendable (CheckRule) -> String
+    var ruleHelp: @Sendable (CheckRule) -> String
+    var unknownRule: @Sendable (_ id: String, _ valid: String) -> String
+    var emptyCatalogue: @Sendable (_ directory: String) -> String
+    var abolished: @Sendable (_ decision: String, _ since: String) -> String
+    var replaced: @Sendable (_ by: String, _ decision: String, _ since: String) -> String
+    var validUntilPassed: @Sendable (_ since: String) -> String
+    var overdue: @Sendable (_ change: String, _ decision: String, _ deadline: String, _ workingDays: Int) -> String
+    var late: @Sendable (_ workingDays: Int, _ decision: String, _ deadline: String, _ published: String) -> String
+    var noDeadline: @Sendable (_ decision: String) -> String
+    var difference: @Sendable (_ field: String, _ decision: String, _ local: String?, _ ministry: String?) -> String
+    var language: Language
+    // The GitHub job summary.
+    var summaryTitle: String
+    var summaryCounts: @Sendable (_ errors: Int, _ warnings: Int, _ notes: Int, _ asOf: CivilDate) -> String
+    var summaryTruncated: @Sendable (_ shown: Int, _ total: Int) -> String
+    var summaryColumns: [String]
+
+    static let vietnamese = CheckStrings(
+        ruleTitle: { rule in
+            switch rule {
+            case .expired: "Thủ tục hết hiệu lực vẫn còn trong danh mục"
+            case .overdue: "Quá hạn công bố"
+            case .difference: "Nội dung khác quyết định của Bộ"
+            case .unpublishedLate: "Công bố muộn"
+            case .duplicateCode: "Mã thủ tục trùng"
+            case .malformedCode: "Mã thủ tục sai dạng hoặc thiếu"
+            case .districtLevel: "Còn ghi cấp huyện sau 01/07/2025"
+            case .unexplained: "Thủ tục không có trong danh mục đầy đủ của Bộ"
+            case .probableMatch: "Ghép theo tên, mã không khớp"
+            case .noDeadline: "Không tính được hạn công bố"
+            case .emptyCatalogue: "Danh mục không có thủ tục nào"
+            }
+        },
+        ruleDescription: { rule in
+            switch rule {
+            case .expired: "Danh mục ghi thủ tục còn hiệu lực trong khi quyết định của Bộ đã bãi bỏ hoặc thay thế nó và đã có hiệu lực, hoặc đã quá ngày hết hiệu lực ghi trong danh mục."
+            case .overdue: "Thay đổi theo quyết định của Bộ chưa được công bố và đã quá hạn (số ngày làm việc kể từ ngày Bộ cập nhật lên CSDL quốc gia hoặc ngày nhận quyết định)."
+            case .difference: "Một trường của thủ tục trong danh mục (tên, lĩnh vực, cấp thực hiện, cơ quan, thời hạn, phí, dịch vụ công trực tuyến) khác phiên bản hiện hành của Bộ."
+            case .unpublishedLate: "Thay đổi đã được công bố nhưng sau hạn công bố."
+            case .duplicateCode: "Cùng một mã quốc gia xuất hiện nhiều lần trong danh mục."
+            case .malformedCode: "Mã thủ tục không có dạng mã quốc gia (ví dụ 1.010696), hoặc thủ tục không có mã."
+            case .districtLevel: "Từ ngày 01/07/2025 chính quyền địa phương có hai cấp (tỉnh, xã); dữ liệu còn ghi cấp huyện."
+            case .unexplained: "Thủ tục còn hiệu lực trong danh mục nhưng không có trong danh mục đầy đủ mà Bộ công bố."
+            case .probableMatch: "Thủ tục được ghép với thủ tục của Bộ theo tên vì mã không khớp; cần kiểm tra lại mã."
+            case .noDeadline: "Quyết định không có ngày Bộ cập nhật lên CSDL quốc gia hay ngày nhận, nên không tính được hạn công bố."
+            case .emptyCatalogue: "Thư mục local/ không có thủ tục nào được đọc: mọi quy tắc khác sẽ đạt mà không kiểm tra gì (thư mục rỗng, sai đường dẫn --catalogs, hoặc tệp không đọc được)."
+            }
+        },
+        ruleHelp: { rule in
+            switch rule {
+            case .expired: "Chuyển trạng thái thủ tục sang \"đã bãi bỏ\" kèm quyết định công bố của tỉnh, hoặc sửa ngày hết hiệu lực."
+            case .overdue: "Trình quyết định công bố của tỉnh và cập nhật danh mục (ngày công bố, quyết định của Bộ)."
+            case .difference: "Sửa trường trong danh mục theo quyết định của Bộ, hoặc công bố lại thủ tục."
+            case .unpublishedLate: "Không cần sửa dữ liệu; chỉ tiêu 766 ghi nhận công bố muộn."
+            case .duplicateCode: "Giữ một dòng cho mỗi mã."
+            case .malformedCode: "Ghi mã theo CSDL quốc gia về TTHC."
+            case .districtLevel: "Chuyển thẩm quyền cấp huyện sang cấp tỉnh hoặc cấp xã."
+            case .unexplained: "Kiểm tra thủ tục còn được thực hiện hay phải bãi bỏ."
+            case .probableMatch: "Sửa mã trong danh mục cho khớp mã của Bộ."
+            case .noDeadline: "Ghi ngày nhận quyết định (số đến) vào sổ theo dõi văn bản đến."
+            case .emptyCatalogue: "Kiểm tra đường dẫn --catalogs và các tệp trong local/."
+            }
+        },
+        unknownRule: { id, valid in "không có quy tắc \"\(id)\"; các quy tắc: \(valid), all" },
+        emptyCatalogue: { dir in "không có thủ tục nào trong \(dir)/local/" },
+        abolished: { decision, since in "vẫn ghi còn hiệu lực nhưng đã bị bãi bỏ theo Quyết định \(decision) từ ngày \(since)" },
+        replaced: { by, decision, since in
+            "vẫn ghi còn hiệu lực nhưng đã bị thay thế bởi thủ tục\(by) theo Quyết định \(decision) từ ngày \(since)"
+        },
+        validUntilPassed: { since in "vẫn ghi còn hiệu lực nhưng đã hết hiệu lực từ ngày \(since)" },
+        overdue: { change, decision, deadline, n in
+            "chưa công bố (\(change)) theo Quyết định \(decision): hạn \(deadline), quá hạn \(n) ngày làm việc"
+        },
+        late: { n, decision, deadline, published in
+            "công bố muộn \(n) ngày làm việc theo Quyết định \(decision): hạn \(deadline), công bố \(published)"
+        },
+        noDeadline: { decision in
+            "Quyết định \(decision) không có ngày cập nhật CSDL quốc gia hay ngày nhận: không tính được hạn công bố"
+        },
+        difference: { field, decision, local, ministry in
+            "\(field) khác Quyết định \(decision): danh mục ghi \(local.map { "\"\($0)\"" } ?? "(trống)"), Bộ ghi \(ministry.map { "\"\($0)\"" } ?? "(trống)")"
+        },
+        language: .vi,
+        summaryTitle: "Kiểm tra danh mục TTHC",
+        summaryCounts: { e, w, n, asOf in "Tính đến ngày \(asOf.vietnamese): \(e) lỗi, \(w) cảnh báo, \(n) ghi chú." },
+        summaryTruncated: { shown, total in
+            "Chỉ \(shown) trong \(total) kết quả được chú thích trên mã nguồn; bảng dưới đây có đủ."
+        },
+        summaryColumns: ["Mức", "Quy tắc", "Vị trí", "Mã", "Thủ tục", "Nội dung"]
+    )
+
+    static let english = CheckStrings(
+        ruleTitle: { rule in
+            switch rule {
+            case .expired: "Procedure no longer in force is still listed"
+            case .overdue: "Publication overdue"
+            case .difference: "Content differs from the ministry's decision"
+            case .unpublishedLate: "Published late"
+            case .duplicateCode: "Duplicate procedure code"
+            case .malformedCode: "Malformed or missing procedure code"
+            case .districtLevel: "District level named after 01/07/2025"
+            case .unexplained: "Procedure not in the ministry's full listing"
+            case .probableMatch: "Paired by name, codes differ"
+            case .noDeadline: "Publication deadline cannot be computed"
+            case .emptyCatalogue: "The catalogue holds no procedure"
+            }
+        },
+        ruleDescription: { rule in
+            switch rule {
+            case .expired: "The catalogue lists the procedure as in force although a ministry decision in force abolished or replaced it, or its valid-until date has passed."
+            case .overdue: "A change made by a ministry decision is not published and its deadline (working days from the national database update or the date the decision was received) has passed."
+            case .difference: "A field of the local entry (name, field, levels, agency, processing time, fees, online service) differs from the ministry's current version."
+            case .unpublishedLate: "The change was published, but after its deadline."
+            case .duplicateCode: "The same national code appears more than once in the catalogue."
+            case .malformedCode: "The procedure code is not a national code (e.g. 1.010696), or the procedure has no code."
+            case .districtLevel: "Since 01/07/2025 local government has two tiers (province, commune); the data still names the district level."
+            case .unexplained: "An in-force local entry that the ministry's full listing does not mention."
+            case .probableMatch: "The entry was paired with a ministry procedure by name because the codes differ; check the code."
+            case .noDeadline: "The decision has neither a national database date nor a received date, so no deadline can be computed."
+            case .emptyCatalogue: "No procedure was read from local/: every other rule would pass without checking anything (an empty directory, a wrong --catalogs path, or files that could not be read)."
+            }
+        },
+        ruleHelp: { rule in
+            switch rule {
+            case .expired: "Mark the entry abolished with the province's publishing decision, or correct its valid-until date."
+            case .overdue: "Have the province's publishing decision issued and update the catalogue (publication date, ministry decision)."
+            case .difference: "Correct the field from the ministry's decision, or publish the procedure again."
+            case .unpublishedLate: "No data to fix; the Decision 766 scorecard records the late publication."
+            case .duplicateCode: "Keep one row per code."
+            case .malformedCode: "Write the code as the national database gives it."
+            case .districtLevel: "Move district-level competence to the province or the commune."
+            case .unexplained: "Check whether the procedure is still carried out or should be abolished."
+            case .probableMatch: "Correct the code in the catalogue to the ministry's code."
+            case .noDeadline: "Record the received date (incoming number) in the decision register."
+            case .emptyCatalogue: "Check the --catalogs path and the files in local/."
+            }
+        },
+        unknownRule: { id, valid in "no rule \"\(id)\"; the rules are: \(valid), all" },
+        emptyCatalogue: { dir in "no procedure in \(dir)/local/" },
+        abolished: { decision, since in "still listed as in force but abolished by decision \(decision) from \(since)" },
+        replaced: { by, decision, since in
+            "still listed as in force but replaced by procedure\(by) under decision \(decision) from \(since)"
+        },
+        validUntilPassed: { since in "still listed as in force but no longer valid from \(since)" },
+        overdue: { change, decision, deadline, n in
+            "not published (\(change)) under decision \(decision): due \(deadline), overdue by \(English.count(n, "working day"))"
+        },
+        late: { n, decision, deadline, published in
+            "published \(English.count(n, "working day")) late under decision \(decision): due \(deadline), published \(published)"
+        },
+        noDeadline: { decision in
+            "decision \(decision) has no national database date and no received date: no deadline can be computed"
+        },
+        difference: { field, decision, local, ministry in
+            "\(field) differs from decision \(decision): the catalogue says \(local.map { "\"\($0)\"" } ?? "(nothing)"), the ministry says \(ministry.map { "\"\($0)\"" } ?? "(nothing)")"
+        },
+        language: .en,
+        summaryTitle: "Procedure catalogue check",
+        summaryCounts: { e, w, n, asOf in
+            "As of \(asOf.vietnamese): \(English.count(e, "error")), \(English.count(w, "warning")), \(English.count(n, "note"))."
+        },
+        summaryTruncated: { shown, total in
+            "Only \(shown) of \(total) findings are annotated in the files; the table below has them all."
+        },
+        summaryColumns: ["Level", "Rule", "Location", "Code", "Procedure", "Message"]
+    )
+}
+
+extension CheckStrings {
+    func expired(_ e: ExpiredEntry) -> String {
+        let since = e.since.vietnamese, decision = e.decision ?? "?"
+        switch e.reason {
+        case .abolished: return abolished(decision, since)
+        case .replaced: return replaced(e.replacement.map { " \($0.raw)" } ?? "", decision, since)
+        case .validUntilPassed: return validUntilPassed(since)
+        }
+    }
+
+    func overdue(_ row: ChangeRow, _ n: Int) -> String {
+        overdue(row.change.label[language], row.decision, row.deadline?.vietnamese ?? "?", n)
+    }
+
+    func late(_ row: ChangeRow, _ n: Int) -> String {
+        late(n, row.decision, row.deadline?.vietnamese ?? "?", row.publishedOn?.vietnamese ?? "?")
+    }
+
+    func difference(_ d: Difference) -> String {
+        difference(d.field.label[language], d.decision, d.local?.label[language], d.ministry?.label[language])
+    }
+}
