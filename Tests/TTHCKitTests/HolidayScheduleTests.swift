@@ -139,10 +139,17 @@ private func rendered(_ ds: [Diagnostic]) -> [String] { ds.map { $0.rendered(.vi
                 == ["overrides.yaml:1:1: error: cần một bảng khóa: giá trị (format, add, remove)"])
         #expect(rendered(HolidayOverrides.parse(file("format: 2\nadd: 2026-11-24\n")).diagnostics) == [
             "overrides.yaml:1:9: error: phiên bản định dạng không hỗ trợ \"2\": cần 1",
-            "overrides.yaml:2:6: error: \"add\" cần một danh sách (mỗi mục bắt đầu bằng \"- \")",
+            "overrides.yaml:2:6: error: \"add\" cần một danh sách (mỗi mục bắt đầu bằng \"- \", hoặc dạng [a, b])",
         ])
+        // The same walker as settings.yaml: UTF-16 with a BOM is read, NUL is named at its place.
+        let utf16 = [UInt8]([0xFF, 0xFE]) + "format: 1\nremove:\n  - date: 2026-08-31\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let read = HolidayOverrides.parse(InputFile(displayPath: "x.yaml", bytes: utf16))
+        #expect(read.diagnostics.isEmpty)
+        #expect(read.value?.removals.map(\.date.iso) == ["2026-08-31"])
+        #expect(rendered(HolidayOverrides.parse(file("format: 1\u{0}\n")).diagnostics)
+                == ["overrides.yaml:1:10: error: ký tự điều khiển U+0000 không được phép trong YAML; hãy xóa nó"])
         #expect(rendered(HolidayOverrides.parse(InputFile(displayPath: "x.yaml", bytes: [0x66, 0xFF])).diagnostics)
-                == ["x.yaml: error: tệp không phải văn bản UTF-8"])
+                == ["x.yaml:1:2: error: tệp không phải văn bản UTF-8 (byte 0xFF); hãy lưu tệp dưới dạng UTF-8"])
     }
 }
 

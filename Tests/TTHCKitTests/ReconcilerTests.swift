@@ -443,3 +443,24 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         #expect(provisional)
     }
 }
+
+/// The two-tier rule in its one place: data in force on or after 01/07/2025 that names the
+/// district level is one `district-level` finding, for a local entry (as of the day) and
+/// for a decision's change (as of its effective date); abolished ones are not reported.
+@Suite struct DistrictLevelRuleTests {
+    @Test(arguments: [("2025-06-30", false), ("2025-07-01", true), ("2026-01-15", true), ("2019-12-31", false)])
+    func decisionsEffectiveFromJuly2025(_ effective: String, _ reported: Bool) {
+        let d = decision("9/QĐ-BNV", issued: "2019-01-01", effective: effective,
+                         [change("2.000001", .new, levels: [.district]), change("2.000002", .abolished, levels: [.district])])
+        let r = reconcile([d], [], asOf: "2026-11-20")
+        #expect(r.findings.filter { $0.kind == .districtLevel }.map(\.code) == (reported ? ["2.000001"] : []))
+    }
+
+    @Test(arguments: [("2025-06-30", false), ("2025-07-01", true), ("2026-11-20", true)])
+    func catalogueEntriesInForceOnTheDay(_ asOf: String, _ reported: Bool) {
+        let entries = [entry("2.000001", levels: [.province, .district]),
+                       entry("2.000002", status: .abolished, levels: [.district], line: 3)]
+        let r = reconcile([], entries, asOf: asOf)
+        #expect(r.findings.filter { $0.kind == .districtLevel }.map(\.code) == (reported ? ["2.000001"] : []))
+    }
+}

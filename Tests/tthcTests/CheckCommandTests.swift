@@ -75,7 +75,7 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
             let r = try check(["--as-of", "2026-11-20", "--junit", "out/j.xml", "--sarif", "s.sarif", "--github"],
                               environment: ["GITHUB_STEP_SUMMARY": summary.path], in: dir)
             #expect(r.exitCode == 2)
-            #expect(r.stderr.contains("\ncatalogs/local/skhcn-danh-muc.csv:2:198: error: cột \"Ngày công bố\": "))
+            #expect(r.stderr.contains("catalogs/local/skhcn-danh-muc.csv:2:198: error: cột \"Ngày công bố\": "))
             #expect(!r.stderr.contains("[expired]"))
             #expect(r.stdout == "")
             let written = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()

@@ -37,9 +37,9 @@ func expectGoldenBytes(_ actual: [UInt8], _ name: String, sourceLocation: Source
 func bytes(of url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
 
 /// The warnings every command prints while reading the bundled catalogue (its sample data
-/// has a district-level listing row and a malformed local code on purpose).
+/// has a malformed local code on purpose; its district-level listing row is a finding of
+/// the reconciliation, not a reading warning).
 let bundledCatalogueWarnings = """
-catalogs/decisions/2105-QD-BKHCN.csv:14:1: warning: thủ tục 2.001503 ghi cấp huyện trong quyết định có hiệu lực ngày 01/12/2026, khi cấp huyện đã không còn (từ 01/07/2025)
 catalogs/local/skhcn-danh-muc.csv:13:4: warning: cột "Mã TTHC": mã TTHC không đúng dạng "1.00423" (cần dạng 1.010696, có thể kèm hậu tố); mục này sẽ không khớp được với quyết định của Bộ
 
 """

@@ -46,13 +46,14 @@ import Testing
     @Test func warningsAloneExitZero() throws {
         let root = try workspace([
             "register.csv": register, "decisions/2105.csv": Array(listing.utf8),
-            "settings.yaml": Array("province: Tỉnh Hưng Yên\ndeadline: 3\n".utf8),
+            "settings.yaml": Array("province: Tỉnh Hưng Yên\n".utf8),
+            "local/c.csv": Array("STT,Mã TTHC,Tên thủ tục\n1,1.00423,Thủ tục A\n".utf8),
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let r = try runTTHC(["validate", "--lang", "en"], currentDirectory: root)
         #expect(r.exitCode == 0)
         #expect(r.stderr == """
-            catalogs/settings.yaml:2:1: warning: unknown key "deadline" is ignored; known keys: province, agency, deadline-working-days, trigger-policy, reminder-within, alarm-working-days-before, scope, online-service-target, email
+            catalogs/local/c.csv:2:3: warning: column "Mã TTHC": malformed procedure code "1.00423" (expected 1.010696, optionally with a suffix); the entry cannot be matched to a ministry decision
             catalogs: 0 errors, 1 warning
 
             """)

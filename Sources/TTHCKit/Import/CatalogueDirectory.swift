@@ -7,7 +7,7 @@ import Glibc
 public struct CatalogueData: Sendable {
     public var settings: Settings
     /// Every decision, CSV listings completed with their register row's number, issuer and
-    /// dates; sorted by issue date, then number.
+    /// dates; in the order they take effect (``Decision/precedes(_:_:)``).
     public var decisions: [Decision]
     /// The register rows, in file order.
     public var register: [RegisterEntry]
@@ -290,7 +290,7 @@ private struct Loader {
                 vi: "thư mục danh mục không có quyết định nào (decisions/) và không có thủ tục nào (local/): không có gì để đối chiếu hay kiểm tra",
                 en: "the catalogue directory holds no decision (decisions/) and no procedure (local/): there is nothing to reconcile or check")))
         }
-        decisions.sort { ($0.issued, TextNormalization.fold($0.number), $0.number) < ($1.issued, TextNormalization.fold($1.number), $1.number) }
+        decisions.sort(by: Decision.precedes)
         return CatalogueData(settings: settings, decisions: decisions, register: register,
                              catalogue: Catalogue(entries: entries), holidayOverrides: overrides,
                              calendar: calendar.value ?? .standard(), unreadListings: unread)

@@ -4,7 +4,7 @@ import Yams
 ///
 /// The YAML is composed into Yams nodes rather than decoded with `Codable`, because the
 /// nodes keep their line and column: a wrong type is an error at the value, an unknown key
-/// a warning at the key, and the user can go straight to it. Keys not given keep the
+/// an error at the key (``YAMLWalker``), and the user can go straight to it. Keys not given keep the
 /// defaults of ``Settings``.
 public enum SettingsReader {
     public static func read(_ file: InputFile) -> ReadResult<Settings> {
@@ -13,7 +13,7 @@ public enum SettingsReader {
         return ReadResult(value: settings, diagnostics: reader.diagnostics)
     }
 
-    /// Every key the file may have, for the unknown-key warning.
+    /// Every key the file may have, for the unknown-key error.
     static let topLevelKeys = [
         "province", "agency", "deadline-working-days", "trigger-policy", "reminder-within",
         "alarm-working-days-before", "scope", "online-service-target", "email",
@@ -42,53 +42,27 @@ public enum SettingsReader {
     }
 
     private struct Reader {
-        let file: String
-        var diagnostics: [Diagnostic] = []
+        var yaml: YAMLWalker
+        var diagnostics: [Diagnostic] { yaml.diagnostics }
 
-        init(file: String) { self.file = file }
-
-        /// Keeps positions inside the text (set once the text is decoded).
-        var position = YAMLPosition("")
-
-        func location(_ node: Node?) -> SourceLocation {
-            let at = position.clamp(line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
-            return SourceLocation(file: file, line: at.line, column: at.column)
-        }
+        init(file: String) { yaml = YAMLWalker(path: file, kind: .settings) }
 
         mutating func error(_ node: Node, key: String, expected: LocalizedText) {
-            let found = node.scalar?.string ?? (node.mapping != nil ? "{…}" : "[…]")
-            diagnostics.append(Diagnostic(.error, "settings.type", at: location(node), LocalizedText(
-                vi: "\"\(key)\": cần \(expected.vi), nhưng có \"\(found)\"",
-                en: "\"\(key)\": expected \(expected.en), found \"\(found)\"")))
+            yaml.expected(node, key, expected)
         }
+
+        func isNull(_ node: Node) -> Bool { yaml.isNull(node) }
 
         mutating func read(_ file: InputFile) -> Settings {
             var settings = Settings()
-            let text: String
-            switch CSVReader.decode(file) {
-            case .failure(let failure):
-                diagnostics.append(failure.diagnostic)
-                return settings
-            case .success(let decoded):
-                text = String(decoding: decoded.bytes[decoded.bomLength...], as: UTF8.self)
-            }
-            position = YAMLPosition(text)
-            let root: Node?
-            do {
-                root = try composeYAML(text)
-            } catch {
-                diagnostics.append(yamlError(error))
-                return settings
-            }
-            guard let root, !isNull(root) else { return settings }
-            guard let mapping = root.mapping else {
-                diagnostics.append(Diagnostic(.error, "settings.type", at: location(root), LocalizedText(
+            guard case .node(let root) = yaml.root(file.bytes), !isNull(root) else { return settings }
+            guard root.mapping != nil else {
+                yaml.error("settings.type", root, LocalizedText(
                     vi: "tệp cài đặt phải là một bảng khoá: giá trị (ví dụ \"deadline-working-days: 3\")",
-                    en: "the settings file must be a mapping of keys to values (e.g. \"deadline-working-days: 3\")")))
+                    en: "the settings file must be a mapping of keys to values (e.g. \"deadline-working-days: 3\")"))
                 return settings
             }
-            for (keyNode, value) in mapping {
-                let key = keyNode.string ?? ""
+            for (key, value) in yaml.mapping(root, "", allowed: SettingsReader.topLevelKeys) ?? [] {
                 if isNull(value) { continue }
                 switch key {
                 case "province": if let s = string(value, key) { settings.province = s }
@@ -116,16 +90,14 @@ public enum SettingsReader {
                     }
                 case "scope": readScope(value, into: &settings)
                 case "email": readEmail(value, into: &settings)
-                default: unknownKey(keyNode, key, known: SettingsReader.topLevelKeys)
+                default: break
                 }
             }
             return settings
         }
 
         mutating func readScope(_ node: Node, into settings: inout Settings) {
-            guard let mapping = self.mapping(node, "scope") else { return }
-            for (keyNode, value) in mapping {
-                let key = keyNode.string ?? ""
+            for (key, value) in yaml.mapping(node, "scope", allowed: SettingsReader.scopeKeys) ?? [] {
                 if isNull(value) { continue }
                 switch key {
                 case "levels":
@@ -142,15 +114,13 @@ public enum SettingsReader {
                     if levels.count == items.count { settings.scopeLevels = Array(Set(levels)).sorted() }
                 case "fields": if let list = strings(value, "scope.fields") { settings.scopeFields = list }
                 case "agencies": if let list = strings(value, "scope.agencies") { settings.scopeAgencies = list }
-                default: unknownKey(keyNode, "scope." + key, known: SettingsReader.scopeKeys.map { "scope." + $0 })
+                default: break
                 }
             }
         }
 
         mutating func readEmail(_ node: Node, into settings: inout Settings) {
-            guard let mapping = self.mapping(node, "email") else { return }
-            for (keyNode, value) in mapping {
-                let key = keyNode.string ?? ""
+            for (key, value) in yaml.mapping(node, "email", allowed: SettingsReader.emailKeys) ?? [] {
                 if isNull(value) { continue }
                 switch key {
                 case "from": if let s = address(value, "email.from") { settings.emailFrom = s }
@@ -162,7 +132,7 @@ public enum SettingsReader {
                         if list.count == items.count { settings.emailTo = list }
                     }
                 case "sendmail": if let s = string(value, "email.sendmail") { settings.sendmailPath = s }
-                default: unknownKey(keyNode, "email." + key, known: SettingsReader.emailKeys.map { "email." + $0 })
+                default: break
                 }
             }
         }
@@ -182,10 +152,6 @@ public enum SettingsReader {
                 return nil
             }
             return s
-        }
-
-        func isNull(_ node: Node) -> Bool {
-            node.scalar.map { $0.style == .plain && ["", "~", "null", "Null", "NULL"].contains($0.string) } ?? false
         }
 
         mutating func string(_ node: Node, _ key: String) -> String? {
@@ -208,52 +174,12 @@ public enum SettingsReader {
             return n
         }
 
-        mutating func sequence(_ node: Node, _ key: String) -> [Node]? {
-            guard let items = node.sequence else {
-                error(node, key: key, expected: LocalizedText(vi: "một danh sách, ví dụ [2, 1, 0]", en: "a list, e.g. [2, 1, 0]"))
-                return nil
-            }
-            return Array(items)
-        }
+        mutating func sequence(_ node: Node, _ key: String) -> [Node]? { yaml.sequence(node, key) }
 
         mutating func strings(_ node: Node, _ key: String) -> [String]? {
             guard let items = sequence(node, key) else { return nil }
             let list = items.compactMap { string($0, key) }
             return list.count == items.count ? list : nil
-        }
-
-        mutating func mapping(_ node: Node, _ key: String) -> Node.Mapping? {
-            guard let mapping = node.mapping else {
-                error(node, key: key, expected: LocalizedText(vi: "một bảng khoá: giá trị", en: "a mapping of keys to values"))
-                return nil
-            }
-            return mapping
-        }
-
-        mutating func unknownKey(_ node: Node, _ key: String, known: [String]) {
-            diagnostics.append(Diagnostic(.warning, "settings.unknown-key", at: location(node), LocalizedText(
-                vi: "khoá không được hỗ trợ \"\(key)\" bị bỏ qua; các khoá hợp lệ: \(known.joined(separator: ", "))",
-                en: "unknown key \"\(key)\" is ignored; known keys: \(known.joined(separator: ", "))")))
-        }
-
-        func yamlError(_ error: any Error) -> Diagnostic {
-            var mark: Mark?
-            var problem = "\(error)"
-            if let yaml = error as? YamlError {
-                switch yaml {
-                case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
-                    mark = m
-                    problem = p
-                case .duplicatedKeysInMapping(let duplicates, let context):
-                    mark = context.mark
-                    problem = "duplicated keys: " + duplicates.sorted().joined(separator: ", ")
-                default:
-                    break
-                }
-            }
-            let at = position.clamp(line: mark?.line ?? 1, column: mark?.column ?? 1)
-            return Diagnostic(.error, "settings.yaml", at: SourceLocation(file: file, line: at.line, column: at.column),
-                              LocalizedText(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
         }
     }
 }

@@ -115,3 +115,14 @@ public struct ListedProcedure: Hashable, Sendable, Codable {
         self.location = location
     }
 }
+
+extension Decision {
+    /// The one order of decisions, in which they take effect on the catalogue: by issue
+    /// date, then effective date, then number (folded, then as written, so the order never
+    /// depends on how the number was typed). The latest decision defines a procedure's
+    /// current version. The catalogue directory's reader and the reconciler both use it.
+    public static func precedes(_ a: Decision, _ b: Decision) -> Bool {
+        (a.issued, a.effective, TextNormalization.fold(a.number), a.number)
+            < (b.issued, b.effective, TextNormalization.fold(b.number), b.number)
+    }
+}

@@ -47,6 +47,14 @@ public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable, Compar
 
     /// The day the district level ceased to exist.
     public static let districtAbolished = CivilDate(year: 2025, month: 7, day: 1)!
+
+    /// The two-tier rule, in one place: data in force on `date` that names the district
+    /// level breaks it (local government has had two tiers, province and commune, since
+    /// 01/07/2025). The reconciler applies it to the catalogue and to the decisions, and
+    /// reports each case once, as a `district-level` finding that `check` can fail on.
+    public static func namesAbolishedDistrict(_ levels: [AdministrativeLevel], on date: CivilDate) -> Bool {
+        date >= districtAbolished && levels.contains(.district)
+    }
 }
 
 /// Online public service level (dịch vụ công trực tuyến), Decree 42/2022; legacy

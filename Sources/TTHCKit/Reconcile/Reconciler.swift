@@ -26,12 +26,9 @@ public struct Reconciler: Sendable {
         return result
     }
 
-    /// Decisions in the order they take effect on the catalogue: by issue date, then
-    /// effective date, then number. The latest decision defines a procedure's current version.
+    /// Decisions in the order they take effect on the catalogue (``Decision/precedes(_:_:)``).
     static func ordered(_ decisions: [Decision]) -> [Decision] {
-        decisions.sorted {
-            ($0.issued, $0.effective, $0.number) < ($1.issued, $1.effective, $1.number)
-        }
+        decisions.sorted(by: Decision.precedes)
     }
 }
 
@@ -402,15 +399,15 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 firstByKey[code.key] = e.location
             }
         }
-        if asOf >= AdministrativeLevel.districtAbolished {
-            for e in catalogue.entries where e.status == .inForce && e.content.levels.contains(.district) {
-                add(.districtLevel, e, LocalizedText(
-                    vi: "còn ghi cấp huyện sau ngày 01/07/2025 (chính quyền địa phương hai cấp)",
-                    en: "still names the district level after 01/07/2025 (two-tier local government)"))
-            }
+        for e in catalogue.entries
+        where e.status == .inForce && AdministrativeLevel.namesAbolishedDistrict(e.content.levels, on: asOf) {
+            add(.districtLevel, e, LocalizedText(
+                vi: "còn ghi cấp huyện sau ngày 01/07/2025 (chính quyền địa phương hai cấp)",
+                en: "still names the district level after 01/07/2025 (two-tier local government)"))
         }
-        for decision in decisions where decision.effective >= AdministrativeLevel.districtAbolished {
-            for change in decision.changes where change.change != .abolished && change.content.levels.contains(.district) {
+        for decision in decisions {
+            for change in decision.changes
+            where change.change != .abolished && AdministrativeLevel.namesAbolishedDistrict(change.content.levels, on: decision.effective) {
                 out.append(Finding(kind: .districtLevel, code: change.code.raw, name: change.content.name,
                                    message: LocalizedText(
                                     vi: "quyết định \(decision.number) còn ghi cấp huyện sau ngày 01/07/2025",

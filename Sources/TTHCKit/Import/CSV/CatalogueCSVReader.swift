@@ -78,12 +78,6 @@ public enum CatalogueCSVReader {
         let posted = row.date(.posted, into: &errors)
         let validUntil = row.date(.validUntil, into: &errors)
 
-        if levels.contains(.district), status == .inForce, let dated = published ?? posted,
-           dated >= AdministrativeLevel.districtAbolished {
-            diagnostics.append(Diagnostic(.warning, "local.district-level", at: row.location(.levels), row.cellMessage(.levels, LocalizedText(
-                vi: "mục còn hiệu lực ghi cấp huyện nhưng được công bố ngày \(dated.vietnamese), sau khi cấp huyện không còn (01/07/2025)",
-                en: "an in-force entry names the district level but was published on \(dated.iso), after the district level was abolished (2025-07-01)"))))
-        }
 
         diagnostics += errors
         guard errors.isEmpty, let name else { return nil }

@@ -745,18 +745,6 @@ public struct AnnexInterpreter {
         let fieldValue = text(.field) ?? field?.value
         let fieldOrigin: ValueOrigin = cell(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none
 
-        if rowLevels.contains(.district), let effectiveDate, effectiveDate >= AdministrativeLevel.districtAbolished {
-            let at: SourceLocation
-            switch levelsOrigin {
-            case .cell(_, let l), .notes(let l): at = l
-            case .section(let line, _), .title(let line, _): at = SourceLocation(file: file, line: line, column: 1)
-            default: at = rowLocation
-            }
-            warn("listing.district-level", at: at, LocalizedText(
-                vi: "thủ tục \(code?.raw ?? name) ghi cấp huyện trong quyết định có hiệu lực ngày \(effectiveDate.vietnamese), khi cấp huyện đã không còn (từ 01/07/2025)",
-                en: "procedure \(code?.raw ?? name) names the district level in a decision effective on \(effectiveDate.iso), when the district level no longer exists (since 2025-07-01)"))
-        }
-
         let finalCode = code ?? .uncoded(name: name)
         let change = ProcedureChange(
             code: finalCode, change: changeType, replaces: changeType == .replaced ? replaces : [],

@@ -99,9 +99,6 @@ private struct CatalogueBuilder {
     }
 
     private mutating func finish(_ p: Partial) {
-        let dated = [p.publishedOn, p.postedOn].compactMap { $0 }.max()
-        log.checkDistrict(p.levels, dated: dated,
-                          dateLabel: LocalizedText(vi: "công bố/công khai ngày", en: "published or posted on"))
         guard let name = p.name else { return }
         let content = ProcedureContent(name: name, field: p.field, levels: p.levels.map(\.0), agency: p.agency,
                                        processingTime: p.processingTime, fees: p.fees, onlineService: p.onlineService)

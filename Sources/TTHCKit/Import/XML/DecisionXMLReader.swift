@@ -162,8 +162,6 @@ private struct DecisionBuilder {
                     en: "a procedure with change=\"replaced\" needs <replaces> with the code it replaces")))
             }
         }
-        log.checkDistrict(p.levels, dated: header?.effective,
-                          dateLabel: LocalizedText(vi: "của quyết định có hiệu lực từ", en: "of a decision effective"))
         guard let code, let change = p.change, let name = p.name else { return }
         let content = ProcedureContent(name: name, field: p.field, levels: p.levels.map(\.0), agency: p.agency,
                                        processingTime: p.processingTime, fees: p.fees, onlineService: p.onlineService)

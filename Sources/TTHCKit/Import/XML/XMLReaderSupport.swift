@@ -54,18 +54,6 @@ struct XMLCheckLog {
             return nil
         }
     }
-
-    /// Warns when `levels` names the district level in data dated on or after the day the
-    /// district level was abolished.
-    mutating func checkDistrict(_ levels: [(AdministrativeLevel, SourceLocation)], dated date: CivilDate?,
-                                dateLabel: LocalizedText) {
-        guard let date, date >= AdministrativeLevel.districtAbolished else { return }
-        for (level, location) in levels where level == .district {
-            diagnostics.append(Diagnostic(.warning, "xml.district-level", at: location, LocalizedText(
-                vi: "cấp huyện không còn từ 01/07/2025 nhưng dữ liệu \(dateLabel.vi) \(date.vietnamese) vẫn ghi cấp huyện",
-                en: "the district level was abolished on 2025-07-01, but data \(dateLabel.en) \(date.iso) still lists it")))
-        }
-    }
 }
 
 extension XMLStartTag {
