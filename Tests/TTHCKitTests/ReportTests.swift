@@ -66,7 +66,7 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         #expect(parts.otherChanges.map(\.code.raw) == ["1.010696", "2.000500", "1.001100", "1.002200"])
         #expect(parts.expired.map(\.reason) == [.abolished, .validUntilPassed, .replaced])
         #expect(parts.differences.map(\.field) == [.processingTime, .fees, .name, .levels, .agency, .onlineService])
-        #expect(parts.findings.map(\.kind) == Finding.Kind.allCases)
+        #expect(parts.findings.map(\.kind) == CheckRule.findingRules)
         #expect(parts.months.map(\.month) == ["2026-11", "2026-12"])
 
         let doc = ReportDocument(fixture, language: .vi)

@@ -1,6 +1,6 @@
 /// A rule of the catalogue check that a catalogue repository's CI runs (kiểm tra danh mục).
 /// The raw value is the stable id used by `--fail-on`, SARIF and JUnit.
-public enum CheckRule: String, CaseIterable, Sendable, Codable {
+public enum CheckRule: String, CaseIterable, Sendable, Codable, Comparable {
     /// A local entry still in force although abolished, replaced or past its valid-until date.
     case expired
     /// A change not published and past its deadline.
@@ -20,6 +20,15 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable {
     case emptyCatalogue = "empty-catalogue"
 
     public var id: String { rawValue }
+
+    /// The rules whose cases the reconciler reports as ``Finding``s (the others come from
+    /// its changes, differences and expired entries, or from the catalogue as a whole).
+    public static let findingRules: [CheckRule] = [.duplicateCode, .malformedCode, .districtLevel, .unexplained, .probableMatch]
+
+    /// The order of `allCases`.
+    public static func < (a: CheckRule, b: CheckRule) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
 
     /// The level a finding has when the rule is not one the run fails on.
     public var nonFailingLevel: Severity {
@@ -180,14 +189,7 @@ public enum CheckRules {
                 CheckStrings.both { $0.difference(d) }, at: d.location)
         }
         for f in r.findings {
-            let rule: CheckRule = switch f.kind {
-            case .duplicateCode: .duplicateCode
-            case .malformedCode: .malformedCode
-            case .districtLevel: .districtLevel
-            case .unexplained: .unexplained
-            case .probableMatch: .probableMatch
-            }
-            add(rule, code: f.code, name: f.name, decision: nil, f.message, at: f.location)
+            add(f.kind, code: f.code, name: f.name, decision: nil, f.message, at: f.location)
         }
 
         findings.sort { a, b in

@@ -375,7 +375,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     func findings() -> [Finding] {
         var out: [Finding] = []
-        func add(_ kind: Finding.Kind, _ e: LocalEntry, _ message: LocalizedText) {
+        func add(_ kind: CheckRule, _ e: LocalEntry, _ message: LocalizedText) {
             out.append(Finding(kind: kind, code: e.code?.raw, name: e.content.name, message: message, location: e.location))
         }
         var firstByKey: [String: SourceLocation] = [:]

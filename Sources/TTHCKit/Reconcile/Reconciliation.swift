@@ -396,16 +396,9 @@ public struct ExpiredEntry: Sendable, Codable, Equatable {
 
 /// Any other problem with the catalogue that the legal desk should see.
 public struct Finding: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
-        case duplicateCode = "duplicate-code"
-        case malformedCode = "malformed-code"
-        case districtLevel = "district-level"
-        case unexplained
-        case probableMatch = "probable-match"
-        private var rank: Int { Kind.allCases.firstIndex(of: self)! }
-        public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
-    }
-    public var kind: Kind
+    /// The check's rule the finding belongs to: findings and the check's rules are one list
+    /// (``CheckRule``); the reconciler makes the ones in ``CheckRule/findingRules``.
+    public var kind: CheckRule
     public var code: String?
     public var name: String
     public var message: LocalizedText

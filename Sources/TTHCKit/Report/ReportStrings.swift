@@ -79,7 +79,9 @@ struct ReportStrings: StringTable {
     // Findings
     var kindColumn: String
     var messageColumn: String
-    var findingKind: @Sendable (Finding.Kind) -> String
+    /// The report's short label of a finding's rule (the check's own title for a rule the
+    /// reconciler does not report as a finding).
+    var findingKind: @Sendable (CheckRule) -> String
 
     // Scorecard
     var monthColumn: String
@@ -227,6 +229,7 @@ extension ReportStrings {
             case .districtLevel: "Còn ghi cấp huyện sau 01/07/2025"
             case .unexplained: "Không có trong danh mục quốc gia"
             case .probableMatch: "Khớp theo tên, cần kiểm tra mã"
+            default: CheckStrings.vietnamese.ruleTitle(kind)
             }
         },
 
@@ -386,6 +389,7 @@ extension ReportStrings {
             case .districtLevel: "District level after 01/07/2025"
             case .unexplained: "Not in the national listing"
             case .probableMatch: "Matched by name, check the code"
+            default: CheckStrings.english.ruleTitle(kind)
             }
         },
 
