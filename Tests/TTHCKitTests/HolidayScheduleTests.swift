@@ -189,19 +189,26 @@ private func rendered(_ ds: [Diagnostic]) -> [String] { ds.map { $0.rendered(.vi
         #expect(standard.isWorkingDay(CivilDate(year: 2026, month: 8, day: 22)!))
     }
 
-    @Test func loadThrowsOnErrors() {
-        #expect(throws: InputError.self) {
-            try WorkingCalendar.load(overrideFile: file("format: 1\nadd:\n  - date: x\n"))
-        }
+    @Test func aBrokenOverrideFileGivesNoCalendar() {
+        let read = WorkingCalendar.read(overrideFile: file("format: 1\nadd:\n  - date: x\n"))
+        #expect(read.value == nil)
+        #expect(read.diagnostics.map { $0.rendered(.en) } == [
+            "overrides.yaml:3:5: error: missing key \"kind\"", "overrides.yaml:3:5: error: missing key \"name\"",
+            "overrides.yaml:3:5: error: missing key \"source\"",
+        ])
     }
 
+    /// The pipeline's calendar is the standard one, with `holidays/overrides.yaml` applied
+    /// when the catalogue directory has it.
     @Test func catalogueDirectoryOverridesAreOptional() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("holidays"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: XMLFixtures.packageRoot.appendingPathComponent("catalogs"), to: dir)
         let day = CivilDate(year: 2026, month: 11, day: 24)!
-        #expect(try WorkingCalendar.load(catalogueDirectory: dir).isWorkingDay(day))
+        let before = try #require(CataloguePipeline.read(dir, displayPath: "catalogs").pipeline)
+        #expect(before.input.calendar.isWorkingDay(day))
         try Data(Self.cultureDay.utf8).write(to: dir.appendingPathComponent("holidays/overrides.yaml"))
-        #expect(try !WorkingCalendar.load(catalogueDirectory: dir).isWorkingDay(day))
+        let after = try #require(CataloguePipeline.read(dir, displayPath: "catalogs").pipeline)
+        #expect(!after.input.calendar.isWorkingDay(day))
     }
 }

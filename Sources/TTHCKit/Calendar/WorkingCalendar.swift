@@ -27,13 +27,6 @@ public struct WorkingCalendar: Sendable {
     /// The embedded official schedules and the statutory rules, without overrides.
     public static func standard() -> WorkingCalendar { WorkingCalendar(table: WorkingDayTable.standard) }
 
-    /// The standard calendar with the user's override file applied, if any. Warnings
-    /// (e.g. removing a day that is not special) are dropped; use ``read(overrideFile:)``
-    /// to see them.
-    public static func load(overrideFile: InputFile?) throws(InputError) -> WorkingCalendar {
-        try read(overrideFile: overrideFile).get()
-    }
-
     /// The standard calendar with an override file applied, with every diagnostic.
     public static func read(overrideFile: InputFile?) -> ReadResult<WorkingCalendar> {
         guard let overrideFile else { return ReadResult(value: standard(), diagnostics: []) }
@@ -41,15 +34,6 @@ public struct WorkingCalendar: Sendable {
         guard let overrides = parsed.value else { return ReadResult(value: nil, diagnostics: parsed.diagnostics) }
         let (calendar, warnings) = build(schedule: WorkingDayTable.standardSchedule, overrides: overrides)
         return ReadResult(value: calendar, diagnostics: parsed.diagnostics + warnings)
-    }
-
-    /// The calendar for a catalogue directory: the standard calendar plus
-    /// `holidays/overrides.yaml` inside `catalogueDirectory` when that file exists.
-    public static func load(catalogueDirectory: URL, displayPrefix: String = "catalogs") throws(InputError) -> WorkingCalendar {
-        let url = catalogueDirectory.appendingPathComponent("holidays").appendingPathComponent("overrides.yaml")
-        guard FileManager.default.fileExists(atPath: url.path) else { return standard() }
-        let file = try InputFile.read(url, displayPath: displayPrefix + "/holidays/overrides.yaml")
-        return try load(overrideFile: file)
     }
 
     /// A calendar from any schedule and overrides, with warnings about removals that

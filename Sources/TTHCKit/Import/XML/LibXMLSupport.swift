@@ -2,11 +2,6 @@ import CLibXML2
 import Foundation
 import Synchronization
 
-/// The version of the libxml2 the program runs with, e.g. "20914".
-public var libxml2Version: String {
-    String(cString: __xmlParserVersion().pointee!)
-}
-
 /// What the streaming XML layer hands to a format reader: plain Swift values, never a
 /// libxml2 pointer.
 enum XMLStreamEvent {
