@@ -1,0 +1,69 @@
+import CLibXML2
+import Foundation
+import Synchronization
+
+/// The input side of `xmlReaderForIO`: bytes from memory or a file, passed through the
+/// ``MarkupScanner`` guard before libxml2 sees them.
+final class XMLInputStream {
+    private let source: XMLByteSource
+    private var offset = 0
+    private var fileHandle: FileHandle?
+    private(set) var readError: String?
+    /// Whether the source has said it has no more bytes.
+    private(set) var reachedEnd = false
+    var scanner = MarkupScanner()
+
+    /// Opens a file source the way ``InputFile/read(_:displayPath:)`` does: regular files
+    /// only, so a FIFO or a device is refused instead of waited on or read without end.
+    init(_ source: XMLByteSource, displayPath: String) throws(InputError) {
+        self.source = source
+        if case .file(let path) = source {
+            let (fd, _) = try InputFile.openRegularFile(path, displayPath: displayPath)
+            fileHandle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        }
+    }
+
+    deinit { try? fileHandle?.close() }
+
+    /// Fills `buffer` with up to `capacity` bytes; 0 at the end, -1 on a read error.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int32 {
+        var count = 0
+        switch source {
+        case .memory(let bytes):
+            count = min(capacity, bytes.count - offset)
+            if count > 0 {
+                bytes.withUnsafeBufferPointer { all in
+                    buffer.update(from: all.baseAddress! + offset, count: count)
+                }
+            }
+        case .file:
+            guard let fileHandle else { return 0 }
+            let fd = fileHandle.fileDescriptor
+            while true {
+                let r = Foundation.read(fd, buffer, capacity)
+                if r >= 0 { count = r; break }
+                if errno == EINTR { continue }
+                readError = String(cString: strerror(errno))
+                return -1
+            }
+        }
+        offset += count
+        if count == 0 { reachedEnd = true }
+        return Int32(scanner.scan(UnsafeBufferPointer(start: buffer, count: count)))
+    }
+}
+
+let xmlStreamRead: xmlInputReadCallback = { context, buffer, length in
+    guard let context, let buffer, length > 0 else { return -1 }
+    let stream = Unmanaged<XMLInputStream>.fromOpaque(context).takeUnretainedValue()
+    return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+        stream.read(into: $0, capacity: Int(length))
+    }
+}
+
+let xmlStreamClose: xmlInputCloseCallback = { _ in 0 }
+
+let libxmlStructuredError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue().receive(error.pointee)
+}
