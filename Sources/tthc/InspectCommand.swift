@@ -40,32 +40,13 @@ struct InspectCommand: ParsableCommand {
             for d in error.diagnostics { printError(d.rendered(lang)) }
             throw badInputExitCode
         }
-        let reading: AnnexReading
-        var metadata: DocumentMetadata?
-        let ext = (file as NSString).pathExtension.lowercased()
-        if let refusal = OfficeFormats.refusal(extension: ext) {
-            printError(Diagnostic(.error, "office.unsupported-format", at: SourceLocation(file: file), refusal).rendered(lang))
+        if let refusal = DecisionDocument.refusal(forPath: file) {
+            printError(refusal.rendered(lang))
             throw badInputExitCode
         }
-        if let kind = DocumentListingReader.kind(forPath: file) {
-            let document = DocumentListingReader.read(input, kind: kind, decisionTitle: title)
-            reading = document.annex
-            metadata = document.metadata
-        } else {
-            switch ext {
-            case "xml": reading = AnnexReading(xmlListing: DecisionXMLReader.read(input))
-            case "xlsx": reading = DecisionXLSXReader.interpret(input, decisionTitle: title)
-            case "docx": reading = DecisionDOCXReader.interpret(input, decisionTitle: title)
-            default: reading = DecisionCSVReader.interpret(input, decisionTitle: title)
-            }
-        }
-        var out = InspectReport.render(reading, file: file, format: format, language: lang)
-        if format == .text, let metadata, !reading.diagnostics.contains(where: { $0.severity == .error }) {
-            // The decision's own number, issuer and dates, under the summary line.
-            var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            lines.insert(contentsOf: metadata.described(lang), at: 1)
-            out = lines.joined(separator: "\n")
-        }
+        let document = DecisionDocument.read(input, decisionTitle: title)
+        let reading = document.annex
+        let out = document.inspected(format: format, language: lang)
         FileHandle.standardOutput.write(Data((format == .text ? TerminalText.visible(out) : out).utf8))
         if format == .tsv {
             for d in reading.diagnostics { printError(d.rendered(lang)) }

@@ -25,7 +25,16 @@ public enum AtomicFileWriter {
     /// reported; `/dev/stdout` and `/dev/stderr` are the process's own streams. A symbolic
     /// link, a directory, a block device or a socket is refused: replacing one would turn it
     /// into a plain file (and, for a device node, break it for every program on the machine).
-    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+    ///
+    /// With `replacing: false` the file is created only when nothing is at `path`: the
+    /// complete temporary file is linked to it (`link` fails when the name is taken, with
+    /// no moment in which another writer's file could be replaced), so a file someone else
+    /// created meanwhile is never overwritten (`EEXIST`).
+    public static func write(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws(FileWriteError) {
+        if !replacing {
+            var existing = stat()
+            if lstat(path, &existing) == 0 { throw FileWriteError(path: path, operation: .create, code: EEXIST) }
+        }
         if path == "/dev/stdout" || path == "/dev/stderr" {
             let code = writeAll(bytes, to: path == "/dev/stdout" ? STDOUT_FILENO : STDERR_FILENO)
             if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
@@ -79,7 +88,12 @@ public enum AtomicFileWriter {
         if code != 0 { throw fail(.write, code, closing: true) }
         if fsync(fd) != 0 { throw fail(.write, errno, closing: true) }
         if close(fd) != 0 { throw fail(.write, errno, closing: false) }
-        if rename(temporary, path) != 0 { throw fail(.rename, errno, closing: false) }
+        if replacing {
+            if rename(temporary, path) != 0 { throw fail(.rename, errno, closing: false) }
+        } else {
+            if link(temporary, path) != 0 { throw fail(.create, errno, closing: false) }
+            _ = unlink(temporary)
+        }
         // Make the rename itself durable; failure here does not undo a completed write.
         let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 {
