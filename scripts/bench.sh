@@ -4,6 +4,8 @@
 # peak memory a case reports is its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The large documents (a 50 MB workbook, a 200-page PDF), generated once into bench-data/.
+python3 scripts/bench-data.py
 swift build -c release --product tthc-bench
 bench="$(swift build -c release --show-bin-path)/tthc-bench"
 if [ "$#" -gt 0 ]; then
@@ -11,4 +13,12 @@ if [ "$#" -gt 0 ]; then
 fi
 for case in $("$bench" --list); do
     "$bench" "$case"
+done
+# The command as a clerk runs it, measured from outside (elapsed time, peak memory).
+swift build -c release --product tthc
+tthc="$(swift build -c release --show-bin-path)/tthc"
+for doc in bench-data/decision-200p.pdf bench-data/annex-50mb.xlsx; do
+    /usr/bin/time -f "tthc inspect $doc: %e s elapsed, %U s user, peak memory %M KB, exit %x" \
+        "$tthc" inspect "$doc" --format tsv > /dev/null 2> bench-data/inspect.log || true
+    tail -n 1 bench-data/inspect.log
 done

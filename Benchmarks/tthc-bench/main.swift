@@ -79,6 +79,10 @@ let cases: [(name: String, run: (inout Report) -> Void)] = [
     // The reader cases print their own figures (sizes, MB/s, peak memory, xmllint beside).
     ("csv", { _ in benchCSV(arguments: []) }),
     ("xml", { _ in benchXML(arguments: []) }),
+    // The document cases read what scripts/bench-data.py generates into bench-data/.
+    ("xlsx", { _ in benchXLSX(raised: false) }),
+    ("xlsx-whole", { _ in benchXLSX(raised: true) }),
+    ("pdf", { _ in benchPDF() }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -42,6 +42,13 @@ final class RunDiagnostics {
 
     func report(_ diagnostic: Diagnostic) { report([diagnostic]) }
 
+    /// Prints diagnostics in the order given (when the order tells a story: "using
+    /// --number …", then what came of it), and keeps them.
+    func report(inOrder diagnostics: [Diagnostic]) {
+        for d in diagnostics { printLine(d.rendered(language)) }
+        engine.emit(contentsOf: diagnostics)
+    }
+
     /// Reports and ends the run with exit code 2.
     func stop(_ diagnostics: some Sequence<Diagnostic>) throws -> Never {
         report(diagnostics)

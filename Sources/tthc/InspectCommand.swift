@@ -40,31 +40,10 @@ struct InspectCommand: ParsableCommand {
         } catch {
             try run.stop(error.diagnostics)
         }
-        let reading: AnnexReading
-        var metadata: DocumentMetadata?
-        let ext = (file as NSString).pathExtension.lowercased()
-        if let refusal = OfficeFormats.refusal(extension: ext) {
-            try run.stop(Diagnostic(.error, "office.unsupported-format", at: SourceLocation(file: file), refusal))
-        }
-        if let kind = DocumentListingReader.kind(forPath: file) {
-            let document = DocumentListingReader.read(input, kind: kind, decisionTitle: title)
-            reading = document.annex
-            metadata = document.metadata
-        } else {
-            switch ext {
-            case "xml": reading = AnnexReading(xmlListing: DecisionXMLReader.read(input))
-            case "xlsx": reading = DecisionXLSXReader.interpret(input, decisionTitle: title)
-            case "docx": reading = DecisionDOCXReader.interpret(input, decisionTitle: title)
-            default: reading = DecisionCSVReader.interpret(input, decisionTitle: title)
-            }
-        }
-        var out = InspectReport.render(reading, file: file, format: format, language: lang)
-        if format == .text, let metadata, !reading.diagnostics.contains(where: { $0.severity == .error }) {
-            // The decision's own number, issuer and dates, under the summary line.
-            var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            lines.insert(contentsOf: metadata.described(lang), at: 1)
-            out = lines.joined(separator: "\n")
-        }
+        if let refusal = DecisionDocument.refusal(forPath: file) { try run.stop(refusal) }
+        let document = DecisionDocument.read(input, decisionTitle: title)
+        let reading = document.annex
+        let out = document.inspected(format: format, language: lang)
         try run.write(Array((format == .text ? TerminalText.visible(out) : out).utf8), to: nil, option: "-")
         // The text report lists its doubts itself; the TSV's go to standard error.
         if format == .tsv { run.report(reading.diagnostics) }

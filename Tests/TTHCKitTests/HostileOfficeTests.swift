@@ -126,6 +126,41 @@ struct HostileOfficeTests {
         ])
     }
 
+    /// Two sheets, each an annex table of `rows` rows; the second may lie about its size.
+    static func twoSheets(rows: Int, secondDeclares: Int? = nil) throws -> InputFile {
+        let row = #"<row><c t="inlineStr"><is><t>1.000001</t></is></c><c t="inlineStr"><is><t>Thủ tục cấp giấy phép hoạt động</t></is></c></row>"#
+        let sheet = HostileZip.sheetHead + HostileZip.header
+        var entries = HostileZip.workbook(sheet: sheet + String(repeating: row, count: rows) + "</sheetData></worksheet>")
+        entries[2].text = #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId2"/></sheets></workbook>"#
+        entries[3].text = #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#
+        var second = entries[4]
+        second.name = "xl/worksheets/sheet2.xml"
+        second.declare = secondDeclares
+        entries.append(second)
+        return InputFile(displayPath: "two.xlsx", bytes: try HostileZip.make(entries))
+    }
+
+    /// A sheet is unpacked once though it is read twice (merged ranges, then rows), and
+    /// counts once towards the total: two sheets of 45 KB read whole under a 128 KB limit
+    /// (counted twice they passed it, and the second sheet was refused).
+    @Test func aSheetCountsOnceTowardsTheTotal() throws {
+        var limits = ContainerLimits()
+        limits.maximumTotalSize = 128 << 10
+        let reading = DecisionXLSXReader.interpret(try Self.twoSheets(rows: 340), snapshot: true, limits: limits)
+        #expect(rendered(reading).filter { $0.contains("error") } == [])
+        #expect(reading.listed.count == 680)
+    }
+
+    /// A sheet that cannot be read (here the second, which lies about its size and passes
+    /// the total limit once unpacked) is an error, never "a sheet without a table".
+    @Test func anUnreadableSheetIsAnErrorNotASheetWithoutATable() throws {
+        var limits = ContainerLimits()
+        limits.maximumTotalSize = 64 << 10
+        let reading = DecisionXLSXReader.interpret(try Self.twoSheets(rows: 340, secondDeclares: 100), snapshot: true, limits: limits)
+        #expect(rendered(reading) == ["two.xlsx: error: the file unpacks to more than 64 KB in all (tthc's limit; possibly a zip bomb)"]
+            || rendered(reading) == ["two.xlsx: error: the file unpacks to more than 65536 byte in all (tthc's limit; possibly a zip bomb)"])
+    }
+
     /// Names that would reach outside the archive if it were unpacked to disk: the file is
     /// refused, whatever part the name claims to be.
     @Test(arguments: [

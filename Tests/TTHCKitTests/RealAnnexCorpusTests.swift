@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TTHCKit
 
 /// The real-annex corpus (`Tests/Corpus/`): annex tables published by ministries and
@@ -65,15 +66,7 @@ import Testing
     /// The decision title for an annex whose table names no change type: the `Title:` line
     /// of its source note.
     static func title(_ annex: Annex) -> String? {
-        guard let note = try? String(contentsOf: annex.url.appendingPathExtension("source.md"), encoding: .utf8) else { return nil }
-        for raw in note.split(separator: "\n") {
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            while let first = line.first, "-* ".contains(first) { line.removeFirst() }
-            if line.lowercased().hasPrefix("title:") {
-                return line.dropFirst(6).trimmingCharacters(in: CharacterSet(charactersIn: " `\""))
-            }
-        }
-        return nil
+        corpusNoteTitle(annex.url.appendingPathExtension("source.md"))
     }
 
     static func read(_ annex: Annex) throws -> (expected: [[String]], read: [[String]], reading: AnnexReading) {

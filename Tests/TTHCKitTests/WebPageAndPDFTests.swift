@@ -113,7 +113,7 @@ import Testing
 
     @Test func corpusHoldsFiveDocumentsOfBothKinds() {
         let all = Self.documents()
-        #expect(all.filter { $0.name.hasSuffix(".pdf") }.count >= 1)
+        #expect(all.filter { $0.name.hasSuffix(".pdf") }.count >= 5)
         #expect(all.filter { $0.name.hasSuffix(".html") }.count >= 3)
     }
 
@@ -160,6 +160,20 @@ import Testing
         #expect(reading.annex.procedures.isEmpty)
         #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
         #expect(reading.metadata.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    }
+
+    /// Hà Nội's 453-page annex of internal workflows, whole: its forms carry "Số: …", date
+    /// lines and tables of trades that look like annex rows, and none of them is read as the
+    /// decision's header or as a change.
+    @Test func haNoiWorkflowAnnexIsNoPublicationAndItsFormsGiveNothing() throws {
+        let url = Self.shared.appendingPathComponent("hanoi-PL-QD-1072-2024-quy-trinh-noi-bo-LDTBXH.pdf")
+        let reading = DocumentListingReader.read(try InputFile.read(url, displayPath: "hn.pdf"), kind: .pdf)
+        #expect(reading.annex.procedures.isEmpty && reading.annex.listed.isEmpty && reading.annex.unplaced.isEmpty)
+        #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
+        #expect(reading.metadata.isEmpty && reading.metadata.place == nil && reading.metadata.numberLeftBlank == nil)
+        let rows = try #require(reading.annex.diagnostics.first { $0.id == "annex.not-a-publication-rows" })
+        #expect(rows.rendered(.en).hasPrefix("hn.pdf:1:1: warning: "))
+        #expect(rows.rendered(.en).hasSuffix(" table rows are not read as procedures, since the document's titles say it is no publication decision"))
     }
 
     // MARK: Hostile and unreadable input

@@ -25,8 +25,13 @@ public enum AtomicFileWriter {
     /// reported; `/dev/stdout` and `/dev/stderr` are the process's own streams. A symbolic
     /// link, a directory, a block device or a socket is refused: replacing one would turn it
     /// into a plain file (and, for a device node, break it for every program on the machine).
-    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
-        try writeSet([(bytes, path)])
+    ///
+    /// With `replacing: false` the file is created only when nothing is at `path`: the
+    /// complete temporary file is linked to it (`link` fails when the name is taken, with
+    /// no moment in which another writer's file could be replaced), so a file someone else
+    /// created meanwhile is never overwritten (`EEXIST`).
+    public static func write(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws(FileWriteError) {
+        try writeSet([(bytes, path)], replacing: replacing)
     }
 
     /// Writes several outputs of one run all or nothing: every regular file is first written
@@ -34,7 +39,13 @@ public enum AtomicFileWriter {
     /// shows here) are they renamed into place, one after the other. A failure before the
     /// renames leaves every target as it was. Devices, FIFOs and the process's own streams
     /// cannot be staged; they are written after the files are in place.
-    public static func writeSet(_ outputs: [(bytes: [UInt8], path: String)]) throws(FileWriteError) {
+    public static func writeSet(_ outputs: [(bytes: [UInt8], path: String)], replacing: Bool = true) throws(FileWriteError) {
+        if !replacing {
+            for (_, path) in outputs {
+                var existing = stat()
+                if lstat(path, &existing) == 0 { throw FileWriteError(path: path, operation: .create, code: EEXIST) }
+            }
+        }
         var staged: [Staged] = []
         var direct: [(bytes: [UInt8], path: String, kind: Direct)] = []
         defer {
@@ -50,8 +61,15 @@ public enum AtomicFileWriter {
             }
         }
         for i in staged.indices {
-            if rename(staged[i].temporary, staged[i].path) != 0 {
-                throw FileWriteError(path: staged[i].path, operation: .rename, code: errno)
+            if replacing {
+                if rename(staged[i].temporary, staged[i].path) != 0 {
+                    throw FileWriteError(path: staged[i].path, operation: .rename, code: errno)
+                }
+            } else {
+                if link(staged[i].temporary, staged[i].path) != 0 {
+                    throw FileWriteError(path: staged[i].path, operation: .create, code: errno)
+                }
+                _ = unlink(staged[i].temporary)
             }
             staged[i].committed = true
             // Make the rename itself durable; failure here does not undo a completed write.

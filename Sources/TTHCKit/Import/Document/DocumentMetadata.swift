@@ -65,10 +65,21 @@ private struct Extractor {
     var titleLines: [String]?
     var titleAt: SourceLocation?
     var rowsRead = 0
+    /// Past the first annex heading.
+    var inAnnex = false
 
     init(file: String) { self.file = file }
 
     mutating func feed(_ row: GridRow) {
+        // The decision says who it is before its annexes: from the first "Phụ lục" heading
+        // on, a "Số:" or a date line belongs to a form in the annex, not to the decision.
+        if inAnnex { return }
+        if row.cells.count == 1, row.cells[0].text.utf8.count < 200,
+           TextNormalization.fold(row.cells[0].text).hasPrefix("phu luc") {
+            finishTitle()
+            inAnnex = true
+            return
+        }
         let filled = row.filled
         guard !filled.isEmpty, filled.count <= 6 else {
             finishTitle()

@@ -40,6 +40,7 @@ struct PDFTableSource: TableSource {
         }
         var characters = 0
         var rows: [GridRow] = []
+        var previousEndsWithTable = false
         for number in 1...max(reader.pageCount, 1) where reader.pageCount > 0 {
             let page: PDFPage
             do {
@@ -48,7 +49,15 @@ struct PDFTableSource: TableSource {
                 return [PDFMessages.diagnostic(error, file: file.displayPath)]
             }
             characters += page.words.reduce(0) { $0 + $1.text.unicodeScalars.count }
-            rows += Self.rows(of: page)
+            let layout = Self.layout(of: page)
+            var pageRows = layout.rows
+            if previousEndsWithTable, layout.startsWithTable, let last = rows.last, let first = pageRows.first,
+               let joined = Self.continued(last, by: first) {
+                rows[rows.count - 1] = joined
+                pageRows.removeFirst()
+            }
+            previousEndsWithTable = layout.endsWithTable
+            rows += pageRows
         }
         guard characters > 0 else {
             return [Diagnostic(.error, "pdf.no-text-layer", at: at, PDFMessages.noTextLayer(pages: reader.pageCount))]
@@ -71,7 +80,30 @@ struct PDFTableSource: TableSource {
         }
     }
 
-    static func rows(of page: PDFPage) -> [GridRow] {
+    static func rows(of page: PDFPage) -> [GridRow] { layout(of: page).rows }
+
+    /// A table row cut by a page break (Word lets a row break across pages by default):
+    /// the first row of the table that starts a page, when the page before ended with a
+    /// table whose last row has the same cells and spans, and the row's number cell (its
+    /// first) is blank, is the rest of that last row when its code cell (the second) is
+    /// blank too, or when both are one merged heading ("II | Đăng ký biện pháp bảo / đảm
+    /// bằng tàu biển"). Its text is added to that row's cells, as further lines; nil when
+    /// it is a row of its own (a repeated header, a numbered row, a section row of other
+    /// spans).
+    static func continued(_ last: GridRow, by first: GridRow) -> GridRow? {
+        guard last.cells.count == first.cells.count, first.cells.count >= 3, !first.isBlank, first.cells[0].isBlank,
+              last.cells.map(\.columnSpan) == first.cells.map(\.columnSpan),
+              first.cells[1].isBlank || first.cells.contains(where: { $0.columnSpan > 1 }),
+              last.cells.contains(where: { !$0.isBlank }) else { return nil }
+        var joined = last
+        for (i, cell) in first.cells.enumerated() where !cell.isBlank {
+            joined.cells[i].text = joined.cells[i].isBlank ? cell.text : joined.cells[i].text + "\n" + cell.text
+        }
+        return joined
+    }
+
+    /// The page's rows in reading order, and whether it starts and ends with a table.
+    static func layout(of page: PDFPage) -> (rows: [GridRow], startsWithTable: Bool, endsWithTable: Bool) {
         let tables = Lattice.tables(page.rules, tolerance: tolerance)
         var inTable = Array(repeating: -1, count: page.words.count)
         for (w, word) in page.words.enumerated() {
@@ -106,7 +138,11 @@ struct PDFTableSource: TableSource {
             }
         }
         flushLines()
-        return rows
+        func isTable(_ block: Block?) -> Bool {
+            if case .table = block { return true }
+            return false
+        }
+        return (rows, isTable(blocks.first), isTable(blocks.last))
     }
 
     /// Words grouped into lines: a word joins the line whose middle height it shares,

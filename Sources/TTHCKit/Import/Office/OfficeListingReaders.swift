@@ -61,7 +61,11 @@ public enum DecisionXLSXReader {
         var out = AnnexReading()
         for (sheet, r) in readings {
             guard !r.tables.isEmpty else {
-                if !r.diagnostics.contains(where: { $0.id == "csv.empty" }) {
+                // A sheet that could not be read (a limit, a damaged part) says so, never
+                // passes for a sheet without a table.
+                if r.diagnostics.contains(where: { $0.severity == .error && $0.id != "csv.empty" && $0.id != "header.not-found" }) {
+                    out.diagnostics += r.diagnostics
+                } else if !r.diagnostics.contains(where: { $0.id == "csv.empty" }) {
                     out.diagnostics.append(Diagnostic(.warning, "xlsx.sheet-without-table", at: SourceLocation(file: sheet.displayPath), LocalizedText(
                         vi: "trang tính \"\(sheet.name)\" không có bảng danh mục (dòng tiêu đề có cột tên thủ tục); không đọc",
                         en: "the sheet \"\(sheet.name)\" holds no annex table (a header row with a procedure-name column); not read")))

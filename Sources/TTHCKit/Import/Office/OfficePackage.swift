@@ -158,11 +158,22 @@ struct OfficePackage {
     /// errors name the part and stop the reading of this file (an Office application
     /// never writes malformed XML, so the file is damaged or made by hand).
     func parse(_ part: String, optional: Bool = false, _ body: (XMLStreamEvent) -> Void) throws(InputError) {
+        if optional, !container.has(part) { return }
+        try parse(try bytes(part), of: part, body)
+    }
+
+    /// A part's unpacked bytes, for a reader that goes over them more than once (a sheet:
+    /// its merged ranges come after its rows); a missing part is an error.
+    func bytes(_ part: String) throws(InputError) -> [UInt8] {
         guard let bytes = try container.read(part) else {
-            if optional { return }
             throw InputError([Diagnostic(.error, "office.missing-part", at: SourceLocation(file: displayPath), LocalizedText(
                 vi: "tệp thiếu phần \(part) (tệp hỏng hoặc bị mã hoá?)", en: "the file has no part \(part) (damaged or encrypted?)"))])
         }
+        return bytes
+    }
+
+    /// Streams the XML of `part`, already unpacked, to `body`.
+    func parse(_ bytes: [UInt8], of part: String, _ body: (XMLStreamEvent) -> Void) throws(InputError) {
         let diagnostics = LibXMLStream.read(.memory(bytes), displayPath: displayPath, schema: nil, namespace: "", body)
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {

@@ -176,8 +176,15 @@ public struct XLSXWorkbook {
         // Pass 1: the merged ranges, written after the rows.
         var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
         var tooManyMerges = false
+        // The part is unpacked once and read twice.
+        let bytes: [UInt8]
         do {
-            try package.parse(sheet.part) { event in
+            bytes = try package.bytes(sheet.part)
+        } catch {
+            return error.diagnostics
+        }
+        do {
+            try package.parse(bytes, of: sheet.part) { event in
                 guard case .start(let tag) = event, tag.localName == "mergeCell", let ref = tag.attributes["ref"] else { return }
                 let ends = ref.split(separator: ":")
                 guard ends.count == 2, let a = Self.cellReference(ends[0]), let b = Self.cellReference(ends[1]),
@@ -245,7 +252,7 @@ public struct XLSXWorkbook {
         }
 
         do {
-            try package.parse(sheet.part) { event in
+            try package.parse(bytes, of: sheet.part) { event in
                 if stopped { return }
                 switch event {
                 case .start(let tag):

@@ -48,6 +48,8 @@ final class OfficeContainer {
     /// Part names in archive order.
     private(set) var names: [String] = []
     private var unpacked = 0
+    /// Parts already counted in `unpacked`.
+    private var counted: Set<String> = []
 
     /// Opens `file` and checks every entry name and declared size.
     init(_ file: InputFile, limits: ContainerLimits = .standard) throws(InputError) {
@@ -179,7 +181,8 @@ final class OfficeContainer {
         bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limits.maximumPartSize))))
         var overrun: InputError?
         let packed = entry.compressedSize
-        let total = unpacked
+        // A part read again was within the total the first time.
+        let total: Int? = counted.contains(name.lowercased()) ? nil : unpacked
         let limits = limits
         let path = displayPath
         var checksum: CRC32 = 0
@@ -188,7 +191,7 @@ final class OfficeContainer {
                 bytes.append(contentsOf: chunk)
                 do throws(InputError) {
                     try Self.check(path, name: name, size: UInt64(bytes.count), packed: packed, limits: limits)
-                    if total + bytes.count > limits.maximumTotalSize { throw InputError([Self.totalTooLarge(path, limits)]) }
+                    if let total, total + bytes.count > limits.maximumTotalSize { throw InputError([Self.totalTooLarge(path, limits)]) }
                 } catch {
                     overrun = error
                     throw CancellationError()
@@ -204,7 +207,9 @@ final class OfficeContainer {
             let why = Self.reason(Archive.ArchiveError.invalidCRC32)
             throw InputError([Self.damaged(displayPath, reason: LocalizedText(vi: "phần \(Self.shown(name)): \(why.vi)", en: "part \(Self.shown(name)): \(why.en)"))])
         }
-        unpacked += bytes.count
+        // A part read again (a sheet's merged ranges, then its rows) is not counted twice:
+        // the total bounds what the file makes tthc unpack, not how often.
+        if counted.insert(name.lowercased()).inserted { unpacked += bytes.count }
         return bytes
     }
 

@@ -158,6 +158,22 @@ public struct AnnexInterpreter {
             }
             return reading
         }
+        // A document whose own titles, above its first table, call it a list of delegated
+        // procedures or of internal workflows, and speak of no publication ("công bố") and
+        // no list of procedures ("danh mục thủ tục"), is no publication decision as a whole:
+        // the forms and tables its workflows carry (a 453-page annex of them, say) announce
+        // no change, however much they look like annex rows.
+        let front = " " + reading.titles.map(TextNormalization.fold).joined(separator: " ") + " "
+        if !reading.procedures.isEmpty || !reading.listed.isEmpty, Self.notAPublication(reading.titles) != nil,
+           !front.contains(" cong bo "), !front.contains(" danh muc thu tuc "), !front.contains(" danh muc tthc ") {
+            let dropped = reading.procedures.count + reading.listed.count + reading.unplaced.count
+            reading.procedures = []
+            reading.listed = []
+            reading.unplaced = []
+            reading.diagnostics.append(Diagnostic(.warning, "annex.not-a-publication-rows", at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
+                vi: "\(dropped) dòng của các bảng không được đọc thành thủ tục, vì tiêu đề của tài liệu cho thấy đây không phải quyết định công bố",
+                en: "\(dropped) table rows are not read as procedures, since the document's titles say it is no publication decision")))
+        }
         if reading.procedures.isEmpty, reading.listed.isEmpty {
             let kind = Self.notAPublication(reading.titles)
             reading.notAPublication = kind

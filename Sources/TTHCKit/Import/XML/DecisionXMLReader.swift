@@ -2,9 +2,11 @@
 /// `urn:tthc:decision:1`, validated against `catalogs/schema/decision.xsd` (embedded).
 /// The format and the security rules are described in `docs/xml.md`.
 ///
-/// Beyond the XSD it checks that `<replaces>` appears exactly for `change="replaced"`, that
-/// codes are well-formed national codes, and warns when a decision effective on or after
-/// 1 July 2025 still lists the district level.
+/// Beyond the XSD it checks that `<replaces>` appears only with `change="replaced"` (and
+/// warns when a replacement names none), that codes are well-formed national codes, that a
+/// procedure has `code` or `written-code`, not both, that only a full snapshot lists
+/// procedures without a change, and warns when a decision effective on or after 1 July
+/// 2025 still lists the district level.
 public enum DecisionXMLReader {
     public static let namespace = "urn:tthc:decision:1"
 
@@ -73,8 +75,11 @@ private struct DecisionBuilder {
     private struct Partial {
         var location: SourceLocation
         var code: String?
+        var writtenCode: String?
         var change: ChangeType?
-        var replaces: (code: String, location: SourceLocation)?
+        /// False when the element has no `change` attribute at all.
+        var changeWritten = true
+        var replaces: [(code: String, location: SourceLocation)] = []
         var name: String?
         var field: String?
         var agency: String?
@@ -89,6 +94,8 @@ private struct DecisionBuilder {
     private var header: Header?
     private var procedure: Partial?
     private var fields = XMLFieldCollector()
+    /// Procedures a full snapshot lists without a change.
+    private var listed: [ListedProcedure] = []
 
     private static let leaves: Set<String> = [
         "replaces", "name", "field", "level", "agency", "processing-time", "fees", "online-service", "legal-basis",
@@ -97,9 +104,11 @@ private struct DecisionBuilder {
     func decision() -> Decision? {
         guard let h = header, let number = h.number, let issuer = h.issuer, let issued = h.issued,
               let effective = h.effective else { return nil }
-        return Decision(number: number, issuer: issuer, issued: issued, effective: effective,
-                        nationalDatabase: h.nationalDatabase, received: h.received, changes: [],
-                        isFullSnapshot: h.isFullSnapshot, source: h.location)
+        var decision = Decision(number: number, issuer: issuer, issued: issued, effective: effective,
+                                nationalDatabase: h.nationalDatabase, received: h.received, changes: [],
+                                isFullSnapshot: h.isFullSnapshot, source: h.location)
+        decision.listed = listed
+        return decision
     }
 
     mutating func handle(_ event: XMLStreamEvent, _ body: (ProcedureChange) -> Void) {
@@ -116,8 +125,9 @@ private struct DecisionBuilder {
                     received: log.date(tag.attributes["received"], "received", at: tag.location),
                     isFullSnapshot: tag.text("scope") == "full-snapshot", location: tag.location)
             case "procedure":
-                procedure = Partial(location: tag.location, code: tag.text("code"),
-                                    change: tag.text("change").flatMap(ChangeType.init(rawValue:)))
+                procedure = Partial(location: tag.location, code: tag.text("code"), writtenCode: tag.text("written-code"),
+                                    change: tag.text("change").flatMap(ChangeType.init(rawValue:)),
+                                    changeWritten: tag.attributes["change"] != nil)
             case let name where DecisionBuilder.leaves.contains(name) && procedure != nil:
                 fields.begin(tag)
             default:
@@ -133,7 +143,7 @@ private struct DecisionBuilder {
             }
             guard let (text, location) = fields.end(name), procedure != nil else { return }
             switch name {
-            case "replaces": procedure!.replaces = (text, location)
+            case "replaces": procedure!.replaces.append((text, location))
             case "name": procedure!.name = text.nonEmpty
             case "field": procedure!.field = text.nonEmpty
             case "agency": procedure!.agency = text.nonEmpty
@@ -149,23 +159,47 @@ private struct DecisionBuilder {
     }
 
     private mutating func finish(_ p: Partial, _ body: (ProcedureChange) -> Void) {
-        let code = p.code.map { checkedCode($0, at: p.location) }
+        var code = p.code.map { checkedCode($0, at: p.location) }
         let replaces = p.replaces.map { checkedCode($0.code, at: $0.location) }
+        if let written = p.writtenCode {
+            if code != nil {
+                log.diagnostics.append(Diagnostic(.error, "xml.code-twice", at: p.location, LocalizedText(
+                    vi: "thủ tục có cả code và written-code; written-code chỉ dùng cho mã không đúng dạng mã quốc gia, thay cho code",
+                    en: "the procedure has both code and written-code; written-code stands for a code not in national form, instead of code")))
+            } else {
+                code = ProcedureCode(written)
+            }
+        }
         if let change = p.change {
-            if let r = p.replaces, change != .replaced {
+            if let r = p.replaces.first, change != .replaced {
                 log.diagnostics.append(Diagnostic(.error, "xml.replaces-unexpected", at: r.location, LocalizedText(
                     vi: "<replaces> chỉ dùng khi change=\"replaced\"; thủ tục này có change=\"\(change.rawValue)\"",
                     en: "<replaces> is only allowed with change=\"replaced\"; this procedure has change=\"\(change.rawValue)\"")))
-            } else if change == .replaced, p.replaces == nil {
-                log.diagnostics.append(Diagnostic(.error, "xml.replaces-missing", at: p.location, LocalizedText(
-                    vi: "thủ tục có change=\"replaced\" phải có <replaces> ghi mã thủ tục bị thay thế",
-                    en: "a procedure with change=\"replaced\" needs <replaces> with the code it replaces")))
+            } else if change == .replaced, p.replaces.isEmpty {
+                log.diagnostics.append(Diagnostic(.warning, "xml.replaces-missing", at: p.location, LocalizedText(
+                    vi: "thủ tục có change=\"replaced\" không ghi <replaces> (mã thủ tục bị thay thế)",
+                    en: "a procedure with change=\"replaced\" does not give <replaces> (the code it replaces)")))
             }
+        } else if let r = p.replaces.first {
+            log.diagnostics.append(Diagnostic(.error, "xml.replaces-unexpected", at: r.location, LocalizedText(
+                vi: "<replaces> chỉ dùng khi change=\"replaced\"; thủ tục này không có change=",
+                en: "<replaces> is only allowed with change=\"replaced\"; this procedure has no change=")))
+        } else if header?.isFullSnapshot == false, !p.changeWritten {
+            log.diagnostics.append(Diagnostic(.error, "xml.change-missing", at: p.location, LocalizedText(
+                vi: "thủ tục không có change=; chỉ danh sách đầy đủ (scope=\"full-snapshot\") mới liệt kê thủ tục không kèm thay đổi",
+                en: "the procedure has no change=; only a full snapshot (scope=\"full-snapshot\") lists procedures without a change")))
         }
-        guard let code, let change = p.change, let name = p.name else { return }
+        guard let name = p.name else { return }
         let content = ProcedureContent(name: name, field: p.field, levels: p.levels.map(\.0), agency: p.agency,
                                        processingTime: p.processingTime, fees: p.fees, onlineService: p.onlineService)
-        body(ProcedureChange(code: code, change: change, replaces: replaces.map { [$0] } ?? [], content: content,
+        let key = code ?? .uncoded(name: name)
+        guard let change = p.change else {
+            if header?.isFullSnapshot == true {
+                listed.append(ListedProcedure(code: key, content: content, location: p.location))
+            }
+            return
+        }
+        body(ProcedureChange(code: key, change: change, replaces: replaces, content: content,
                              legalBasis: p.legalBasis, location: p.location))
     }
 

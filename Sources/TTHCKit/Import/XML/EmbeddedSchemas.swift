@@ -41,19 +41,27 @@ enum EmbeddedSchemas {
 
   <xs:complexType name="Procedure">
     <xs:sequence>
-      <!-- only with change="replaced", and required with it (checked by tthc) -->
-      <xs:element name="replaces" type="d:NationalCode" minOccurs="0"/>
+      <!-- only with change="replaced" (checked by tthc); one for each procedure replaced -->
+      <xs:element name="replaces" type="d:NationalCode" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="name" type="d:NonEmptyText"/>
       <xs:element name="field" type="xs:string" minOccurs="0"/>
-      <xs:element name="levels" type="d:Levels"/>
+      <!-- absent: the decision does not say -->
+      <xs:element name="levels" type="d:Levels" minOccurs="0"/>
       <xs:element name="agency" type="xs:string" minOccurs="0"/>
       <xs:element name="processing-time" type="xs:string" minOccurs="0"/>
       <xs:element name="fees" type="xs:string" minOccurs="0"/>
       <xs:element name="online-service" type="d:OnlineService" minOccurs="0"/>
       <xs:element name="legal-basis" type="xs:string" minOccurs="0"/>
     </xs:sequence>
-    <xs:attribute name="code" type="d:NationalCode" use="required"/>
-    <xs:attribute name="change" type="d:Change" use="required"/>
+    <!-- absent with no written-code: the procedure has no code yet (chưa có mã), and its
+         name is its key -->
+    <xs:attribute name="code" type="d:NationalCode"/>
+    <!-- a code as the document wrote it that is not a national code (e.g. "1.01069"): kept
+         so that it can be corrected; the procedure is matched by name; never with code -->
+    <xs:attribute name="written-code" type="d:NonEmptyText"/>
+    <!-- absent only in a full-snapshot listing: a procedure listed as in force, no change
+         announced (checked by tthc) -->
+    <xs:attribute name="change" type="d:Change"/>
   </xs:complexType>
 
   <xs:complexType name="Levels">
