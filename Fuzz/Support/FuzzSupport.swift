@@ -30,7 +30,7 @@ public func checkReadResult<Value>(_ result: ReadResult<Value>, _ file: InputFil
         // Rendered only to explain a failure: most inputs have many diagnostics.
         let named = d.location.file == file.displayPath || office && d.location.file.hasPrefix(file.displayPath + "[")
         guard named else { fatalError("diagnostic names another file: \(d.rendered(.en))") }
-        guard !d.id.isEmpty, !d.message.vi.isEmpty, !d.message.en.isEmpty else { fatalError("empty diagnostic: \(d.rendered(.en))") }
+        guard !d.id.rawValue.isEmpty, !d.message.vi.isEmpty, !d.message.en.isEmpty else { fatalError("empty diagnostic: \(d.rendered(.en))") }
         if let line = d.location.line, line < 1 || line > lines {
             fatalError("line \(line) outside a file of \(lines) lines: \(d.rendered(.en))")
         }

@@ -59,7 +59,7 @@ final class RunDiagnostics {
 
     /// An error about the value of a command-line option or argument: `--as-of: error: …`.
     func stop(option: String, _ message: LocalizedText) throws -> Never {
-        try stop(Diagnostic(.error, "cli.option", at: SourceLocation(file: option), message))
+        try stop(Diagnostic(.error, .cliOption, at: SourceLocation(file: option), message))
     }
 
     /// A line that is not a diagnostic (a summary, a warning about the calendar).
@@ -96,13 +96,13 @@ final class RunDiagnostics {
             try AtomicFileWriter.writeSet(files.map { ($0.bytes, $0.path!) })
         } catch {
             let option = files.first { $0.path == error.path }?.option ?? files.first?.option ?? "-"
-            try stop(Diagnostic(.error, "output.unwritable", at: SourceLocation(file: option), error.message))
+            try stop(Diagnostic(.error, .outputUnwritable, at: SourceLocation(file: option), error.message))
         }
         for output in outputs where AtomicFileWriter.isStandardOutput(output.path) {
             do {
                 try AtomicFileWriter.writeOutput(output.bytes, to: nil)
             } catch {
-                try stop(Diagnostic(.error, "output.unwritable", at: SourceLocation(file: "stdout"), error.message))
+                try stop(Diagnostic(.error, .outputUnwritable, at: SourceLocation(file: "stdout"), error.message))
             }
         }
     }
@@ -112,7 +112,7 @@ final class RunDiagnostics {
         do {
             try AtomicFileWriter.append(bytes, to: path)
         } catch {
-            try stop(Diagnostic(.error, "output.unwritable", at: SourceLocation(file: option), error.message))
+            try stop(Diagnostic(.error, .outputUnwritable, at: SourceLocation(file: option), error.message))
         }
     }
 }

@@ -68,7 +68,7 @@ struct ImportCommand: ParsableCommand {
                 try DecisionImport.write(plan, catalogue: root)
                 written = true
             } catch {
-                try run.stop(Diagnostic(.error, "output.unwritable", at: SourceLocation(file: error.path), error.message))
+                try run.stop(Diagnostic(.error, .outputUnwritable, at: SourceLocation(file: error.path), error.message))
             }
         }
         try run.write(Array(TerminalText.visible(plan.described(lang, written: written)).utf8), to: nil, option: "-")

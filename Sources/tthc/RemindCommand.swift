@@ -57,7 +57,7 @@ struct RemindCommand: ParsableCommand {
             if from.isEmpty || to.isEmpty {
                 let missing = [from.isEmpty ? "email.from" : nil, to.isEmpty ? "email.to" : nil].compactMap { $0 }
                     .joined(separator: ", ")
-                try run.stop(Diagnostic(.error, "settings.email-missing",
+                try run.stop(Diagnostic(.error, .settingsEmailMissing,
                                         at: SourceLocation(file: "\(options.catalogs)/settings.yaml"),
                                         CLIStrings.both { $0.emailNeedsSettings(missing) }))
             }

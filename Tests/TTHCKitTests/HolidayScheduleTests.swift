@@ -37,7 +37,7 @@ private func rendered(_ ds: [Diagnostic]) -> [String] { ds.map { $0.rendered(.vi
         let r = HolidayOverrides.parse(file("format: 1\nadd:\n  - date: [2026-11-24\n"))
         #expect(r.value == nil)
         #expect(r.diagnostics.count == 1)
-        #expect(r.diagnostics.first?.id == "holidays.yaml-syntax")
+        #expect(r.diagnostics.first?.id == .holidaysYAMLSyntax)
         #expect(r.diagnostics.first?.location.line == 4)
         #expect(r.diagnostics.first?.message.en.hasPrefix("invalid YAML: ") == true)
         #expect(r.diagnostics.first?.message.vi.hasPrefix("YAML không hợp lệ: ") == true)

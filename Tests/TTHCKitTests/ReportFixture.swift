@@ -153,7 +153,7 @@ enum ReportFixture {
         provisionalYears: [2027],
         unreadListings: [
             UnreadListing(file: "catalogs/decisions/2400-QD-BKHCN.csv", errors: [
-                Diagnostic(.error, "csv.encoding", at: SourceLocation(file: "catalogs/decisions/2400-QD-BKHCN.csv", line: 7, column: 12),
+                Diagnostic(.error, .csvEncoding, at: SourceLocation(file: "catalogs/decisions/2400-QD-BKHCN.csv", line: 7, column: 12),
                            LocalizedText(vi: "tệp không phải UTF-8 (byte 0xE3)", en: "the file is not UTF-8 (byte 0xE3)")),
             ]),
         ],

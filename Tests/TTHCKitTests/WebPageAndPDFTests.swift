@@ -142,7 +142,7 @@ import Testing
         #expect(p.change.location.line == 3)
         #expect(p.changeOrigin == .section(line: 3, text: "A THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"))
         #expect(reading.annex.tables.count == 2)
-        let workflow = try #require(reading.annex.diagnostics.first { $0.id == "annex.workflow-table" })
+        let workflow = try #require(reading.annex.diagnostics.first { $0.id == .annexWorkflowTable })
         #expect(workflow.rendered(.en).hasPrefix("lc.pdf:4:1: warning: a table of internal workflows (title at line 4: \"QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"))
         #expect(workflow.rendered(.vi).hasPrefix("lc.pdf:4:1: warning: bảng quy trình nội bộ (tiêu đề ở dòng 4:"))
         let m = reading.metadata
@@ -171,7 +171,7 @@ import Testing
         #expect(reading.annex.procedures.isEmpty && reading.annex.listed.isEmpty && reading.annex.unplaced.isEmpty)
         #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
         #expect(reading.metadata.isEmpty && reading.metadata.place == nil && reading.metadata.numberLeftBlank == nil)
-        let rows = try #require(reading.annex.diagnostics.first { $0.id == "annex.not-a-publication-rows" })
+        let rows = try #require(reading.annex.diagnostics.first { $0.id == .annexNotAPublicationRows })
         #expect(rows.rendered(.en).hasPrefix("hn.pdf:1:1: warning: "))
         #expect(rows.rendered(.en).hasSuffix(" table rows are not read as procedures, since the document's titles say it is no publication decision"))
     }
@@ -207,7 +207,7 @@ import Testing
     func brokenPDFIsDamaged(_ bytes: [UInt8]) {
         let reading = DocumentListingReader.read(InputFile(displayPath: "bad.pdf", bytes: bytes), kind: .pdf)
         #expect(reading.annex.diagnostics.count == 1)
-        #expect(reading.annex.diagnostics.first?.id == "pdf.damaged")
+        #expect(reading.annex.diagnostics.first?.id == .pdfDamaged)
         #expect(reading.annex.diagnostics.first?.rendered(.en).hasPrefix("bad.pdf: error: not a readable PDF (damaged, or not a PDF at all): ") == true)
     }
 
@@ -291,6 +291,6 @@ import Testing
         #expect(decision.issued == CivilDate(year: 2025, month: 11, day: 19) && decision.effective == decision.issued)
         #expect(decision.changes.map(\.change) == [.amended]) // from the decision's own title
         #expect(data.unreadListings.map(\.file) == ["cat/decisions/scan.pdf"])
-        #expect(data.unreadListings.first?.errors.map(\.id) == ["pdf.no-text-layer"])
+        #expect(data.unreadListings.first?.errors.map(\.id.rawValue) == ["pdf.no-text-layer"])
     }
 }

@@ -98,7 +98,7 @@ import Testing
 
     @Test func diagnosticIdsNameTheKindOfProblem() throws {
         let ids = try Self.corpus.map { name, _ in
-            DecisionXMLReader.read(try XMLFixtures.file("malformed/" + name)).diagnostics.map(\.id)
+            DecisionXMLReader.read(try XMLFixtures.file("malformed/" + name)).diagnostics.map(\.id.rawValue)
         }
         #expect(ids == [
             ["xml.truncated"], ["xml.malformed"], ["xml.schema"], ["xml.change-missing"], ["xml.schema", "xml.schema"],
@@ -118,8 +118,8 @@ import Testing
         xml += "</decision>\n"
         let result = DecisionXMLReader.read(InputFile(displayPath: "many.xml", bytes: Array(xml.utf8)))
         #expect(result.diagnostics.count == 101)
-        #expect(result.diagnostics.filter { $0.id == "xml.schema" }.count == 100)
-        #expect(result.diagnostics.last?.id == "xml.too-many-errors")
+        #expect(result.diagnostics.filter { $0.id == .xmlSchema }.count == 100)
+        #expect(result.diagnostics.last?.id == .xmlTooManyErrors)
         #expect(result.diagnostics.last?.location.line == 101)
     }
 }

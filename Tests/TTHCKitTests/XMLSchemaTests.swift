@@ -25,7 +25,7 @@ import Testing
         <decision xmlns="urn:tthc:decision:1" number="1" issuer="x" issued="2026-10-20" effective="2026-11-01">\
         <procedure code="\(code)" change="new"><name>A</name><levels><level>province</level></levels></procedure></decision>
         """
-        let ids = DecisionXMLReader.read(InputFile(displayPath: "c.xml", bytes: Array(xml.utf8))).diagnostics.map(\.id)
+        let ids = DecisionXMLReader.read(InputFile(displayPath: "c.xml", bytes: Array(xml.utf8))).diagnostics.map(\.id.rawValue)
         #expect(ids.contains("xml.schema") == !matches)
         #expect(ids.contains("xml.code") == (matches && !ProcedureCode(code).isWellFormed))
     }

@@ -249,7 +249,7 @@ final class WorkingDayTable: Sendable {
         if let overrides {
             for removal in overrides.removals {
                 if special.removeValue(forKey: removal.date.dayNumber) == nil {
-                    warnings.append(Diagnostic(.warning, "holidays.remove-nothing", at: removal.location, LocalizedText(
+                    warnings.append(Diagnostic(.warning, .holidaysRemoveNothing, at: removal.location, LocalizedText(
                         vi: "ngày \(removal.date.vietnamese) không phải ngày nghỉ hay ngày làm bù: không có gì để bỏ",
                         en: "\(removal.date.iso) is neither a day off nor a make-up working day: nothing to remove")))
                 }

@@ -57,7 +57,7 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable, Comparable {
                 rules.insert(rule)
             } else {
                 let valid = allCases.map(\.id).joined(separator: ", ")
-                throw InputError([Diagnostic(.error, "check.unknown-rule", at: SourceLocation(file: "--fail-on", field: id),
+                throw InputError([Diagnostic(.error, .checkUnknownRule, at: SourceLocation(file: "--fail-on", field: id),
                                              CheckStrings.both { $0.unknownRule(id, valid) })])
             }
         }

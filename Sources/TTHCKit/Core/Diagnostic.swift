@@ -41,13 +41,13 @@ public enum Severity: String, Sendable, Codable, Comparable {
 /// One problem found in the input: what, where, how bad. The library returns these; the
 /// executable prints them and a ``DiagnosticEngine`` decides the exit code.
 public struct Diagnostic: Hashable, Sendable, Codable {
-    /// A stable identifier of the kind of problem, e.g. `csv.unterminated-quote`.
-    public var id: String
+    /// The kind of problem; its raw value is the stable id, e.g. `csv.unterminated-quote`.
+    public var id: DiagnosticID
     public var severity: Severity
     public var location: SourceLocation
     public var message: LocalizedText
 
-    public init(_ severity: Severity, _ id: String, at location: SourceLocation, _ message: LocalizedText) {
+    public init(_ severity: Severity, _ id: DiagnosticID, at location: SourceLocation, _ message: LocalizedText) {
         self.id = id
         self.severity = severity
         self.location = location

@@ -61,16 +61,16 @@ public struct InputFile: Sendable {
     /// system reports.
     static func openRegularFile(_ path: String, displayPath: String) throws(InputError) -> (fd: Int32, size: Int) {
         let location = SourceLocation(file: displayPath)
-        func failure(_ id: String, _ message: LocalizedText) -> InputError {
+        func failure(_ id: DiagnosticID, _ message: LocalizedText) -> InputError {
             InputError([Diagnostic(.error, id, at: location, message)])
         }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         if fd < 0 {
             switch errno {
             case ENOENT, ENOTDIR:
-                throw failure("file.missing", LocalizedText(vi: "không tìm thấy tệp", en: "no such file"))
+                throw failure(.fileMissing, LocalizedText(vi: "không tìm thấy tệp", en: "no such file"))
             case EACCES, EPERM:
-                throw failure("file.unreadable", LocalizedText(
+                throw failure(.fileUnreadable, LocalizedText(
                     vi: "không đọc được tệp (không có quyền đọc)", en: "cannot read the file (permission denied)"))
             case let code:
                 throw unreadable(code, displayPath)
@@ -86,14 +86,14 @@ public struct InputFile: Sendable {
         case S_IFREG:
             if Int(info.st_size) > InputFile.sizeLimit {
                 _ = close(fd)
-                throw failure("file.too-large", LocalizedText(
+                throw failure(.fileTooLarge, LocalizedText(
                     vi: "tệp lớn \(Int(info.st_size) / 1_048_576) MiB, quá giới hạn \(InputFile.sizeLimit / 1_048_576) MiB của một tệp đầu vào (phụ lục thật chỉ vài MB; hãy tách tệp)",
                     en: "the file is \(Int(info.st_size) / 1_048_576) MiB, over the \(InputFile.sizeLimit / 1_048_576) MiB limit for one input file (real annexes are a few MB; split the file)"))
             }
             return (fd, Int(info.st_size))
         case S_IFDIR:
             _ = close(fd)
-            throw failure("file.directory", LocalizedText(
+            throw failure(.fileDirectory, LocalizedText(
                 vi: "cần một tệp nhưng đây là thư mục", en: "expected a file but found a directory"))
         default:
             _ = close(fd)
@@ -103,13 +103,13 @@ public struct InputFile: Sendable {
 
     /// `file.not-regular`: a FIFO, socket or device where a file is expected.
     static func notRegular(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "file.not-regular", at: location, LocalizedText(
+        Diagnostic(.error, .fileNotRegular, at: location, LocalizedText(
             vi: "cần một tệp thường nhưng đây là tệp đặc biệt (FIFO, socket hoặc thiết bị); không đọc",
             en: "expected a regular file but found a special file (FIFO, socket or device); not read"))
     }
 
     static func tooLarge(_ displayPath: String) -> InputError {
-        InputError([Diagnostic(.error, "file.too-large", at: SourceLocation(file: displayPath), LocalizedText(
+        InputError([Diagnostic(.error, .fileTooLarge, at: SourceLocation(file: displayPath), LocalizedText(
             vi: "tệp lớn hơn giới hạn \(sizeLimit / 1_048_576) MiB của một tệp đầu vào (phụ lục thật chỉ vài MB; hãy tách tệp)",
             en: "the file is larger than the \(sizeLimit / 1_048_576) MiB limit for one input file (real annexes are a few MB; split the file)"))])
     }
@@ -117,7 +117,7 @@ public struct InputFile: Sendable {
     /// `file.unreadable` with the system's reason for `code` (an `errno` value).
     static func unreadable(_ code: Int32, _ displayPath: String) -> InputError {
         let reason = String(cString: strerror(code))
-        return InputError([Diagnostic(.error, "file.unreadable", at: SourceLocation(file: displayPath), LocalizedText(
+        return InputError([Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: displayPath), LocalizedText(
             vi: "không đọc được tệp: \(reason)", en: "cannot read the file: \(reason)"))])
     }
 

@@ -39,19 +39,19 @@ public enum OutputGuard {
             let id = identity(of: path)
             let at = SourceLocation(file: output.option)
             if let catalogue, resolved == catalogue || resolved.hasPrefix(catalogue == "/" ? "/" : catalogue + "/") {
-                diagnostics.append(Diagnostic(.error, "output.inside-catalogue", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .outputInsideCatalogue, at: at, LocalizedText(
                     vi: "\"\(path)\" nằm trong thư mục danh mục \(catalogueDirectory!): tthc không ghi vào đó (tệp ra sẽ đè lên dữ liệu hoặc bị đọc lại như dữ liệu ở lần chạy sau); hãy chọn đường dẫn ngoài thư mục này",
                     en: "\"\(path)\" is inside the catalogue directory \(catalogueDirectory!): tthc does not write there (the output would replace data, or be read back as data on the next run); choose a path outside it")))
                 continue
             }
             if let id, let input = inputIdentities.first(where: { $0.1 == id }) {
-                diagnostics.append(Diagnostic(.error, "output.is-input", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .outputIsInput, at: at, LocalizedText(
                     vi: "\"\(path)\" là tệp đầu vào \(input.0) của lệnh này; tthc không bao giờ ghi đè tệp đầu vào",
                     en: "\"\(path)\" is this command's input file \(input.0); tthc never writes over an input")))
                 continue
             }
             if let earlier = seen.first(where: { $0.resolved == resolved || (id != nil && $0.identity == id) }) {
-                diagnostics.append(Diagnostic(.error, "output.twice", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .outputTwice, at: at, LocalizedText(
                     vi: "\"\(path)\" cũng là tệp ra của \(earlier.option); mỗi tệp ra phải là một tệp riêng",
                     en: "\"\(path)\" is also the file of \(earlier.option); each output needs a file of its own")))
                 continue

@@ -129,7 +129,7 @@ private struct Loader {
         var info = stat()
         guard lstat(dirURL.path, &info) == 0 else { return [] }
         guard exists(subdirectory, directory: true) else {
-            diagnostics.append(Diagnostic(.error, "catalogue.not-a-directory", at: SourceLocation(file: display(subdirectory)), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueNotADirectory, at: SourceLocation(file: display(subdirectory)), LocalizedText(
                 vi: "\(subdirectory) phải là một thư mục", en: "\(subdirectory) must be a directory")))
             return []
         }
@@ -138,7 +138,7 @@ private struct Loader {
             names = try FileManager.default.contentsOfDirectory(atPath: dirURL.path)
         } catch {
             let reason = String(cString: strerror(errno == 0 ? EACCES : errno))
-            diagnostics.append(Diagnostic(.error, "catalogue.unreadable-directory", at: SourceLocation(file: display(subdirectory)), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueUnreadableDirectory, at: SourceLocation(file: display(subdirectory)), LocalizedText(
                 vi: "không đọc được thư mục: \(reason)", en: "cannot read the directory: \(reason)")))
             return []
         }
@@ -150,7 +150,7 @@ private struct Loader {
             var target = stat()
             guard stat(path, &target) == 0 else {
                 let reason = String(cString: strerror(errno))
-                diagnostics.append(Diagnostic(.error, "file.broken-link", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .fileBrokenLink, at: at, LocalizedText(
                     vi: "liên kết tượng trưng không dẫn tới tệp nào đọc được: \(reason)",
                     en: "a symbolic link that leads to no readable file: \(reason)")))
                 continue
@@ -163,7 +163,7 @@ private struct Loader {
                 }
                 out.append(relative)
             case S_IFDIR:
-                diagnostics.append(Diagnostic(.warning, "catalogue.subdirectory", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.warning, .catalogueSubdirectory, at: at, LocalizedText(
                     vi: "thư mục con không được đọc; hãy đặt tệp trực tiếp trong \(subdirectory)/",
                     en: "subdirectories are not read; put the files directly in \(subdirectory)/")))
             default:
@@ -175,7 +175,7 @@ private struct Loader {
 
     /// A file of the catalogue that is a link out of it (see ``insideCatalogue(_:)``).
     static func linkOutside(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "file.link-outside", at: location, LocalizedText(
+        Diagnostic(.error, .fileLinkOutside, at: location, LocalizedText(
             vi: "liên kết tượng trưng trỏ ra ngoài thư mục danh mục; tthc chỉ đọc tệp nằm trong thư mục danh mục (hãy chép tệp vào đây)",
             en: "a symbolic link that leads out of the catalogue directory; tthc reads only files inside it (copy the file in instead)"))
     }
@@ -202,7 +202,7 @@ private struct Loader {
 
     mutating func load() -> CatalogueData? {
         guard exists("", directory: true) else {
-            diagnostics.append(Diagnostic(.error, "catalogue.missing", at: SourceLocation(file: displayRoot), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueMissing, at: SourceLocation(file: displayRoot), LocalizedText(
                 vi: "không tìm thấy thư mục danh mục (dùng --catalogs để chỉ đường dẫn)",
                 en: "no such catalogue directory (use --catalogs to point at it)")))
             return nil
@@ -286,7 +286,7 @@ private struct Loader {
 
         // Said when nothing else is wrong: with errors, those explain the emptiness.
         if decisions.isEmpty, unread.isEmpty, entries.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(Diagnostic(.warning, "catalogue.empty", at: SourceLocation(file: displayRoot), LocalizedText(
+            diagnostics.append(Diagnostic(.warning, .catalogueEmpty, at: SourceLocation(file: displayRoot), LocalizedText(
                 vi: "thư mục danh mục không có quyết định nào (decisions/) và không có thủ tục nào (local/): không có gì để đối chiếu hay kiểm tra",
                 en: "the catalogue directory holds no decision (decisions/) and no procedure (local/): there is nothing to reconcile or check")))
         }
@@ -314,7 +314,7 @@ private struct Loader {
             message = LocalizedText(vi: "tệp bị bỏ qua: chỉ đọc tệp .csv, .xlsx, .docx, .html, .pdf và .xml",
                                     en: "file ignored: only .csv, .xlsx, .docx, .html, .pdf and .xml files are read")
         }
-        diagnostics.append(Diagnostic(.warning, "catalogue.ignored-file", at: SourceLocation(file: display(path)), message))
+        diagnostics.append(Diagnostic(.warning, .catalogueIgnoredFile, at: SourceLocation(file: display(path)), message))
     }
 
     /// The register rows whose listing file is `path` (relative to the catalogue directory;
@@ -345,13 +345,13 @@ private struct Loader {
             }
             let kind = Self.pathExtension(path) == "csv" ? LocalizedText(vi: "CSV", en: "a CSV listing")
                 : LocalizedText(vi: "Excel", en: "an Excel listing")
-            diagnostics.append(Diagnostic(.error, "catalogue.listing-unregistered", at: SourceLocation(file: display(path)), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueListingUnregistered, at: SourceLocation(file: display(path)), LocalizedText(
                 vi: "không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; danh mục \(kind.vi) lấy số quyết định, cơ quan ban hành và các ngày từ sổ theo dõi, hãy thêm một dòng với Tệp danh mục = \(path)",
                 en: "no row of register.csv names this file in its \"listing file\" column; \(kind.en) takes its decision number, issuer and dates from the register, so add a row with listing file = \(path)")))
             return nil
         }
         for extra in rows.dropFirst() {
-            diagnostics.append(Diagnostic(.error, "catalogue.listing-registered-twice", at: extra.location, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueListingRegisteredTwice, at: extra.location, LocalizedText(
                 vi: "tệp danh mục \(path) đã được ghi ở dòng \(entry.location.line ?? 0) của sổ theo dõi",
                 en: "the listing file \(path) is already named on line \(entry.location.line ?? 0) of the register")))
         }
@@ -403,7 +403,7 @@ private struct Loader {
         guard missing.isEmpty, let number = header.number?.value ?? entry?.decisionNumber,
               let issuer = entry?.issuer ?? header.issuer?.value,
               let issued = header.issued?.value ?? entry?.issued, let effective = header.effective?.value ?? entry?.effective else {
-            diagnostics.append(Diagnostic(.error, "catalogue.word-decision-incomplete", at: SourceLocation(file: display(path)), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueWordDecisionIncomplete, at: SourceLocation(file: display(path)), LocalizedText(
                 vi: "văn bản Word không ghi \(missing.map(\.vi).joined(separator: ", ")) (xem tthc inspect) và không có dòng nào trong register.csv cho quyết định này; hãy thêm một dòng với Tệp danh mục = \(path)",
                 en: "the Word document does not give its \(missing.map(\.en).joined(separator: ", ")) (see tthc inspect) and no row of register.csv is about this decision; add a row with listing file = \(path)")))
             return nil
@@ -435,7 +435,7 @@ private struct Loader {
     mutating func completeFromRegister(_ decision: inout Decision, path: String, register: [RegisterEntry]) {
         let key = TextNormalization.fold(decision.number)
         for entry in registerRows(naming: path, in: register) where TextNormalization.fold(entry.decisionNumber) != key {
-            diagnostics.append(Diagnostic(.error, "catalogue.listing-number-mismatch", at: entry.location, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueListingNumberMismatch, at: entry.location, LocalizedText(
                 vi: "dòng này ghi quyết định \(entry.decisionNumber) với tệp \(path), nhưng tệp đó là quyết định \(decision.number)",
                 en: "this row names decision \(entry.decisionNumber) with the file \(path), but that file is decision \(decision.number)")))
         }
@@ -457,7 +457,7 @@ private struct Loader {
             }
         }
         for (name, own, registered) in pairs where own != registered {
-            diagnostics.append(Diagnostic(.warning, "catalogue.register-conflict", at: entry.location, LocalizedText(
+            diagnostics.append(Diagnostic(.warning, .catalogueRegisterConflict, at: entry.location, LocalizedText(
                 vi: "\(name.vi) của quyết định \(decision.number): sổ theo dõi ghi \(registered.vietnamese) nhưng tệp \(path) ghi \(own.vietnamese); dùng ngày trong tệp",
                 en: "\(name.en) of decision \(decision.number): the register says \(registered.iso) but \(path) says \(own.iso); using the file's date")))
         }
@@ -469,7 +469,7 @@ private struct Loader {
             let key = TextNormalization.fold(entry.decisionNumber)
             if let earlier = first[key] {
                 reportedDuplicates.insert(key)
-                diagnostics.append(Diagnostic(.error, "catalogue.duplicate-decision", at: entry.location, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .catalogueDuplicateDecision, at: entry.location, LocalizedText(
                     vi: "quyết định \(entry.decisionNumber) đã có ở dòng \(earlier.location.line ?? 0) của sổ theo dõi",
                     en: "decision \(entry.decisionNumber) is already on line \(earlier.location.line ?? 0) of the register")))
             } else {
@@ -482,7 +482,7 @@ private struct Loader {
         for entry in register {
             guard let listing = entry.listingFile else { continue }
             if listings.contains(where: { Self.listing(listing, names: $0) }) { continue }
-            diagnostics.append(Diagnostic(.error, "catalogue.listing-missing", at: entry.location, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .catalogueListingMissing, at: entry.location, LocalizedText(
                 vi: "quyết định \(entry.decisionNumber): không có tệp danh mục \"\(listing)\" trong thư mục decisions/",
                 en: "decision \(entry.decisionNumber): the listing file \"\(listing)\" is not in the decisions/ directory")))
         }
@@ -494,7 +494,7 @@ private struct Loader {
             let key = TextNormalization.fold(decision.number)
             if let earlier = first[key] {
                 if reportedDuplicates.contains(key) { continue }
-                diagnostics.append(Diagnostic(.error, "catalogue.duplicate-decision", at: decision.source, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .catalogueDuplicateDecision, at: decision.source, LocalizedText(
                     vi: "quyết định \(decision.number) đã có trong \(earlier.source.compilerStyle)",
                     en: "decision \(decision.number) is already given in \(earlier.source.compilerStyle)")))
             } else {

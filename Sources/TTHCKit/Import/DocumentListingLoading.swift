@@ -16,12 +16,12 @@ extension CatalogueDirectory {
         let decision: Decision
         if let entry {
             if let number = m.number, TextNormalization.fold(number.value) != TextNormalization.fold(entry.decisionNumber) {
-                diagnostics.append(Diagnostic(.warning, "catalogue.register-conflict", at: number.location, LocalizedText(
+                diagnostics.append(Diagnostic(.warning, .catalogueRegisterConflict, at: number.location, LocalizedText(
                     vi: "văn bản ghi số \(number.value) nhưng sổ theo dõi (dòng \(entry.location.line ?? 0)) ghi \(entry.decisionNumber); dùng số trong sổ",
                     en: "the document says number \(number.value) but the register (line \(entry.location.line ?? 0)) says \(entry.decisionNumber); using the register's")))
             }
             if let issued = m.issued, issued.value != entry.issued {
-                diagnostics.append(Diagnostic(.warning, "catalogue.register-conflict", at: issued.location, LocalizedText(
+                diagnostics.append(Diagnostic(.warning, .catalogueRegisterConflict, at: issued.location, LocalizedText(
                     vi: "văn bản ghi ngày ban hành \(issued.value.vietnamese) nhưng sổ theo dõi ghi \(entry.issued.vietnamese); dùng ngày trong sổ",
                     en: "the document says issue date \(issued.value.iso) but the register says \(entry.issued.iso); using the register's")))
             }
@@ -35,7 +35,7 @@ extension CatalogueDirectory {
             if m.issued == nil { missing.append(("ngày ban hành", "issue date")) }
             if m.effectiveDate == nil { missing.append(("ngày hiệu lực", "effective date")) }
             guard missing.isEmpty, let number = m.number, let issuer = m.issuer, let issued = m.issued, let effective = m.effectiveDate else {
-                diagnostics.append(Diagnostic(.error, "catalogue.document-metadata-missing", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .catalogueDocumentMetadataMissing, at: at, LocalizedText(
                     vi: "văn bản không ghi đủ thông tin quyết định (thiếu: \(missing.map(\.vi).joined(separator: ", "))) và không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; hãy thêm một dòng với Tệp danh mục = \(path)",
                     en: "the document does not give the whole decision (missing: \(missing.map(\.en).joined(separator: ", "))) and no row of register.csv names this file in its \"listing file\" column; add a row with listing file = \(path)")))
                 return (nil, diagnostics)

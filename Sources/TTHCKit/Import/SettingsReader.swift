@@ -57,7 +57,7 @@ public enum SettingsReader {
             var settings = Settings()
             guard case .node(let root) = yaml.root(file.bytes), !isNull(root) else { return settings }
             guard root.mapping != nil else {
-                yaml.error("settings.type", root, LocalizedText(
+                yaml.error(.settingsType, root, LocalizedText(
                     vi: "tệp cài đặt phải là một bảng khoá: giá trị (ví dụ \"deadline-working-days: 3\")",
                     en: "the settings file must be a mapping of keys to values (e.g. \"deadline-working-days: 3\")"))
                 return settings

@@ -71,7 +71,7 @@ public struct CSVReport: ReportRenderer {
             for error in listing.errors {
                 var f = Self.empty
                 f[0] = ReportSections.ID.unread.rawValue
-                f[1] = error.id
+                f[1] = error.id.rawValue
                 f[2] = error.message[language]
                 f[22] = error.location.compilerStyle
                 records.append(f)

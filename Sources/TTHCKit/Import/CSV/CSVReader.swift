@@ -183,7 +183,7 @@ public enum CSVReader {
             bigEndian ? UInt32(b[at]) << 8 | UInt32(b[at + 1]) : UInt32(b[at + 1]) << 8 | UInt32(b[at])
         }
         func failure() -> Result<[UInt8], DecodeFailure> {
-            .failure(DecodeFailure(Diagnostic(.error, "csv.encoding", at: SourceLocation(file: file, line: line, column: column), LocalizedText(
+            .failure(DecodeFailure(Diagnostic(.error, .csvEncoding, at: SourceLocation(file: file, line: line, column: column), LocalizedText(
                 vi: "tệp UTF-16 hỏng (nửa cặp thay thế lẻ hoặc số byte lẻ); hãy lưu lại tệp: trong Excel chọn File › Save As › CSV UTF-8 (Comma delimited)",
                 en: "broken UTF-16 (unpaired surrogate or odd byte count); save the file again: in Excel, File › Save As › CSV UTF-8 (Comma delimited)"))))
         }
@@ -248,7 +248,7 @@ public enum CSVReader {
         var column = 1
         for i in lineStart..<offset where b[i] & 0xC0 != 0x80 { column += 1 }
         let hex = "0x" + String(b[offset], radix: 16, uppercase: true)
-        return Diagnostic(.error, "csv.encoding", at: SourceLocation(file: file, line: line, column: column), LocalizedText(
+        return Diagnostic(.error, .csvEncoding, at: SourceLocation(file: file, line: line, column: column), LocalizedText(
             vi: "tệp không phải UTF-8 (byte \(hex)); có lẽ tệp được lưu bằng bảng mã cũ (Windows-1258, TCVN3, VNI). Hãy lưu lại dạng CSV UTF-8: trong Excel chọn File › Save As › CSV UTF-8 (Comma delimited); trong LibreOffice chọn bộ ký tự Unicode (UTF-8)",
             en: "the file is not UTF-8 (byte \(hex)); it was probably saved in a legacy code page (Windows-1258, TCVN3, VNI). Save it again as CSV UTF-8: in Excel, File › Save As › CSV UTF-8 (Comma delimited); in LibreOffice, choose the Unicode (UTF-8) character set"))
     }
@@ -356,14 +356,14 @@ struct CSVTokenizer {
         if c == 0 {
             if !reportedNUL {
                 reportedNUL = true
-                diagnostics.append(Diagnostic(.error, "csv.nul", at: location(line, column), LocalizedText(
+                diagnostics.append(Diagnostic(.error, .csvNul, at: location(line, column), LocalizedText(
                     vi: "tệp chứa byte NUL: đây không phải tệp văn bản CSV (tệp nhị phân, hoặc UTF-16 thiếu BOM?); hãy lưu lại dạng CSV UTF-8",
                     en: "the file contains a NUL byte: this is not CSV text (a binary file, or UTF-16 without a BOM?); save it again as CSV UTF-8")))
             }
             return false
         }
         if c == 0xEF, i + 2 < p.count, p[i + 1] == 0xBB, p[i + 2] == 0xBF {
-            diagnostics.append(Diagnostic(.error, "csv.bom-in-middle", at: location(line, column), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .csvBomInMiddle, at: location(line, column), LocalizedText(
                 vi: "dấu BOM (U+FEFF) giữa tệp: có lẽ hai tệp đã bị nối vào nhau; hãy xoá ký tự này hoặc tách tệp",
                 en: "a byte order mark (U+FEFF) in the middle of the file: two files were probably joined; remove it or split the file")))
             i += 3
@@ -442,7 +442,7 @@ struct CSVTokenizer {
         scratch.removeAll(keepingCapacity: true)
         while true {
             guard i < p.count else {
-                diagnostics.append(Diagnostic(.error, "csv.unterminated-quote", at: location(startLine, startColumn), LocalizedText(
+                diagnostics.append(Diagnostic(.error, .csvUnterminatedQuote, at: location(startLine, startColumn), LocalizedText(
                     vi: "dấu ngoặc kép mở ở đây không được đóng trước khi hết tệp",
                     en: "the quote opened here is not closed before the end of the file")))
                 return CSVCell(text: String(decoding: scratch, as: UTF8.self), line: startLine, column: startColumn)
@@ -473,7 +473,7 @@ struct CSVTokenizer {
         }
         // After the closing quote only a delimiter, a line break or the end may follow.
         if i < p.count, p[i] != delimiter, p[i] != Self.lf, p[i] != Self.cr {
-            diagnostics.append(Diagnostic(.error, "csv.text-after-quote", at: location(line, column), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .csvTextAfterQuote, at: location(line, column), LocalizedText(
                 vi: "có chữ sau dấu ngoặc kép đóng; trong ô có ngoặc kép, mỗi dấu \" phải viết thành \"\"",
                 en: "text after a closing quote; inside a quoted cell, write each \" as \"\"")))
             while i < p.count, p[i] != delimiter, p[i] != Self.lf, p[i] != Self.cr {

@@ -54,7 +54,7 @@ public enum CatalogueCSVReader {
             let parsed = ProcedureCode(text)
             code = parsed
             if !parsed.isWellFormed {
-                diagnostics.append(Diagnostic(.warning, "local.malformed-code", at: row.location(.code), row.cellMessage(.code, LocalizedText(
+                diagnostics.append(Diagnostic(.warning, .localMalformedCode, at: row.location(.code), row.cellMessage(.code, LocalizedText(
                     vi: "mã TTHC không đúng dạng \"\(text)\" (cần dạng 1.010696, có thể kèm hậu tố); mục này sẽ không khớp được với quyết định của Bộ",
                     en: "malformed procedure code \"\(text)\" (expected 1.010696, optionally with a suffix); the entry cannot be matched to a ministry decision"))))
             }
@@ -62,17 +62,17 @@ public enum CatalogueCSVReader {
         let name = row.required(.name, into: &errors)
         var levels: [AdministrativeLevel] = []
         if let text = row.rawText(.levels) {
-            do { levels = try Vocabulary.levels(text) } catch { errors.append(row.error("cell.level", .levels, error.message)) }
+            do { levels = try Vocabulary.levels(text) } catch { errors.append(row.error(.cellLevel, .levels, error.message)) }
         }
         var online: OnlineServiceLevel?
         if let text = row.text(.onlineService) {
             do { online = try Vocabulary.onlineService(text) } catch {
-                errors.append(row.error("cell.online-service", .onlineService, error.message))
+                errors.append(row.error(.cellOnlineService, .onlineService, error.message))
             }
         }
         var status = EntryStatus.inForce
         if let text = row.text(.status) {
-            do { status = try Vocabulary.status(text) } catch { errors.append(row.error("cell.status", .status, error.message)) }
+            do { status = try Vocabulary.status(text) } catch { errors.append(row.error(.cellStatus, .status, error.message)) }
         }
         let published = row.date(.published, into: &errors)
         let posted = row.date(.posted, into: &errors)

@@ -68,14 +68,14 @@ public enum HeaderMatcher {
             let location = SourceLocation(file: file, line: cell.line, column: cell.column, field: written)
             if folded.isEmpty { continue }
             guard let spec = specs.first(where: { $0.matches(folded: folded) }) else {
-                diagnostics.append(Diagnostic(.warning, "header.unknown", at: location, LocalizedText(
+                diagnostics.append(Diagnostic(.warning, .headerUnknown, at: location, LocalizedText(
                     vi: "không nhận ra cột \"\(written)\"; cột này bị bỏ qua",
                     en: "unknown column \"\(written)\"; it is ignored")))
                 continue
             }
             if let first = firstCell[spec.key] {
                 let firstText = TextNormalization.clean(first.text)
-                diagnostics.append(Diagnostic(.error, "header.duplicate", at: location, LocalizedText(
+                diagnostics.append(Diagnostic(.error, .headerDuplicate, at: location, LocalizedText(
                     vi: "cột \"\(written)\" trùng với cột \"\(firstText)\" ở dòng \(first.line), cột \(first.column) (cả hai là cột \(spec.name))",
                     en: "column \"\(written)\" duplicates column \"\(firstText)\" at line \(first.line), column \(first.column) (both are the \(spec.name) column)")))
                 continue
@@ -94,7 +94,7 @@ public enum HeaderMatcher {
         let aliases = spec.aliases.map { "\"\($0)\"" }.joined(separator: ", ")
         var location = location
         location.field = spec.name
-        return Diagnostic(.error, "header.missing-column", at: location, LocalizedText(
+        return Diagnostic(.error, .headerMissingColumn, at: location, LocalizedText(
             vi: "thiếu cột bắt buộc \"\(spec.name)\" (tiêu đề được chấp nhận: \(aliases))",
             en: "missing required column \"\(spec.name)\" (accepted headers: \(aliases))"))
     }
@@ -144,7 +144,7 @@ struct TableRow<Key: Hashable & Sendable> {
     }
 
     /// An error at a cell.
-    func error(_ id: String, _ key: Key, _ message: LocalizedText) -> Diagnostic {
+    func error(_ id: DiagnosticID, _ key: Key, _ message: LocalizedText) -> Diagnostic {
         Diagnostic(.error, id, at: location(key), cellMessage(key, message))
     }
 
@@ -154,7 +154,7 @@ struct TableRow<Key: Hashable & Sendable> {
         do {
             return try CivilDate.parse(text)
         } catch {
-            diagnostics.append(self.error("cell.date", key, error.message))
+            diagnostics.append(self.error(.cellDate, key, error.message))
             return nil
         }
     }
@@ -162,7 +162,7 @@ struct TableRow<Key: Hashable & Sendable> {
     /// A required text cell; records an error naming the column when empty.
     func required(_ key: Key, into diagnostics: inout [Diagnostic]) -> String? {
         if let text = text(key) { return text }
-        diagnostics.append(error("cell.required", key, LocalizedText(vi: "ô bắt buộc bị trống", en: "required cell is empty")))
+        diagnostics.append(error(.cellRequired, key, LocalizedText(vi: "ô bắt buộc bị trống", en: "required cell is empty")))
         return nil
     }
 }
@@ -193,7 +193,7 @@ struct TableReader<Key: Hashable & Sendable> {
                 let (map, ds) = HeaderMatcher.match(record, specs, file: file)
                 header = map
                 diagnostics += ds
-                usable = !ds.contains { $0.id == "header.missing-column" }
+                usable = !ds.contains { $0.id == .headerMissingColumn }
             }
             return nil
         }
@@ -215,13 +215,13 @@ struct TableReader<Key: Hashable & Sendable> {
     mutating func finish(decoded: Bool) {
         guard header == nil, decoded else { return }
         guard sawRecord else {
-            diagnostics.append(Diagnostic(.error, "csv.empty", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
                 vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
                 en: "the file is empty: no header row and no data")))
             return
         }
         let names = specs.filter(\.required).map { "\"\($0.name)\"" }.joined(separator: ", ")
-        diagnostics.append(Diagnostic(.error, "header.not-found", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+        diagnostics.append(Diagnostic(.error, .headerNotFound, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
             vi: "không tìm thấy dòng tiêu đề: cần một dòng có các cột \(names)",
             en: "no header row found: expected a row with the columns \(names)")))
     }

@@ -62,7 +62,7 @@ public enum RegisterCSVReader {
             case "day du", "full snapshot", "full": fullSnapshot = true
             case "thay doi", "changes": fullSnapshot = false
             default:
-                errors.append(row.error("cell.scope", .scope, LocalizedText(
+                errors.append(row.error(.cellScope, .scope, LocalizedText(
                     vi: "phạm vi không hợp lệ \"\(scope)\"; chấp nhận: đầy đủ (full-snapshot), thay đổi (changes), hoặc để trống",
                     en: "unknown scope \"\(scope)\"; accepted: full-snapshot (đầy đủ), changes (thay đổi), or empty")))
             }

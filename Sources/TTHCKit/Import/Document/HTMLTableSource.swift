@@ -32,15 +32,15 @@ struct HTMLTableSource: TableSource {
         } catch {
             switch error {
             case .tooLarge(let size):
-                return [Diagnostic(.error, "html.too-large", at: at, LocalizedText(
+                return [Diagnostic(.error, .htmlTooLarge, at: at, LocalizedText(
                     vi: "trang web lớn \(size) byte, quá giới hạn \(LibXMLHTML.maximumBytes) byte; hãy lưu riêng phần quyết định",
                     en: "the web page is \(size) bytes, more than the limit of \(LibXMLHTML.maximumBytes); save the decision alone"))]
             case .tooDeep(let line):
-                return [Diagnostic(.error, "html.too-deep", at: SourceLocation(file: file.displayPath, line: line), LocalizedText(
+                return [Diagnostic(.error, .htmlTooDeep, at: SourceLocation(file: file.displayPath, line: line), LocalizedText(
                     vi: "các thẻ HTML lồng nhau quá \(LibXMLHTML.maximumDepth) mức: không đọc trang này",
                     en: "HTML elements nested more than \(LibXMLHTML.maximumDepth) levels deep: the page is not read"))]
             case .unparsable:
-                return [Diagnostic(.error, "html.unreadable", at: at, LocalizedText(
+                return [Diagnostic(.error, .htmlUnreadable, at: at, LocalizedText(
                     vi: "libxml2 không đọc được trang web này", en: "libxml2 cannot parse this web page"))]
             }
         }
@@ -243,7 +243,7 @@ private struct HTMLGridBuilder {
         table.positions += colspan
         tables[tables.count - 1] = table
         if table.width > HTMLTableSource.maximumColumns || table.positions > HTMLTableSource.maximumPositions {
-            failure = Diagnostic(.error, "html.table-too-large", at: SourceLocation(file: file, line: line, column: c + 1), Self.tooLarge)
+            failure = Diagnostic(.error, .htmlTableTooLarge, at: SourceLocation(file: file, line: line, column: c + 1), Self.tooLarge)
         }
     }
 
@@ -261,7 +261,7 @@ private struct HTMLGridBuilder {
         let width = table.width
         guard width > 0 else { return }
         if table.rows.count * width > HTMLTableSource.maximumPositions {
-            failure = Diagnostic(.error, "html.table-too-large", at: SourceLocation(file: file, line: table.rows.first?.line ?? 1), Self.tooLarge)
+            failure = Diagnostic(.error, .htmlTableTooLarge, at: SourceLocation(file: file, line: table.rows.first?.line ?? 1), Self.tooLarge)
             return
         }
         for (r, row) in table.rows.enumerated() {

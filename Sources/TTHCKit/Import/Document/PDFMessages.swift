@@ -4,23 +4,23 @@ enum PDFMessages {
         let at = SourceLocation(file: file)
         switch failure {
         case .encrypted:
-            return Diagnostic(.error, "pdf.encrypted", at: at, LocalizedText(
+            return Diagnostic(.error, .pdfEncrypted, at: at, LocalizedText(
                 vi: "tệp PDF được mã hoá (cần mật khẩu): không đọc được; hãy xin bản không đặt mật khẩu hoặc tệp Word",
                 en: "the PDF is encrypted (a password is needed): it cannot be read; ask for a copy without a password, or the Word file"))
         case .damaged(let message):
-            return Diagnostic(.error, "pdf.damaged", at: at, LocalizedText(
+            return Diagnostic(.error, .pdfDamaged, at: at, LocalizedText(
                 vi: "không phải tệp PDF đọc được (hỏng hoặc không phải PDF) — poppler báo: \(message)",
                 en: "not a readable PDF (damaged, or not a PDF at all): \(message)"))
         case .failed(let message):
-            return Diagnostic(.error, "pdf.unreadable", at: at, LocalizedText(
+            return Diagnostic(.error, .pdfUnreadable, at: at, LocalizedText(
                 vi: "không đọc được tệp PDF — poppler báo: \(message)",
                 en: "cannot read the PDF: \(message)"))
         case .tooManyPages(let count):
-            return Diagnostic(.error, "pdf.too-many-pages", at: at, LocalizedText(
+            return Diagnostic(.error, .pdfTooManyPages, at: at, LocalizedText(
                 vi: "tệp PDF có \(count) trang, quá giới hạn \(PDFDocumentReader.maximumPages) trang; hãy tách riêng phần phụ lục",
                 en: "the PDF has \(count) pages, more than the limit of \(PDFDocumentReader.maximumPages); cut out the annex"))
         case .tooManyWords(let page, let count):
-            return Diagnostic(.error, "pdf.too-many-words", at: SourceLocation(file: file, line: page, column: count), LocalizedText(
+            return Diagnostic(.error, .pdfTooManyWords, at: SourceLocation(file: file, line: page, column: count), LocalizedText(
                 vi: "trang \(page) có hơn \(PDFDocumentReader.maximumWordsPerPage) từ: quá giới hạn, không đọc tiếp",
                 en: "page \(page) holds more than \(PDFDocumentReader.maximumWordsPerPage) words: over the limit, reading stopped"))
         }

@@ -60,7 +60,7 @@ struct PDFTableSource: TableSource {
             rows += pageRows
         }
         guard characters > 0 else {
-            return [Diagnostic(.error, "pdf.no-text-layer", at: at, PDFMessages.noTextLayer(pages: reader.pageCount))]
+            return [Diagnostic(.error, .pdfNoTextLayer, at: at, PDFMessages.noTextLayer(pages: reader.pageCount))]
         }
         for row in rows { body(row) }
         return []

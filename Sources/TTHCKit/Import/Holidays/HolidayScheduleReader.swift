@@ -18,12 +18,12 @@ extension HolidaySchedule {
                       let year = reader.year(m["year"])
                 else { continue }
                 if let status = reader.scalar(m["status"], key: "status"), status.text != "official" {
-                    reader.error("holidays.bad-status", status.node, LocalizedText(
+                    reader.error(.holidaysBadStatus, status.node, LocalizedText(
                         vi: "trạng thái năm không hợp lệ \"\(status.text)\": cần \"official\"",
                         en: "invalid year status \"\(status.text)\": expected \"official\""))
                 }
                 if let line = seenYears[year] {
-                    reader.error("holidays.duplicate-year", m["year"]!, LocalizedText(
+                    reader.error(.holidaysDuplicateYear, m["year"]!, LocalizedText(
                         vi: "năm \(year) đã khai báo ở dòng \(line)",
                         en: "year \(year) is already declared on line \(line)"))
                     continue
@@ -35,7 +35,7 @@ extension HolidaySchedule {
                                                    requireVerification: true)
                     else { continue }
                     if let line = seenDates[entry.day.date] {
-                        reader.error("holidays.duplicate-date", dayNode, LocalizedText(
+                        reader.error(.holidaysDuplicateDate, dayNode, LocalizedText(
                             vi: "ngày \(entry.day.date.vietnamese) đã có ở dòng \(line)",
                             en: "\(entry.day.date.iso) is already listed on line \(line)"))
                         continue
@@ -63,7 +63,7 @@ extension HolidayOverrides {
         var seen: [CivilDate: Int] = [:]
         func claim(_ date: CivilDate, _ node: Node) -> Bool {
             if let line = seen[date] {
-                reader.error("holidays.duplicate-date", node, LocalizedText(
+                reader.error(.holidaysDuplicateDate, node, LocalizedText(
                     vi: "ngày \(date.vietnamese) đã có ở dòng \(line)",
                     en: "\(date.iso) is already listed on line \(line)"))
                 return false
@@ -110,7 +110,7 @@ struct HolidayYAMLReader {
 
     func location(_ node: Node) -> SourceLocation { yaml.location(node) }
 
-    mutating func error(_ id: String, _ node: Node, _ message: LocalizedText) {
+    mutating func error(_ id: DiagnosticID, _ node: Node, _ message: LocalizedText) {
         yaml.error(id, node, message)
     }
 
@@ -120,7 +120,7 @@ struct HolidayYAMLReader {
         case .node(let node): return node
         case .failed: return nil
         case .empty:
-            diagnostics(append: Diagnostic(.error, "holidays.empty", at: SourceLocation(file: yaml.path, line: 1, column: 1),
+            diagnostics(append: Diagnostic(.error, .holidaysEmpty, at: SourceLocation(file: yaml.path, line: 1, column: 1),
                                            LocalizedText(vi: "tệp rỗng: cần một bảng có khóa \"format\"",
                                                          en: "empty file: expected a mapping with a \"format\" key")))
             return nil
@@ -145,7 +145,7 @@ struct HolidayYAMLReader {
     mutating func scalar(_ node: Node?, key: String) -> (text: String, node: Node)? {
         guard let node else { return nil }
         guard let s = node.scalar else {
-            error("holidays.expected-scalar", node, LocalizedText(
+            error(.holidaysExpectedScalar, node, LocalizedText(
                 vi: "\"\(key)\" cần một giá trị đơn (văn bản)", en: "\"\(key)\" expects a single value (text)"))
             return nil
         }
@@ -155,7 +155,7 @@ struct HolidayYAMLReader {
     mutating func checkFormat(_ node: Node?) {
         guard let (text, node) = scalar(node, key: "format") else { return }
         if text != "1" {
-            error("holidays.bad-format", node, LocalizedText(
+            error(.holidaysBadFormat, node, LocalizedText(
                 vi: "phiên bản định dạng không hỗ trợ \"\(text)\": cần 1",
                 en: "unsupported format version \"\(text)\": expected 1"))
         }
@@ -165,7 +165,7 @@ struct HolidayYAMLReader {
         guard let (text, node) = scalar(node, key: "year") else { return nil }
         guard let y = Int(text), VietnameseLunarCalendar.supportedYears.contains(y) else {
             let r = VietnameseLunarCalendar.supportedYears
-            error("holidays.bad-year", node, LocalizedText(
+            error(.holidaysBadYear, node, LocalizedText(
                 vi: "năm không hợp lệ \"\(text)\": cần một năm từ \(r.lowerBound) đến \(r.upperBound)",
                 en: "invalid year \"\(text)\": expected a year from \(r.lowerBound) to \(r.upperBound)"))
             return nil
@@ -179,14 +179,14 @@ struct HolidayYAMLReader {
             let d = try CivilDate.parse(text)
             let r = VietnameseLunarCalendar.supportedYears
             guard r.contains(d.year) else {
-                error("holidays.date-out-of-range", node, LocalizedText(
+                error(.holidaysDateOutOfRange, node, LocalizedText(
                     vi: "ngày \(d.vietnamese) nằm ngoài phạm vi lịch (\(r.lowerBound)–\(r.upperBound))",
                     en: "\(d.iso) is outside the calendar's range (\(r.lowerBound)–\(r.upperBound))"))
                 return nil
             }
             return d
         } catch {
-            self.error("holidays.bad-date", node, error.message)
+            self.error(.holidaysBadDate, node, error.message)
             return nil
         }
     }
@@ -203,7 +203,7 @@ struct HolidayYAMLReader {
         if let (text, kindNode) = scalar(m["kind"], key: "kind") {
             kind = DayKind(rawValue: text)
             if kind == nil {
-                error("holidays.unknown-kind", kindNode, LocalizedText(
+                error(.holidaysUnknownKind, kindNode, LocalizedText(
                     vi: "loại ngày không hợp lệ \"\(text)\": cần holiday, compensatory, swapped hoặc make-up",
                     en: "unknown kind \"\(text)\": expected holiday, compensatory, swapped or make-up"))
             }
@@ -212,7 +212,7 @@ struct HolidayYAMLReader {
         if let (text, vNode) = scalar(m["verification"], key: "verification") {
             verification = Verification(rawValue: text)
             if verification == nil {
-                error("holidays.bad-verification", vNode, LocalizedText(
+                error(.holidaysBadVerification, vNode, LocalizedText(
                     vi: "mức kiểm tra không hợp lệ \"\(text)\": cần document, press hoặc reference",
                     en: "invalid verification \"\(text)\": expected document, press or reference"))
             }
@@ -222,7 +222,7 @@ struct HolidayYAMLReader {
         let source = scalar(m["source"], key: "source")
         for (field, value) in [("name", name), ("source", source)] {
             if let value, value.text.isEmpty {
-                error("holidays.empty-value", value.node, LocalizedText(
+                error(.holidaysEmptyValue, value.node, LocalizedText(
                     vi: "\"\(field)\" không được để trống", en: "\"\(field)\" must not be empty"))
             }
         }
@@ -231,19 +231,19 @@ struct HolidayYAMLReader {
         else { return nil }
         let dateNode = m["date"]!
         if kind.isWorking, !date.isWeekend {
-            error("holidays.weekday-make-up", dateNode, LocalizedText(
+            error(.holidaysWeekdayMakeUp, dateNode, LocalizedText(
                 vi: "ngày làm bù \(date.vietnamese) là \(date.weekday.vietnameseName): cần thứ Bảy hoặc Chủ nhật",
                 en: "make-up working day \(date.iso) is a \(date.weekday.englishName): expected a Saturday or Sunday"))
             return nil
         }
         if !kind.isWorking, date.isWeekend {
-            error("holidays.weekend-day-off", dateNode, LocalizedText(
+            error(.holidaysWeekendDayOff, dateNode, LocalizedText(
                 vi: "ngày nghỉ \(date.vietnamese) là \(date.weekday.vietnameseName), vốn đã là ngày nghỉ hằng tuần: chỉ ghi ngày nghỉ rơi vào thứ Hai đến thứ Sáu",
                 en: "day off \(date.iso) is a \(date.weekday.englishName), already a weekly rest day: list only days off from Monday to Friday"))
             return nil
         }
         if let scheduleYear, abs(date.year - scheduleYear) > 1 {
-            error("holidays.date-outside-year", dateNode, LocalizedText(
+            error(.holidaysDateOutsideYear, dateNode, LocalizedText(
                 vi: "ngày \(date.vietnamese) không thuộc lịch nghỉ năm \(scheduleYear) (cho phép năm trước và năm sau liền kề)",
                 en: "\(date.iso) does not belong to the \(scheduleYear) schedule (the adjacent years are allowed)"))
             return nil

@@ -20,7 +20,7 @@ public struct DecisionDocument: Sendable {
     /// OpenDocument files, to be saved as .docx/.xlsx); nil for every other.
     public static func refusal(forPath path: String) -> Diagnostic? {
         let ext = (path as NSString).pathExtension.lowercased()
-        return OfficeFormats.refusal(extension: ext).map { Diagnostic(.error, "office.unsupported-format", at: SourceLocation(file: path), $0) }
+        return OfficeFormats.refusal(extension: ext).map { Diagnostic(.error, .officeUnsupportedFormat, at: SourceLocation(file: path), $0) }
     }
 
     /// The kind a path's extension names; anything else is read as CSV.

@@ -79,7 +79,7 @@ public enum DecisionImport {
                             writing: Bool = true) -> ImportPlan {
         var plan = ImportPlan(catalogue: displayPath)
         if files.count > 1, !options.isEmpty {
-            plan.diagnostics.append(Diagnostic(.error, "import.options-one-file", at: SourceLocation(file: "import"), LocalizedText(
+            plan.diagnostics.append(Diagnostic(.error, .importOptionsOneFile, at: SourceLocation(file: "import"), LocalizedText(
                 vi: "--number, --issuer, --issued, --effective và --title chỉ dùng khi nhập một tệp",
                 en: "--number, --issuer, --issued, --effective and --title apply to one file at a time")))
             return plan
@@ -101,13 +101,13 @@ public enum DecisionImport {
         }
         let annex = document.annex
         if let kind = annex.notAPublication {
-            diagnostics.append(Diagnostic(.error, "import.not-a-publication", at: at, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .importNotAPublication, at: at, LocalizedText(
                 vi: "không phải quyết định công bố TTHC (\(kind.vi)): văn bản không công bố thay đổi nào, không có gì để thêm vào danh mục",
                 en: "not a publication decision (\(kind.en)): the document announces no change, there is nothing to add to the catalogue")))
             return item
         }
         guard !annex.procedures.isEmpty || !annex.listed.isEmpty else {
-            diagnostics.append(Diagnostic(.error, "import.no-procedure", at: at, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .importNoProcedure, at: at, LocalizedText(
                 vi: "không đọc được thủ tục nào (xem tthc inspect): không có gì để thêm vào danh mục",
                 en: "no procedure was read (see tthc inspect): there is nothing to add to the catalogue")))
             return item
@@ -115,7 +115,7 @@ public enum DecisionImport {
         let facts = document.facts
         func pick<V: Equatable>(_ option: V?, _ own: V?, _ name: String, _ show: (V) -> String) -> V? {
             if let option, let own, option != own {
-                diagnostics.append(Diagnostic(.warning, "import.option-differs", at: at, LocalizedText(
+                diagnostics.append(Diagnostic(.warning, .importOptionDiffers, at: at, LocalizedText(
                     vi: "văn bản ghi \(show(own)); dùng \(name) \(show(option))",
                     en: "the document says \(show(own)); using \(name) \(show(option))")))
             }
@@ -135,7 +135,7 @@ public enum DecisionImport {
         if effective == nil { missing.append((LocalizedText(vi: "ngày hiệu lực", en: "effective date"), "--effective")) }
         guard missing.isEmpty, let number, let issuer, let issued, let effective else {
             let options = missing.map(\.1).joined(separator: ", ")
-            diagnostics.append(Diagnostic(.error, "import.incomplete", at: at, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .importIncomplete, at: at, LocalizedText(
                 vi: "văn bản không ghi \(missing.map(\.0.vi).joined(separator: ", ")) (xem tthc inspect); hãy ghi bằng \(options)",
                 en: "the document does not give its \(missing.map(\.0.en).joined(separator: ", ")) (see tthc inspect); give it with \(options)")))
             return item
@@ -150,11 +150,11 @@ public enum DecisionImport {
         let source = (file.displayPath as NSString).lastPathComponent
         let xml = DecisionXMLWriter.xml(decision, source: source, unplaced: annex.unplaced, dropped: &dropped)
         for what in dropped {
-            diagnostics.append(Diagnostic(.warning, "import.character-dropped", at: at, LocalizedText(
+            diagnostics.append(Diagnostic(.warning, .importCharacterDropped, at: at, LocalizedText(
                 vi: "\(what): bỏ một ký tự điều khiển mà XML không chứa được", en: "\(what): a control character XML cannot hold was left out")))
         }
         if let problem = roundTripProblem(decision, xml: xml, path: listingPath) {
-            diagnostics.append(Diagnostic(.error, "import.internal", at: at, problem))
+            diagnostics.append(Diagnostic(.error, .importInternal, at: at, problem))
             return item
         }
         item.decision = decision
@@ -223,7 +223,7 @@ public enum DecisionImport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: catalogue.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             plan.catalogueMissing = true
-            plan.diagnostics.append(Diagnostic(writing ? .error : .warning, "catalogue.missing", at: SourceLocation(file: plan.catalogue), LocalizedText(
+            plan.diagnostics.append(Diagnostic(writing ? .error : .warning, .catalogueMissing, at: SourceLocation(file: plan.catalogue), LocalizedText(
                 vi: "không tìm thấy thư mục danh mục (dùng --catalogs để chỉ đường dẫn)\(writing ? "" : "; chưa đối chiếu với danh mục")",
                 en: "no such catalogue directory (use --catalogs to point at it)\(writing ? "" : "; nothing was checked against the catalogue")")))
             return
@@ -232,7 +232,7 @@ public enum DecisionImport {
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard let data = loaded.value, errors.isEmpty else {
             plan.diagnostics += errors
-            plan.diagnostics.append(Diagnostic(.error, "import.catalogue-errors", at: SourceLocation(file: plan.catalogue), LocalizedText(
+            plan.diagnostics.append(Diagnostic(.error, .importCatalogueErrors, at: SourceLocation(file: plan.catalogue), LocalizedText(
                 vi: "thư mục danh mục có lỗi (như trên; tthc validate cũng chỉ ra): hãy sửa trước khi nhập quyết định mới",
                 en: "the catalogue directory has errors (above; tthc validate shows them too): fix them before importing a decision")))
             return
@@ -248,29 +248,29 @@ public enum DecisionImport {
             let at = SourceLocation(file: file)
             let key = TextNormalization.fold(decision.number)
             var refused = false
-            func refuse(_ id: String, _ message: LocalizedText) {
+            func refuse(_ id: DiagnosticID, _ message: LocalizedText) {
                 plan.diagnostics.append(Diagnostic(.error, id, at: at, message))
                 refused = true
             }
             if let row = data.register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) {
-                refuse("import.already-registered", LocalizedText(
+                refuse(.importAlreadyRegistered, LocalizedText(
                     vi: "quyết định \(decision.number) đã có trong sổ theo dõi (\(row.location.compilerStyle)); không nhập lại, không ghi gì",
                     en: "decision \(decision.number) is already in the register (\(row.location.compilerStyle)); it is not imported again, nothing is written"))
             }
             if let listing = data.decisions.first(where: { TextNormalization.fold($0.number) == key }), !refused {
-                refuse("import.already-listed", LocalizedText(
+                refuse(.importAlreadyListed, LocalizedText(
                     vi: "quyết định \(decision.number) đã có trong \(listing.source.compilerStyle); không nhập lại, không ghi gì",
                     en: "decision \(decision.number) is already given in \(listing.source.compilerStyle); it is not imported again, nothing is written"))
             }
             let path = plan.items[i].listingPath!
             var info = stat()
             if lstat(catalogue.appendingPathComponent(path).path, &info) == 0, !refused {
-                refuse("import.listing-exists", LocalizedText(
+                refuse(.importListingExists, LocalizedText(
                     vi: "\(shown(path)) đã có; tthc không ghi đè tệp danh mục, không ghi gì",
                     en: "\(shown(path)) already exists; tthc never writes over a listing, nothing is written"))
             }
             if let earlier = seen[key], !refused {
-                refuse("import.twice", LocalizedText(
+                refuse(.importTwice, LocalizedText(
                     vi: "quyết định \(decision.number) cũng là tệp \(earlier) của lần nhập này; mỗi quyết định chỉ nhập một lần",
                     en: "decision \(decision.number) is also the file \(earlier) of this import; each decision is imported once"))
             }

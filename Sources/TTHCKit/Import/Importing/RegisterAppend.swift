@@ -31,12 +31,12 @@ struct RegisterAppend {
             let read = CSVReader.read(existing)
             guard let document = read.value, document.encoding == .utf8 || document.encoding == .utf8WithBOM else {
                 let encoding = read.value?.encoding.rawValue ?? "?"
-                return .failure(Diagnostic(.error, "import.register-encoding", at: SourceLocation(file: existing.displayPath), LocalizedText(
+                return .failure(Diagnostic(.error, .importRegisterEncoding, at: SourceLocation(file: existing.displayPath), LocalizedText(
                     vi: "sổ theo dõi không phải văn bản UTF-8 (\(encoding)) nên không thêm dòng được; hãy lưu lại dạng CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
                     en: "the register is not UTF-8 text (\(encoding)), so no row can be added; save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)")))
             }
             guard let header = document.records.first(where: { HeaderMatcher.recognisedCount($0, RegisterColumn.specs) >= 2 }) else {
-                return .failure(Diagnostic(.error, "import.register-header", at: SourceLocation(file: existing.displayPath), LocalizedText(
+                return .failure(Diagnostic(.error, .importRegisterHeader, at: SourceLocation(file: existing.displayPath), LocalizedText(
                     vi: "sổ theo dõi không có dòng tiêu đề cột (Số quyết định, Cơ quan ban hành, …) nên không biết ghi vào cột nào",
                     en: "the register has no header row (Số quyết định, Cơ quan ban hành, …), so there is no telling which column is which")))
             }

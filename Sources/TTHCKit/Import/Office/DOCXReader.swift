@@ -234,7 +234,7 @@ struct DOCXBody {
             handed += max(row.cells.count, 1)
             if handed > DOCXBody.maximumCells {
                 stopped = true
-                diagnostics.append(Diagnostic(.error, "docx.too-large", at: SourceLocation(file: file, line: row.line), LocalizedText(
+                diagnostics.append(Diagnostic(.error, .docxTooLarge, at: SourceLocation(file: file, line: row.line), LocalizedText(
                     vi: "văn bản quá lớn: hơn \(DOCXBody.maximumCells) ô bảng; dừng đọc tại đây",
                     en: "the document is too large: more than \(DOCXBody.maximumCells) table cells; reading stopped here")))
                 return

@@ -34,7 +34,7 @@ public enum DecisionXLSXReader {
         var hidden: [Diagnostic] = []
         for sheet in workbook.sheets {
             if sheet.hidden {
-                hidden.append(Diagnostic(.warning, "xlsx.hidden-sheet", at: SourceLocation(file: sheet.displayPath), LocalizedText(
+                hidden.append(Diagnostic(.warning, .xlsxHiddenSheet, at: SourceLocation(file: sheet.displayPath), LocalizedText(
                     vi: "trang tính \"\(sheet.name)\" đang ẩn và không được đọc; bỏ ẩn nếu nó là một phần của danh mục",
                     en: "the sheet \"\(sheet.name)\" is hidden and is not read; unhide it if it is part of the listing")))
                 continue
@@ -51,10 +51,10 @@ public enum DecisionXLSXReader {
         let read = readings.filter { !$0.reading.tables.isEmpty }
         guard !read.isEmpty else {
             // No sheet holds a table: the first sheet with rows says why.
-            let blank: (AnnexReading) -> Bool = { $0.diagnostics.contains { $0.id == "csv.empty" } }
+            let blank: (AnnexReading) -> Bool = { $0.diagnostics.contains { $0.id == .csvEmpty } }
             if let first = readings.first(where: { !blank($0.reading) }) { return first.reading }
             var reading = AnnexReading()
-            reading.diagnostics = [Diagnostic(.error, "csv.empty", at: SourceLocation(file: file), LocalizedText(
+            reading.diagnostics = [Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file), LocalizedText(
                 vi: "bảng tính không có ô nào có dữ liệu", en: "the workbook has no cell with data"))]
             return reading
         }
@@ -63,10 +63,10 @@ public enum DecisionXLSXReader {
             guard !r.tables.isEmpty else {
                 // A sheet that could not be read (a limit, a damaged part) says so, never
                 // passes for a sheet without a table.
-                if r.diagnostics.contains(where: { $0.severity == .error && $0.id != "csv.empty" && $0.id != "header.not-found" }) {
+                if r.diagnostics.contains(where: { $0.severity == .error && $0.id != .csvEmpty && $0.id != .headerNotFound }) {
                     out.diagnostics += r.diagnostics
-                } else if !r.diagnostics.contains(where: { $0.id == "csv.empty" }) {
-                    out.diagnostics.append(Diagnostic(.warning, "xlsx.sheet-without-table", at: SourceLocation(file: sheet.displayPath), LocalizedText(
+                } else if !r.diagnostics.contains(where: { $0.id == .csvEmpty }) {
+                    out.diagnostics.append(Diagnostic(.warning, .xlsxSheetWithoutTable, at: SourceLocation(file: sheet.displayPath), LocalizedText(
                         vi: "trang tính \"\(sheet.name)\" không có bảng danh mục (dòng tiêu đề có cột tên thủ tục); không đọc",
                         en: "the sheet \"\(sheet.name)\" holds no annex table (a header row with a procedure-name column); not read")))
                 }
@@ -168,13 +168,13 @@ public enum CatalogueXLSXReader {
         for sheet in workbook.sheets where !sheet.hidden {
             let result = CatalogueCSVReader.read(workbook.source(sheet), file: sheet.displayPath)
             // A blank sheet (a workbook's empty Sheet2) is passed over.
-            if result.diagnostics.contains(where: { $0.id == "csv.empty" }) { continue }
+            if result.diagnostics.contains(where: { $0.id == .csvEmpty }) { continue }
             read = true
             diagnostics += result.diagnostics
             entries += result.value?.entries ?? []
         }
         if !read {
-            diagnostics.append(Diagnostic(.error, "csv.empty", at: SourceLocation(file: file), LocalizedText(
+            diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file), LocalizedText(
                 vi: "bảng tính không có ô nào có dữ liệu", en: "the workbook has no cell with data")))
         }
         return ReadResult(value: diagnostics.contains { $0.severity == .error } ? nil : Catalogue(entries: entries), diagnostics: diagnostics)

@@ -38,23 +38,23 @@ enum OfficeSniffer {
     /// The error for a file that is no Office Open XML container.
     static func refusal(_ kind: Kind, file: String) -> Diagnostic {
         let message: LocalizedText
-        let id: String
+        let id: DiagnosticID
         switch kind {
         case .encrypted:
-            id = "office.encrypted"
+            id = .officeEncrypted
             message = LocalizedText(
                 vi: "tệp được đặt mật khẩu (mã hoá): tthc không đọc được; hãy mở tệp, bỏ mật khẩu (File › Info › Protect › Encrypt) và lưu lại",
                 en: "the file is password-protected (encrypted): tthc cannot read it; open it, remove the password (File › Info › Protect › Encrypt) and save it again")
         case .legacyBinary:
-            id = "office.legacy-format"
+            id = .officeLegacyFormat
             message = LocalizedText(
                 vi: "tệp Word/Excel định dạng cũ (.doc/.xls) không được đọc; hãy mở và lưu lại dạng .docx hoặc .xlsx (File › Save As)",
                 en: "old binary Word/Excel files (.doc/.xls) are not read; open the file and save it as .docx or .xlsx (File › Save As)")
         case .empty:
-            id = "office.empty"
+            id = .officeEmpty
             message = LocalizedText(vi: "tệp rỗng", en: "the file is empty")
         case .zip, .other:
-            id = "office.not-office"
+            id = .officeNotOffice
             message = LocalizedText(
                 vi: "tệp không phải tệp Word (.docx) hay Excel (.xlsx) (không phải gói ZIP của Office)",
                 en: "the file is not a Word (.docx) or Excel (.xlsx) file (not an Office ZIP package)")
@@ -80,13 +80,13 @@ struct OfficePackage {
         self.container = container
         if let mimetype = try container.read("mimetype"),
            String(decoding: mimetype.prefix(100), as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument") {
-            throw InputError([Diagnostic(.error, "office.opendocument", at: SourceLocation(file: container.displayPath), LocalizedText(
+            throw InputError([Diagnostic(.error, .officeOpendocument, at: SourceLocation(file: container.displayPath), LocalizedText(
                 vi: "tệp OpenDocument (.odt/.ods) không được đọc; hãy lưu lại dạng \(kind.extension) (LibreOffice: File › Save As › \(kind.saveAs))",
                 en: "OpenDocument files (.odt/.ods) are not read; save the file as \(kind.extension) (LibreOffice: File › Save As › \(kind.saveAs))"))])
         }
         guard let main = try mainPart(), main.lowercased().hasPrefix(kind.folder + "/") else {
             let other = container.has("word/document.xml") ? "Word (.docx)" : container.has("xl/workbook.xml") ? "Excel (.xlsx)" : nil
-            throw InputError([Diagnostic(.error, "office.wrong-kind", at: SourceLocation(file: container.displayPath), LocalizedText(
+            throw InputError([Diagnostic(.error, .officeWrongKind, at: SourceLocation(file: container.displayPath), LocalizedText(
                 vi: "tệp không phải tệp \(kind.name)" + (other.map { ": đây là tệp \($0)" } ?? " (thiếu phần \(kind.folder)/…; tệp hỏng, bị mã hoá hay không phải tệp Office?)"),
                 en: "the file is not a \(kind.name) file" + (other.map { ": it is a \($0) file" } ?? " (no \(kind.folder)/… part; damaged, encrypted or not an Office file?)")))])
         }
@@ -166,7 +166,7 @@ struct OfficePackage {
     /// its merged ranges come after its rows); a missing part is an error.
     func bytes(_ part: String) throws(InputError) -> [UInt8] {
         guard let bytes = try container.read(part) else {
-            throw InputError([Diagnostic(.error, "office.missing-part", at: SourceLocation(file: displayPath), LocalizedText(
+            throw InputError([Diagnostic(.error, .officeMissingPart, at: SourceLocation(file: displayPath), LocalizedText(
                 vi: "tệp thiếu phần \(part) (tệp hỏng hoặc bị mã hoá?)", en: "the file has no part \(part) (damaged or encrypted?)"))])
         }
         return bytes

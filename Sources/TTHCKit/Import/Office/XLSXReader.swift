@@ -196,7 +196,7 @@ public struct XLSXWorkbook {
             return error.diagnostics
         }
         if tooManyMerges {
-            diagnostics.append(Diagnostic(.warning, "xlsx.too-many-merges", at: SourceLocation(file: sheet.displayPath), LocalizedText(
+            diagnostics.append(Diagnostic(.warning, .xlsxTooManyMerges, at: SourceLocation(file: sheet.displayPath), LocalizedText(
                 vi: "trang tính có hơn \(Self.maximumMerges) vùng ô gộp; các vùng sau đó được đọc như ô thường",
                 en: "the sheet has more than \(Self.maximumMerges) merged ranges; the ones after that are read as ordinary cells")))
         }
@@ -223,7 +223,7 @@ public struct XLSXWorkbook {
             handed += width
             if handed > Self.maximumCells {
                 stopped = true
-                diagnostics.append(Diagnostic(.error, "xlsx.too-large", at: SourceLocation(file: sheet.displayPath, line: rowNumber), LocalizedText(
+                diagnostics.append(Diagnostic(.error, .xlsxTooLarge, at: SourceLocation(file: sheet.displayPath, line: rowNumber), LocalizedText(
                     vi: "bảng tính quá lớn: hơn \(Self.maximumCells) ô; dừng đọc tại đây",
                     en: "the workbook is too large: more than \(Self.maximumCells) cells; reading stopped here")))
                 return
@@ -296,7 +296,7 @@ public struct XLSXWorkbook {
                         if c.column > Self.maximumColumns {
                             if !wideWarned {
                                 wideWarned = true
-                                diagnostics.append(Diagnostic(.warning, "xlsx.too-wide", at: SourceLocation(file: sheet.displayPath, line: rowNumber, column: c.column), LocalizedText(
+                                diagnostics.append(Diagnostic(.warning, .xlsxTooWide, at: SourceLocation(file: sheet.displayPath, line: rowNumber, column: c.column), LocalizedText(
                                     vi: "bảng tính có ô sau cột \(Self.maximumColumns); các ô đó không được đọc",
                                     en: "the sheet has cells past column \(Self.maximumColumns); those cells are not read")))
                             }
@@ -324,7 +324,7 @@ public struct XLSXWorkbook {
         case "s":
             guard let index = Int(raw.trimmingWhitespace()), index >= 0, index < sharedStrings.count else {
                 if !raw.isEmpty {
-                    diagnostics.append(Diagnostic(.error, "xlsx.damaged", at: at, LocalizedText(
+                    diagnostics.append(Diagnostic(.error, .xlsxDamaged, at: at, LocalizedText(
                         vi: "ô trỏ tới chuỗi dùng chung số \(raw) không có trong tệp (tệp hỏng?)",
                         en: "the cell refers to shared string \(raw), which the file does not have (damaged file?)")))
                 }

@@ -79,25 +79,25 @@ final class OfficeContainer {
         for entry in archive {
             count += 1
             if count > limits.maximumEntries {
-                throw InputError([Self.refuse(file.displayPath, "office.too-many-parts", LocalizedText(
+                throw InputError([Self.refuse(file.displayPath, .officeTooManyParts, LocalizedText(
                     vi: "tệp chứa hơn \(limits.maximumEntries) phần: không phải tệp Office bình thường (có thể là tệp độc hại)",
                     en: "the file holds more than \(limits.maximumEntries) parts: not an ordinary Office file (possibly hostile)"))])
             }
             let name = entry.path(using: .utf8)
             if let why = Self.unsafeName(name) {
-                throw InputError([Self.refuse(file.displayPath, "office.unsafe-name", LocalizedText(
+                throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "tên phần \"\(Self.shown(name))\" trong tệp không an toàn (\(why.vi)); tệp bị từ chối",
                     en: "the part name \"\(Self.shown(name))\" is unsafe (\(why.en)); the file is refused"))])
             }
             if entry.type == .symlink {
-                throw InputError([Self.refuse(file.displayPath, "office.unsafe-name", LocalizedText(
+                throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "phần \"\(Self.shown(name))\" là liên kết tượng trưng (symlink); tệp bị từ chối",
                     en: "the part \"\(Self.shown(name))\" is a symbolic link; the file is refused"))])
             }
             guard entry.type == .file else { continue }
             let key = name.lowercased()
             if entries[key] != nil {
-                throw InputError([Self.refuse(file.displayPath, "office.unsafe-name", LocalizedText(
+                throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "tệp có hai phần cùng tên \"\(Self.shown(name))\"; tệp bị từ chối",
                     en: "the file holds two parts named \"\(Self.shown(name))\"; the file is refused"))])
             }
@@ -163,7 +163,7 @@ final class OfficeContainer {
         }
         guard failure == 0 else {
             let reason = String(cString: strerror(failure))
-            throw InputError([refuse(displayPath, "file.unreadable", LocalizedText(
+            throw InputError([refuse(displayPath, .fileUnreadable, LocalizedText(
                 vi: "không tạo được bản sao tạm để giải nén tệp: \(reason)", en: "cannot make the temporary copy to unpack the file: \(reason)"))])
         }
         return url
@@ -220,12 +220,12 @@ final class OfficeContainer {
     private static func check(_ path: String, name: String, size: UInt64, packed: UInt64,
                               limits: ContainerLimits) throws(InputError) {
         if size > UInt64(limits.maximumPartSize) {
-            throw InputError([refuse(path, "office.part-too-large", LocalizedText(
+            throw InputError([refuse(path, .officePartTooLarge, LocalizedText(
                 vi: "phần \"\(shown(name))\" giải nén ra hơn \(sizeText(limits.maximumPartSize)) (giới hạn của tthc; có thể là \"bom nén\")",
                 en: "the part \"\(shown(name))\" unpacks to more than \(sizeText(limits.maximumPartSize)) (tthc's limit; possibly a zip bomb)"))])
         }
         if size > UInt64(limits.ratioFloor), size > UInt64(limits.maximumRatio) * max(packed, 1) {
-            throw InputError([refuse(path, "office.compression-ratio", LocalizedText(
+            throw InputError([refuse(path, .officeCompressionRatio, LocalizedText(
                 vi: "phần \"\(shown(name))\" nén hơn \(limits.maximumRatio) lần (\(packed) byte giải nén ra hơn \(size) byte): đặc trưng của \"bom nén\", tệp bị từ chối",
                 en: "the part \"\(shown(name))\" is compressed more than \(limits.maximumRatio) times (\(packed) bytes unpack to more than \(size)): the mark of a zip bomb, the file is refused"))])
         }
@@ -256,12 +256,12 @@ final class OfficeContainer {
         return printable.count > 80 ? String(printable.prefix(77)) + "…" : printable
     }
 
-    static func refuse(_ path: String, _ id: String, _ message: LocalizedText) -> Diagnostic {
+    static func refuse(_ path: String, _ id: DiagnosticID, _ message: LocalizedText) -> Diagnostic {
         Diagnostic(.error, id, at: SourceLocation(file: path), message)
     }
 
     static func damaged(_ path: String, reason: LocalizedText) -> Diagnostic {
-        refuse(path, "office.damaged", LocalizedText(
+        refuse(path, .officeDamaged, LocalizedText(
             vi: "tệp Office bị hỏng hoặc không đọc được (\(reason.vi)); hãy mở và lưu lại tệp bằng Word/Excel",
             en: "the Office file is damaged or unreadable (\(reason.en)); open it and save it again in Word/Excel"))
     }
@@ -284,7 +284,7 @@ final class OfficeContainer {
     }
 
     static func totalTooLarge(_ path: String, _ limits: ContainerLimits) -> Diagnostic {
-        refuse(path, "office.too-large", LocalizedText(
+        refuse(path, .officeTooLarge, LocalizedText(
             vi: "tệp giải nén ra hơn \(sizeText(limits.maximumTotalSize)) (giới hạn của tthc; có thể là \"bom nén\")",
             en: "the file unpacks to more than \(sizeText(limits.maximumTotalSize)) in all (tthc's limit; possibly a zip bomb)"))
     }

@@ -54,7 +54,7 @@ public struct AnnexInterpreter {
     /// Heading kinds in the order they first appeared: the document's nesting.
     private var hierarchy: [HeadingKind] = []
     private var titleChange: ChangeType?
-    private var warningsByID: [String: Int] = [:]
+    private var warningsByID: [DiagnosticID: Int] = [:]
     /// Heading texts (folded) since the last table started: the titles of the next one.
     private var recentHeadings: [(line: Int, text: String, folded: String)] = []
     /// The current table lists internal workflows (quy trình nội bộ), not changes: its
@@ -138,21 +138,21 @@ public struct AnnexInterpreter {
             if nearHeader == nil, sawRow, let kind = Self.notAPublication(reading.titles) {
                 // A delegation decision's body: no table, and nothing to read as a change.
                 reading.notAPublication = kind
-                reading.diagnostics.append(Diagnostic(.warning, "annex.not-a-publication", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                reading.diagnostics.append(Diagnostic(.warning, .annexNotAPublication, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
                     vi: "tài liệu này không phải quyết định công bố TTHC (\(kind.vi)) và không có bảng danh mục: không có thủ tục nào được đọc như một thay đổi",
                     en: "this document is not a publication decision (\(kind.en)) and holds no annex table: no procedure is read as a change")))
                 return reading
             }
             if let nearHeader {
-                reading.diagnostics.append(Diagnostic(.error, "header.missing-column", at: nearHeader, LocalizedText(
+                reading.diagnostics.append(Diagnostic(.error, .headerMissingColumn, at: nearHeader, LocalizedText(
                     vi: "dòng tiêu đề này thiếu cột tên thủ tục (tiêu đề được chấp nhận: \"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên thủ tục\", \"Tên\", \"name\")",
                     en: "this header row has no procedure-name column (accepted headers: \"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên thủ tục\", \"Tên\", \"name\")")))
             } else if sawRow {
-                reading.diagnostics.append(Diagnostic(.error, "header.not-found", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                reading.diagnostics.append(Diagnostic(.error, .headerNotFound, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
                     vi: "không tìm thấy bảng danh mục: cần một dòng tiêu đề có cột tên thủ tục (\"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên\") và ít nhất một cột khác (\"STT\", \"Mã TTHC\", \"Lĩnh vực\", …)",
                     en: "no annex table found: expected a header row with a procedure-name column (\"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên\") and at least one other known column (\"STT\", \"Mã TTHC\", \"Lĩnh vực\", …)")))
             } else {
-                reading.diagnostics.append(Diagnostic(.error, "csv.empty", at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
+                reading.diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
                     vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
                     en: "the file is empty: no header row and no data")))
             }
@@ -170,7 +170,7 @@ public struct AnnexInterpreter {
             reading.procedures = []
             reading.listed = []
             reading.unplaced = []
-            reading.diagnostics.append(Diagnostic(.warning, "annex.not-a-publication-rows", at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
+            reading.diagnostics.append(Diagnostic(.warning, .annexNotAPublicationRows, at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
                 vi: "\(dropped) dòng của các bảng không được đọc thành thủ tục, vì tiêu đề của tài liệu cho thấy đây không phải quyết định công bố",
                 en: "\(dropped) table rows are not read as procedures, since the document's titles say it is no publication decision")))
         }
@@ -178,11 +178,11 @@ public struct AnnexInterpreter {
             let kind = Self.notAPublication(reading.titles)
             reading.notAPublication = kind
             if let kind {
-                reading.diagnostics.append(Diagnostic(.warning, "annex.not-a-publication", at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
+                reading.diagnostics.append(Diagnostic(.warning, .annexNotAPublication, at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
                     vi: "tài liệu này không phải quyết định công bố TTHC (\(kind.vi)): không có thủ tục nào được đọc như một thay đổi",
                     en: "this document is not a publication decision (\(kind.en)): no procedure is read as a change")))
             } else if reading.unplaced.isEmpty {
-                reading.diagnostics.append(Diagnostic(.warning, "listing.empty", at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
+                reading.diagnostics.append(Diagnostic(.warning, .listingEmpty, at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
                     vi: "danh mục không có thủ tục nào dưới dòng tiêu đề",
                     en: "the listing has no procedures below its header row")))
             }
@@ -207,7 +207,7 @@ public struct AnnexInterpreter {
         return nil
     }
 
-    private mutating func warn(_ id: String, at location: SourceLocation, _ message: LocalizedText) {
+    private mutating func warn(_ id: DiagnosticID, at location: SourceLocation, _ message: LocalizedText) {
         warningsByID[id, default: 0] += 1
         guard warningsByID[id]! <= Self.warningsPerKind else { return }
         reading.diagnostics.append(Diagnostic(.warning, id, at: location, message))
@@ -412,7 +412,7 @@ public struct AnnexInterpreter {
            workflow.folded.contains("quy trinh noi bo") || workflow.folded.contains("quy trinh dien tu"),
            !workflow.folded.contains("danh muc thu tuc"), !workflow.folded.contains("danh muc tthc") {
             workflowTable = true
-            reading.diagnostics.append(Diagnostic(.warning, "annex.workflow-table", at: SourceLocation(file: file, line: new.line, column: 1), LocalizedText(
+            reading.diagnostics.append(Diagnostic(.warning, .annexWorkflowTable, at: SourceLocation(file: file, line: new.line, column: 1), LocalizedText(
                 vi: "bảng quy trình nội bộ (tiêu đề ở dòng \(workflow.line): \"\(workflow.text)\"): các dòng của bảng không công bố thay đổi thủ tục nào và không được đọc",
                 en: "a table of internal workflows (title at line \(workflow.line): \"\(workflow.text)\"): its rows announce no change to a procedure and are not read")))
         } else {
@@ -425,12 +425,12 @@ public struct AnnexInterpreter {
             reading.isSnapshot = true
         }
         for (header, at) in new.unknown {
-            warn("header.unknown", at: at, LocalizedText(
+            warn(.headerUnknown, at: at, LocalizedText(
                 vi: "không nhận ra cột \"\(header)\"; cột này bị bỏ qua",
                 en: "unknown column \"\(header)\"; it is ignored"))
         }
         for (header, first, at) in new.duplicates {
-            warn("header.duplicate", at: at, LocalizedText(
+            warn(.headerDuplicate, at: at, LocalizedText(
                 vi: "cột \"\(header)\" trùng nghĩa với cột \"\(first)\" ở trước; dùng cột đầu",
                 en: "column \"\(header)\" means the same as the earlier column \"\(first)\"; the first is used"))
         }
@@ -482,7 +482,7 @@ public struct AnnexInterpreter {
             if !asTitle {
                 unplaced(row, reason: LocalizedText(
                     vi: "dòng mục không hiểu được (cần loại thay đổi, cấp thực hiện hoặc \"Lĩnh vực …\")",
-                    en: "section row not understood (expected a change type, a level or \"Lĩnh vực …\")"), id: "listing.unknown-section")
+                    en: "section row not understood (expected a change type, a level or \"Lĩnh vực …\")"), id: .listingUnknownSection)
             }
             return false
         }
@@ -598,13 +598,13 @@ public struct AnnexInterpreter {
     }
 
     /// A cell whose word the vocabulary does not know: a warning, and the value is left out.
-    private mutating func unknownWord(_ id: String, _ kind: Vocabulary.Kind, _ written: String, column: String,
+    private mutating func unknownWord(_ id: DiagnosticID, _ kind: Vocabulary.Kind, _ written: String, column: String,
                                       at location: SourceLocation) {
         let message = Vocabulary.unknownValue(kind, written)
         warn(id, at: location, LocalizedText(vi: "cột \"\(column)\": \(message.vi)", en: "column \"\(column)\": \(message.en)"))
     }
 
-    private mutating func unplaced(_ row: GridRow, reason: LocalizedText, id: String) {
+    private mutating func unplaced(_ row: GridRow, reason: LocalizedText, id: DiagnosticID) {
         let text = row.filled.map { TextNormalization.clean($0.cell.text) }.joined(separator: " | ")
         let at = SourceLocation(file: file, line: row.line, column: row.filled.first?.cell.column ?? 1)
         reading.unplaced.append(UnplacedRow(location: at, text: text, reason: reason))
@@ -635,7 +635,7 @@ public struct AnnexInterpreter {
                 lastBodyLine = row.line
                 return
             }
-            unplaced(row, reason: LocalizedText(vi: "ô tên thủ tục trống", en: "the procedure name is empty"), id: "cell.required")
+            unplaced(row, reason: LocalizedText(vi: "ô tên thủ tục trống", en: "the procedure name is empty"), id: .cellRequired)
             return
         }
         var code: ProcedureCode?
@@ -644,7 +644,7 @@ public struct AnnexInterpreter {
             code = first.code
             codeOrigin = .cell(header: header(.code), at: location(codeCell))
             if codes.count > 1 {
-                warn("cell.code", at: location(codeCell), LocalizedText(
+                warn(.cellCode, at: location(codeCell), LocalizedText(
                     vi: "ô mã có \(codes.count) mã; dùng mã đầu \(first.code.raw)",
                     en: "the code cell holds \(codes.count) codes; the first, \(first.code.raw), is used"))
             }
@@ -655,7 +655,7 @@ public struct AnnexInterpreter {
         } else if let codeCell, let written = text(.code), !AnnexVocabulary.saysNoCode(written) {
             code = ProcedureCode(written)
             codeOrigin = .cell(header: header(.code), at: location(codeCell))
-            warn("cell.code", at: location(codeCell), LocalizedText(
+            warn(.cellCode, at: location(codeCell), LocalizedText(
                 vi: "cột \"\(header(.code))\": mã TTHC không hợp lệ \"\(written)\": cần dạng 1.010696 (một chữ số, dấu chấm, sáu chữ số), có thể kèm hậu tố như .000.00.00.H56; thủ tục được đối chiếu theo tên",
                 en: "column \"\(header(.code))\": malformed procedure code \"\(written)\": expected 1.010696 (a digit, a dot, six digits), optionally followed by a suffix such as .000.00.00.H56; the procedure is matched by name"))
         }
@@ -677,7 +677,7 @@ public struct AnnexInterpreter {
                 changeType = value
                 changeOrigin = .cell(header: header(.change), at: location(c))
             } else {
-                unknownWord("cell.change", .changeType, written, column: header(.change), at: location(c))
+                unknownWord(.cellChange, .changeType, written, column: header(.change), at: location(c))
             }
         }
         if changeType == nil, let change {
@@ -709,11 +709,11 @@ public struct AnnexInterpreter {
             let label = code.map { $0.raw } ?? name
             unplaced(row, reason: LocalizedText(
                 vi: "không biết loại thay đổi của thủ tục \(label): chưa có tiêu đề hay dòng mục (như \"1. Danh mục thủ tục hành chính mới ban hành\") ở trên, không có cột \"Loại thay đổi\" và trích yếu quyết định không nói",
-                en: "no change type for procedure \(label): no title or section row (such as \"1. Danh mục thủ tục hành chính mới ban hành\") above it, no \"Loại thay đổi\" column, and the decision title does not say"), id: "listing.no-change")
+                en: "no change type for procedure \(label): no title or section row (such as \"1. Danh mục thủ tục hành chính mới ban hành\") above it, no \"Loại thay đổi\" column, and the decision title does not say"), id: .listingNoChange)
             return
         }
         if changeType == .replaced, replaces.isEmpty {
-            warn("annex.replaced-without-code", at: rowLocation, LocalizedText(
+            warn(.annexReplacedWithoutCode, at: rowLocation, LocalizedText(
                 vi: "thủ tục thay thế \(code?.raw ?? name) không ghi mã thủ tục bị thay thế",
                 en: "replacing procedure \(code?.raw ?? name) does not give the code it replaces"))
         }
@@ -726,7 +726,7 @@ public struct AnnexInterpreter {
                 rowLevels = value
                 levelsOrigin = .cell(header: header(.levels), at: location(c))
             } else {
-                unknownWord("cell.level", .level, written, column: header(.levels), at: location(c))
+                unknownWord(.cellLevel, .level, written, column: header(.levels), at: location(c))
             }
         } else {
             var marked: [AdministrativeLevel] = []
@@ -750,7 +750,7 @@ public struct AnnexInterpreter {
         var online: OnlineServiceLevel?
         if let c = cell(.onlineService), let written = text(.onlineService) {
             if let value = AnnexVocabulary.onlineService(cell: c.text) { online = value } else {
-                unknownWord("cell.online-service", .onlineService, written, column: header(.onlineService), at: location(c))
+                unknownWord(.cellOnlineService, .onlineService, written, column: header(.onlineService), at: location(c))
             }
         } else {
             for level in [OnlineServiceLevel.full, .partial] {

@@ -16,7 +16,7 @@ public enum CatalogueXMLReader {
         }
         var log = builder.log
         if !builder.sawRoot {
-            log.fallbacks.append(Diagnostic(.error, "xml.schema", at: SourceLocation(
+            log.fallbacks.append(Diagnostic(.error, .xmlSchema, at: SourceLocation(
                 file: file.displayPath, line: 1, column: 1), LocalizedText(
                     vi: "không có phần tử <catalogue> hợp lệ", en: "no valid <catalogue> element")))
         }

@@ -50,7 +50,7 @@ public enum DecisionXMLReader {
         var log = builder.log
         let decision = builder.decision()
         if decision == nil {
-            log.fallbacks.append(Diagnostic(.error, "xml.schema", at: SourceLocation(file: displayPath, line: 1, column: 1),
+            log.fallbacks.append(Diagnostic(.error, .xmlSchema, at: SourceLocation(file: displayPath, line: 1, column: 1),
                                             LocalizedText(vi: "không có phần tử <decision> hợp lệ",
                                                           en: "no valid <decision> element")))
         }
@@ -163,7 +163,7 @@ private struct DecisionBuilder {
         let replaces = p.replaces.map { checkedCode($0.code, at: $0.location) }
         if let written = p.writtenCode {
             if code != nil {
-                log.diagnostics.append(Diagnostic(.error, "xml.code-twice", at: p.location, LocalizedText(
+                log.diagnostics.append(Diagnostic(.error, .xmlCodeTwice, at: p.location, LocalizedText(
                     vi: "thủ tục có cả code và written-code; written-code chỉ dùng cho mã không đúng dạng mã quốc gia, thay cho code",
                     en: "the procedure has both code and written-code; written-code stands for a code not in national form, instead of code")))
             } else {
@@ -172,20 +172,20 @@ private struct DecisionBuilder {
         }
         if let change = p.change {
             if let r = p.replaces.first, change != .replaced {
-                log.diagnostics.append(Diagnostic(.error, "xml.replaces-unexpected", at: r.location, LocalizedText(
+                log.diagnostics.append(Diagnostic(.error, .xmlReplacesUnexpected, at: r.location, LocalizedText(
                     vi: "<replaces> chỉ dùng khi change=\"replaced\"; thủ tục này có change=\"\(change.rawValue)\"",
                     en: "<replaces> is only allowed with change=\"replaced\"; this procedure has change=\"\(change.rawValue)\"")))
             } else if change == .replaced, p.replaces.isEmpty {
-                log.diagnostics.append(Diagnostic(.warning, "xml.replaces-missing", at: p.location, LocalizedText(
+                log.diagnostics.append(Diagnostic(.warning, .xmlReplacesMissing, at: p.location, LocalizedText(
                     vi: "thủ tục có change=\"replaced\" không ghi <replaces> (mã thủ tục bị thay thế)",
                     en: "a procedure with change=\"replaced\" does not give <replaces> (the code it replaces)")))
             }
         } else if let r = p.replaces.first {
-            log.diagnostics.append(Diagnostic(.error, "xml.replaces-unexpected", at: r.location, LocalizedText(
+            log.diagnostics.append(Diagnostic(.error, .xmlReplacesUnexpected, at: r.location, LocalizedText(
                 vi: "<replaces> chỉ dùng khi change=\"replaced\"; thủ tục này không có change=",
                 en: "<replaces> is only allowed with change=\"replaced\"; this procedure has no change=")))
         } else if header?.isFullSnapshot == false, !p.changeWritten {
-            log.diagnostics.append(Diagnostic(.error, "xml.change-missing", at: p.location, LocalizedText(
+            log.diagnostics.append(Diagnostic(.error, .xmlChangeMissing, at: p.location, LocalizedText(
                 vi: "thủ tục không có change=; chỉ danh sách đầy đủ (scope=\"full-snapshot\") mới liệt kê thủ tục không kèm thay đổi",
                 en: "the procedure has no change=; only a full snapshot (scope=\"full-snapshot\") lists procedures without a change")))
         }
@@ -208,7 +208,7 @@ private struct DecisionBuilder {
     private mutating func checkedCode(_ text: String, at location: SourceLocation) -> ProcedureCode {
         let code = ProcedureCode(text)
         if !code.isWellFormed {
-            let d = Diagnostic(.error, "xml.code", at: location, LocalizedText(
+            let d = Diagnostic(.error, .xmlCode, at: location, LocalizedText(
                 vi: "mã thủ tục không hợp lệ \"\(text)\": mã quốc gia có dạng d.dddddd, phần đuôi (nếu có) không kết thúc bằng dấu chấm",
                 en: "invalid procedure code \"\(text)\": a national code is d.dddddd, and a suffix may not end with a dot"))
             if DecisionXMLReader.matchesCodePattern(text) { log.diagnostics.append(d) } else { log.fallbacks.append(d) }

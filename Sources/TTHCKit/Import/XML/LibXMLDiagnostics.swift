@@ -30,7 +30,7 @@ final class DiagnosticCollector {
         guard !tooMany else { return }
         if diagnostics.count >= LibXMLStream.maximumDiagnostics {
             tooMany = true
-            diagnostics.append(Diagnostic(.error, "xml.too-many-errors", at: d.location, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .xmlTooManyErrors, at: d.location, LocalizedText(
                 vi: "quá nhiều lỗi; dừng đọc tệp sau \(LibXMLStream.maximumDiagnostics) lỗi",
                 en: "too many errors; stopped reading after \(LibXMLStream.maximumDiagnostics)")))
             return
@@ -55,40 +55,40 @@ final class DiagnosticCollector {
         }
         let at = location(line > 0 ? line : nil, column)
         if error.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
-            add(Diagnostic(severity, "xml.schema", at: at, LocalizedText(
+            add(Diagnostic(severity, .xmlSchema, at: at, LocalizedText(
                 vi: "sai lược đồ XSD — libxml2 báo: \(message)",
                 en: "XSD schema violation: \(message)")))
         } else if error.domain == Int32(XML_FROM_SCHEMASP.rawValue) {
             internalError(message)
         } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) || error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue),
                   let input, input.reachedEnd, input.scanner.stop == nil, !input.scanner.sawElement {
-            add(Diagnostic(.error, "xml.no-root", at: location(1, 1), LocalizedText(
+            add(Diagnostic(.error, .xmlNoRoot, at: location(1, 1), LocalizedText(
                 vi: "tệp không có phần tử XML nào (tệp rỗng?)", en: "the file holds no XML element (empty file?)")))
         } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue),
                   let input, input.reachedEnd, input.scanner.stop == nil, input.scanner.openElements > 0 {
             // libxml2's streaming parser calls a cut-off document "extra content at the end".
             let open = input.scanner.openElements
-            add(Diagnostic(.error, "xml.truncated", at: at, LocalizedText(
+            add(Diagnostic(.error, .xmlTruncated, at: at, LocalizedText(
                 vi: "tệp kết thúc khi còn \(open) phần tử chưa đóng (tệp bị cắt cụt?)",
                 en: "the file ends with \(open) element\(open == 1 ? "" : "s") still open (truncated?)")))
         } else if message.hasPrefix("Excessive depth in document") {
             let limit = message.split(whereSeparator: { !$0.isNumber }).first.map(String.init) ?? "256"
-            add(Diagnostic(.error, "xml.too-deep", at: at, LocalizedText(
+            add(Diagnostic(.error, .xmlTooDeep, at: at, LocalizedText(
                 vi: "phần tử lồng nhau quá sâu: libxml2 chỉ cho phép \(limit) mức",
                 en: "elements nested too deeply: libxml2 allows \(limit) levels")))
         } else if message.contains("huge text node") || message.contains("Text node too long") {
             // libxml2 without XML_PARSE_HUGE stops at a text of 10,000,000 bytes; its own
             // words ("xmlSAX2Characters: huge text node") do not tell staff what to fix.
-            add(Diagnostic(.error, "xml.text-too-long", at: at, LocalizedText(
+            add(Diagnostic(.error, .xmlTextTooLong, at: at, LocalizedText(
                 vi: "đoạn văn bản dài hơn 10.000.000 byte: libxml2 không đọc đoạn văn bản dài như vậy (có dán nhầm cả một tệp vào một phần tử?)",
                 en: "a text longer than 10,000,000 bytes: libxml2 does not read text that long (was a whole file pasted into one element?)")))
         } else if message.hasPrefix("Input is not proper UTF-8") {
             let bytes = message.range(of: "Bytes:").map { String(message[$0.lowerBound...]) } ?? ""
-            add(Diagnostic(.error, "xml.encoding", at: at, LocalizedText(
+            add(Diagnostic(.error, .xmlEncoding, at: at, LocalizedText(
                 vi: "tệp XML phải mã hoá UTF-8; gặp byte không hợp lệ (\(bytes))",
                 en: "XML files must be encoded in UTF-8; found invalid bytes (\(bytes))")))
         } else {
-            add(Diagnostic(severity, "xml.malformed", at: at, LocalizedText(
+            add(Diagnostic(severity, .xmlMalformed, at: at, LocalizedText(
                 vi: "XML không hợp lệ — libxml2 báo: \(message)",
                 en: "malformed XML: \(message)")))
         }
@@ -152,12 +152,12 @@ final class DiagnosticCollector {
     }
 
     func internalError(_ message: String) {
-        add(Diagnostic(.error, "xml.internal", at: location(nil, nil), LocalizedText(
+        add(Diagnostic(.error, .xmlInternal, at: location(nil, nil), LocalizedText(
             vi: "lỗi nội bộ khi đọc XML: \(message)", en: "internal error while reading XML: \(message)")))
     }
 
     func dtdForbidden(line: Int, column: Int) {
-        add(Diagnostic(.error, "xml.dtd-forbidden", at: location(line, column), LocalizedText(
+        add(Diagnostic(.error, .xmlDtdForbidden, at: location(line, column), LocalizedText(
             vi: "không cho phép DTD (<!DOCTYPE …>): tệp không được khai báo DTD hay thực thể, để không đọc gì ngoài tệp",
             en: "DTDs are not allowed (<!DOCTYPE …>): the file may not declare a DTD or entities, so nothing outside it is read")))
     }
@@ -165,14 +165,14 @@ final class DiagnosticCollector {
     /// libxml2 stopped with an error; make sure one is reported.
     func readingStopped(line: Int, column: Int) {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
-        add(Diagnostic(.error, "xml.malformed", at: location(line, column), LocalizedText(
+        add(Diagnostic(.error, .xmlMalformed, at: location(line, column), LocalizedText(
             vi: "XML không hợp lệ: libxml2 dừng đọc tại đây", en: "malformed XML: libxml2 stopped reading here")))
     }
 
     /// The validator said no without a message; make sure an error is reported.
     func invalidWithoutMessage(line: Int, column: Int) {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
-        add(Diagnostic(.error, "xml.schema", at: location(line, column), LocalizedText(
+        add(Diagnostic(.error, .xmlSchema, at: location(line, column), LocalizedText(
             vi: "sai lược đồ XSD", en: "XSD schema violation")))
     }
 
@@ -180,7 +180,7 @@ final class DiagnosticCollector {
     /// said about the input being cut short.
     func finish(input: XMLInputStream) -> [Diagnostic] {
         if let message = input.readError {
-            return [Diagnostic(.error, "file.unreadable", at: location(nil, nil), LocalizedText(
+            return [Diagnostic(.error, .fileUnreadable, at: location(nil, nil), LocalizedText(
                 vi: "không đọc được tệp: \(message)", en: "cannot read the file: \(message)"))]
         }
         switch input.scanner.stop {
@@ -195,11 +195,11 @@ final class DiagnosticCollector {
             let cut = location(line, column)
             diagnostics.removeAll { !($0.location < cut) }
             tooMany = false
-            diagnostics.append(Diagnostic(.error, "xml.too-many-attributes", at: cut, LocalizedText(
+            diagnostics.append(Diagnostic(.error, .xmlTooManyAttributes, at: cut, LocalizedText(
                 vi: "phần tử có hơn \(MarkupScanner.attributeLimit) thuộc tính: tệp không phải danh mục (các phần tử của định dạng có nhiều nhất sáu thuộc tính); không đọc tiếp",
                 en: "an element with more than \(MarkupScanner.attributeLimit) attributes: this is not a listing (the format's elements have at most six); not read further")))
         case .notUTF8(let encoding)?:
-            diagnostics = [Diagnostic(.error, "xml.encoding", at: location(1, 1), LocalizedText(
+            diagnostics = [Diagnostic(.error, .xmlEncoding, at: location(1, 1), LocalizedText(
                 vi: "tệp XML phải mã hoá UTF-8 (tệp này có vẻ là \(encoding))",
                 en: "XML files must be encoded in UTF-8 (this one looks like \(encoding))"))]
         case nil:

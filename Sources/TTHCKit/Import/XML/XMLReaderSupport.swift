@@ -49,7 +49,7 @@ struct XMLCheckLog {
         do {
             return try CivilDate.parse(trimmed)
         } catch {
-            fallbacks.append(Diagnostic(.error, "xml.date", at: location, LocalizedText(
+            fallbacks.append(Diagnostic(.error, .xmlDate, at: location, LocalizedText(
                 vi: "\(what): \(error.message.vi)", en: "\(what): \(error.message.en)")))
             return nil
         }

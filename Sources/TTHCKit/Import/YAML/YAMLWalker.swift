@@ -17,7 +17,26 @@ struct YAMLWalker {
     enum Kind: Sendable {
         case settings, holidays
 
-        var prefix: String { self == .settings ? "settings" : "holidays" }
+        /// The id of each problem the walker itself reports, per file kind.
+        func id(_ problem: Problem) -> DiagnosticID {
+            switch (self, problem) {
+            case (.settings, .encoding): .settingsEncoding
+            case (.settings, .syntax): .settingsYAMLSyntax
+            case (.settings, .duplicateKey): .settingsDuplicateKey
+            case (.settings, .unknownKey): .settingsUnknownKey
+            case (.settings, .missingKey): .settingsMissingKey
+            case (.settings, .type): .settingsType
+            case (.holidays, .encoding): .holidaysEncoding
+            case (.holidays, .syntax): .holidaysYAMLSyntax
+            case (.holidays, .duplicateKey): .holidaysDuplicateKey
+            case (.holidays, .unknownKey): .holidaysUnknownKey
+            case (.holidays, .missingKey): .holidaysMissingKey
+            case (.holidays, .type): .holidaysType
+            }
+        }
+    }
+
+    enum Problem { case encoding, syntax, duplicateKey, unknownKey, missingKey, type
     }
 
     let path: String
@@ -46,12 +65,12 @@ struct YAMLWalker {
         return SourceLocation(file: path, line: at.line, column: at.column)
     }
 
-    mutating func error(_ id: String, _ node: Node?, _ message: LocalizedText) {
+    mutating func error(_ id: DiagnosticID, _ node: Node?, _ message: LocalizedText) {
         diagnostics.append(Diagnostic(.error, id, at: location(node), message))
     }
 
-    private mutating func error(_ suffix: String, line: Int, column: Int, _ message: LocalizedText) {
-        diagnostics.append(Diagnostic(.error, kind.prefix + "." + suffix,
+    private mutating func error(_ problem: Problem, line: Int, column: Int, _ message: LocalizedText) {
+        diagnostics.append(Diagnostic(.error, kind.id(problem),
                                       at: SourceLocation(file: path, line: line, column: column), message))
     }
 
@@ -68,19 +87,19 @@ struct YAMLWalker {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                  .composer(_, let problem, let mark, _):
                 let at = position.clamp(line: mark.line, column: mark.column)
-                error("yaml-syntax", line: at.line, column: at.column, LocalizedText(
+                error(.syntax, line: at.line, column: at.column, LocalizedText(
                     vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let at = position.clamp(line: context.mark.line, column: context.mark.column)
                 let list = duplicates.sorted().joined(separator: ", ")
-                error("duplicate-key", line: at.line, column: at.column, LocalizedText(
+                error(.duplicateKey, line: at.line, column: at.column, LocalizedText(
                     vi: "khóa lặp lại: \(list)", en: "duplicated key: \(list)"))
             default:
-                error("yaml-syntax", line: 1, column: 1, LocalizedText(vi: "YAML không hợp lệ: \(e)", en: "invalid YAML: \(e)"))
+                error(.syntax, line: 1, column: 1, LocalizedText(vi: "YAML không hợp lệ: \(e)", en: "invalid YAML: \(e)"))
             }
             return .failed
         } catch {
-            self.error("yaml-syntax", line: 1, column: 1, LocalizedText(
+            self.error(.syntax, line: 1, column: 1, LocalizedText(
                 vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
             return .failed
         }
@@ -92,7 +111,7 @@ struct YAMLWalker {
     /// The text of the bytes, or nil with a diagnostic at the first byte that is wrong.
     private mutating func decode(_ b: [UInt8]) -> String? {
         if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
-            error("encoding", line: 1, column: 1, LocalizedText(
+            error(.encoding, line: 1, column: 1, LocalizedText(
                 vi: "tệp mã hóa UTF-32, YAML ở đây không đọc được; " + Self.saveAsUTF8.vi,
                 en: "the file is encoded in UTF-32, which is not read here; " + Self.saveAsUTF8.en))
             return nil
@@ -107,7 +126,7 @@ struct YAMLWalker {
                 i += 2
             }
             guard b.count % 2 == 0, let text = String(validating: units, as: UTF16.self) else {
-                error("encoding", line: 1, column: 1, LocalizedText(
+                error(.encoding, line: 1, column: 1, LocalizedText(
                     vi: "tệp UTF-16 hỏng (nửa cặp thay thế lẻ hoặc số byte lẻ); " + Self.saveAsUTF8.vi,
                     en: "broken UTF-16 (an unpaired surrogate or an odd number of bytes); " + Self.saveAsUTF8.en))
                 return nil
@@ -131,7 +150,7 @@ struct YAMLWalker {
         }
         let prefix = String(decoding: body[..<good], as: UTF8.self)
         let at = YAMLPosition(prefix)
-        error("encoding", line: at.lines, column: at.lastLineLength + 1, LocalizedText(
+        error(.encoding, line: at.lines, column: at.lastLineLength + 1, LocalizedText(
             vi: "tệp không phải văn bản UTF-8 (byte 0x\(String(body[good], radix: 16, uppercase: true))); " + Self.saveAsUTF8.vi,
             en: "the file is not UTF-8 text (byte 0x\(String(body[good], radix: 16, uppercase: true))); " + Self.saveAsUTF8.en))
         return nil
@@ -149,7 +168,7 @@ struct YAMLWalker {
             if !printable {
                 let code = String(v, radix: 16, uppercase: true)
                 let shown = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
-                error("encoding", line: line, column: column, LocalizedText(
+                error(.encoding, line: line, column: column, LocalizedText(
                     vi: "ký tự điều khiển \(shown) không được phép trong YAML; hãy xóa nó",
                     en: "control character \(shown) is not allowed in YAML; remove it"))
                 return false
@@ -179,7 +198,7 @@ struct YAMLWalker {
     mutating func mapping(_ node: Node, _ key: String, allowed: [String], required: [String] = [])
         -> [(key: String, value: Node)]? {
         guard let mapping = node.mapping else {
-            error(kind.prefix + ".type", node, LocalizedText(
+            error(kind.id(.type), node, LocalizedText(
                 vi: (key.isEmpty ? "" : "\"\(key)\": ") + "cần một bảng khóa: giá trị (\(allowed.joined(separator: ", ")))",
                 en: (key.isEmpty ? "" : "\"\(key)\": ") + "expected a mapping of keys (\(allowed.joined(separator: ", ")))"))
             return nil
@@ -189,7 +208,7 @@ struct YAMLWalker {
             let name = keyNode.scalar?.string ?? "?"
             guard keyNode.scalar != nil, allowed.contains(name) else {
                 let shown = key.isEmpty ? name : key + "." + name
-                error(kind.prefix + ".unknown-key", keyNode, LocalizedText(
+                error(kind.id(.unknownKey), keyNode, LocalizedText(
                     vi: "khóa không hợp lệ \"\(shown)\": cần một trong \(allowed.joined(separator: ", "))",
                     en: "unknown key \"\(shown)\": expected one of \(allowed.joined(separator: ", "))"))
                 continue
@@ -198,7 +217,7 @@ struct YAMLWalker {
         }
         var complete = true
         for name in required where !out.contains(where: { $0.key == name }) {
-            error(kind.prefix + ".missing-key", node, LocalizedText(vi: "thiếu khóa \"\(name)\"", en: "missing key \"\(name)\""))
+            error(kind.id(.missingKey), node, LocalizedText(vi: "thiếu khóa \"\(name)\"", en: "missing key \"\(name)\""))
             complete = false
         }
         return complete ? out : nil
@@ -208,7 +227,7 @@ struct YAMLWalker {
     mutating func sequence(_ node: Node, _ key: String) -> [Node]? {
         if isNull(node) { return [] }
         guard let items = node.sequence else {
-            error(kind.prefix + ".type", node, LocalizedText(
+            error(kind.id(.type), node, LocalizedText(
                 vi: "\"\(key)\" cần một danh sách (mỗi mục bắt đầu bằng \"- \", hoặc dạng [a, b])",
                 en: "\"\(key)\" expects a list (items starting with \"- \", or written [a, b])"))
             return nil
@@ -219,7 +238,7 @@ struct YAMLWalker {
     /// A value of the wrong type: `"key": expected …, found "…"` at the value.
     mutating func expected(_ node: Node, _ key: String, _ what: LocalizedText) {
         let found = node.scalar?.string ?? (node.mapping != nil ? "{…}" : "[…]")
-        error(kind.prefix + ".type", node, LocalizedText(
+        error(kind.id(.type), node, LocalizedText(
             vi: "\"\(key)\": cần \(what.vi), nhưng có \"\(found)\"",
             en: "\"\(key)\": expected \(what.en), found \"\(found)\""))
     }

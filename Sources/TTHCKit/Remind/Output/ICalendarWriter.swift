@@ -235,7 +235,7 @@ public struct ICalendarState: Sendable, Equatable, Codable {
                 }
             }
             let at = path.isEmpty ? "" : " (\(path))"
-            throw InputError([Diagnostic(.error, "ics-state.invalid", at: location, LocalizedText(
+            throw InputError([Diagnostic(.error, .icsStateInvalid, at: location, LocalizedText(
                 vi: "tệp trạng thái lịch không hợp lệ\(at): cần một đối tượng JSON {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": số từ 0 đến \(sequenceRange.upperBound)}}",
                 en: "invalid calendar state file\(at): expected a JSON object {\"UID\": {\"deadline\": \"yyyy-mm-dd\", \"sequence\": a number from 0 to \(sequenceRange.upperBound)}}"))])
         }
