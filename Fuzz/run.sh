@@ -41,7 +41,11 @@ status=0
 export SWIFT_BACKTRACE=enable=no
 # Leaks outside tthc's code that it cannot free (see the file).
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-"$binary" "$out/corpus/$target" "Fuzz/corpus/$target" \
+# The web-page and PDF targets also start from the documents of the test corpus, read in
+# place rather than copied into Fuzz/corpus.
+seeds=("Fuzz/corpus/$target")
+case "$target" in decision-html|decision-pdf) seeds+=(Tests/Corpus/webpdf) ;; esac
+"$binary" "$out/corpus/$target" "${seeds[@]}" \
     -dict="Fuzz/dict/$dict" -max_len="$maxlen" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
     -print_final_stats=1 \

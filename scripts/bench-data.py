@@ -5,10 +5,12 @@
   (PyPI) in constant-memory mode: four sheets (each a part of the ZIP within the reader's
   128 MiB part limit), each an annex table under a title and a header, one procedure a row,
   text drawn by a seeded generator so that it compresses about as real annexes do.
-- bench-data/decision-200p.pdf: a 200-page decision, its annex a ruled table, printed by
-  LibreOffice Writer (soffice --headless --convert-to pdf) from generated HTML.
+- bench-data/decision-200p.pdf: a decision of about 200 pages (205 as LibreOffice Writer 7.4
+  lays it out), its annex a ruled table of 6,400 procedures, printed by LibreOffice Writer
+  (soffice --headless --convert-to pdf) from generated HTML.
 
-Run by scripts/bench.sh; a file already there (of the size asked) is kept.
+The text is the same on every run (seeded generators); the files' own timestamps are not.
+Run by scripts/bench.sh; a file already there is kept (remove bench-data/ to make it again).
 """
 import os
 import random

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The large documents (a 50 MB workbook, a 200-page PDF), generated once into bench-data/.
+python3 -c "import xlsxwriter" 2>/dev/null || python3 -m pip install --quiet xlsxwriter
 python3 scripts/bench-data.py
 swift build -c release --product tthc-bench
 bench="$(swift build -c release --show-bin-path)/tthc-bench"
