@@ -20,8 +20,10 @@ public struct CSVCell: Hashable, Sendable {
         for b in text.utf8 {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
             if b < 0x80 { return false }
-            // Non-ASCII: NBSP and other Unicode spaces count as blank.
-            return TextNormalization.clean(text).isEmpty
+            // Non-ASCII: NBSP and other Unicode spaces count as blank, as
+            // ``TextNormalization/clean(_:)`` treats them (without normalising a long cell
+            // to learn that its first letter is one).
+            return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
         }
         return true
     }
