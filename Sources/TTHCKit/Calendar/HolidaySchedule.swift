@@ -90,7 +90,7 @@ public struct HolidaySchedule: Sendable {
             }
         }
         return ReadResult(value: HolidaySchedule(years: years.sorted { $0.year < $1.year }),
-                          diagnostics: reader.diagnostics)
+                          diagnostics: reader.diagnostics.cappedPerKind(file: file.displayPath))
     }
 }
 
@@ -165,7 +165,7 @@ public struct HolidayOverrides: Sendable {
         }
         overrides.additions.sort { $0.day.date < $1.day.date }
         overrides.removals.sort { $0.date < $1.date }
-        return ReadResult(value: overrides, diagnostics: reader.diagnostics)
+        return ReadResult(value: overrides, diagnostics: reader.diagnostics.cappedPerKind(file: file.displayPath))
     }
 }
 
@@ -195,6 +195,10 @@ struct HolidayYAMLReader {
 
     /// The document's root node, or nil with a diagnostic.
     mutating func root(_ bytes: [UInt8]) -> Node? {
+        if let tooLarge = InputFile.yamlTooLarge(bytes, file: path) {
+            diagnostics.append(tooLarge)
+            return nil
+        }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
