@@ -32,6 +32,7 @@ public enum DecisionXLSXReader {
                                  decisionTitle: String? = nil, snapshot: Bool = false, keepsOrigins: Bool = true) -> AnnexReading {
         var readings: [(sheet: XLSXWorkbook.Sheet, reading: AnnexReading)] = []
         var hidden: [Diagnostic] = []
+        let budget = TableGuard()
         for sheet in workbook.sheets {
             if sheet.hidden {
                 hidden.append(Diagnostic(.warning, "xlsx.hidden-sheet", at: SourceLocation(file: sheet.displayPath), LocalizedText(
@@ -39,7 +40,7 @@ public enum DecisionXLSXReader {
                     en: "the sheet \"\(sheet.name)\" is hidden and is not read; unhide it if it is part of the listing")))
                 continue
             }
-            readings.append((sheet, AnnexInterpreter.read(workbook.source(sheet), file: sheet.displayPath, decisionTitle: decisionTitle,
+            readings.append((sheet, AnnexInterpreter.read(workbook.source(sheet, budget: budget), file: sheet.displayPath, decisionTitle: decisionTitle,
                                                           effectiveDate: effectiveDate, snapshot: snapshot, keepsOrigins: keepsOrigins)))
         }
         var reading = combine(readings, file: file)
@@ -163,8 +164,9 @@ public enum CatalogueXLSXReader {
         var entries: [LocalEntry] = []
         var diagnostics: [Diagnostic] = []
         var read = false
+        let budget = TableGuard()
         for sheet in workbook.sheets where !sheet.hidden {
-            let result = CatalogueCSVReader.read(workbook.source(sheet), file: sheet.displayPath)
+            let result = CatalogueCSVReader.read(workbook.source(sheet, budget: budget), file: sheet.displayPath)
             // A blank sheet (a workbook's empty Sheet2) is passed over.
             if result.diagnostics.contains(where: { $0.id == "csv.empty" }) { continue }
             read = true

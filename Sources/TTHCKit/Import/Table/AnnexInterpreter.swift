@@ -90,7 +90,7 @@ public struct AnnexInterpreter {
         var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot,
                                            keepsOrigins: keepsOrigins)
         let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
-        if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow {
+        if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow || TableLimits.stops(sourceDiagnostics) {
             var reading = AnnexReading()
             reading.diagnostics = sourceDiagnostics
             return reading
