@@ -23,6 +23,25 @@ public struct InputFile: Sendable {
     /// instead of a crash. (A file that grows past it while it is read is cut there.)
     public static let sizeLimit = 256 * 1_048_576
 
+    /// The largest YAML file read (settings, holiday schedules and overrides): 1 MiB. A
+    /// real settings file is under a kilobyte and the bundled holiday schedule 33 KB, while
+    /// libyaml's node tree takes some 70 bytes of memory a byte of YAML: a settings file of
+    /// a million keys took 42 s and 1.1 GB.
+    public static let yamlSizeLimit = 1_048_576
+
+    /// `file.too-large` for a YAML file over ``yamlSizeLimit``, or nil.
+    static func yamlTooLarge(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        guard bytes.count > yamlSizeLimit else { return nil }
+        func grouped(_ n: Int, _ separator: String) -> String {
+            var digits = String(n), out = ""
+            while digits.count > 3 { out = separator + digits.suffix(3) + out; digits.removeLast(3) }
+            return digits + out
+        }
+        return Diagnostic(.error, .fileTooLarge, at: SourceLocation(file: file), LocalizedText(
+            vi: "tệp lớn \(grouped(bytes.count, ".")) byte, quá giới hạn 1 MiB của một tệp YAML (tệp cài đặt và tệp ngày nghỉ thật chỉ vài KB)",
+            en: "the file is \(grouped(bytes.count, ",")) bytes, over the 1 MiB limit for a YAML file (real settings and holiday files are a few KB)"))
+    }
+
     public init(displayPath: String, bytes: [UInt8]) {
         self.displayPath = displayPath
         self.url = URL(fileURLWithPath: displayPath)

@@ -231,9 +231,12 @@ private struct Loader {
             let before = diagnostics.count
             var decision: Decision?
             switch Self.pathExtension(path) {
-            case "csv": decision = readTableListing(path, register: register, DecisionCSVReader.interpret)
+            // Where each value came from is for `tthc inspect`: not kept here.
+            case "csv": decision = readTableListing(path, register: register) { file, effective, title, snapshot in
+                DecisionCSVReader.interpret(file, effectiveDate: effective, decisionTitle: title, snapshot: snapshot, keepsOrigins: false)
+            }
             case "xlsx": decision = readTableListing(path, register: register) { file, effective, title, snapshot in
-                DecisionXLSXReader.interpret(file, effectiveDate: effective, decisionTitle: title, snapshot: snapshot)
+                DecisionXLSXReader.interpret(file, effectiveDate: effective, decisionTitle: title, snapshot: snapshot, keepsOrigins: false)
             }
             case "docx": decision = readWordListing(path, register: register)
             case "xml": decision = readXMLListing(path, register: register)
@@ -263,17 +266,17 @@ private struct Loader {
                 guard let file = readFile(path) else { continue }
                 let result = CatalogueCSVReader.read(file)
                 diagnostics += result.diagnostics
-                entries += result.value?.entries ?? []
+                take(result.value?.entries ?? [], into: &entries)
             case "xlsx":
                 guard let file = readFile(path) else { continue }
                 let result = CatalogueXLSXReader.read(file)
                 diagnostics += result.diagnostics
-                entries += result.value?.entries ?? []
+                take(result.value?.entries ?? [], into: &entries)
             case "xml":
                 guard let file = readFile(path) else { continue }
                 let result = CatalogueXMLReader.read(file)
                 diagnostics += result.diagnostics
-                entries += result.value?.entries ?? []
+                take(result.value?.entries ?? [], into: &entries)
             default:
                 ignored(path)
             }
@@ -294,6 +297,11 @@ private struct Loader {
         return CatalogueData(settings: settings, decisions: decisions, register: register,
                              catalogue: Catalogue(entries: entries), holidayOverrides: overrides,
                              calendar: calendar.value ?? .standard(), unreadListings: unread)
+    }
+
+    /// Adds a file's entries; the first file's array is taken as it is, not copied.
+    func take(_ read: [LocalEntry], into entries: inout [LocalEntry]) {
+        if entries.isEmpty { entries = read } else { entries += read }
     }
 
     mutating func ignored(_ path: String) {
@@ -371,7 +379,7 @@ private struct Loader {
         let rows = registerRows(naming: path, in: register)
         let entry = rows.first
         let reading = DocumentListingReader.read(file, kind: kind, decisionTitle: entry?.title, effectiveDate: entry?.effective,
-                                                 snapshot: entry?.isFullSnapshot ?? false)
+                                                 snapshot: entry?.isFullSnapshot ?? false, keepsOrigins: false)
         diagnostics += reading.annex.diagnostics
         guard !reading.annex.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let (decision, more) = CatalogueDirectory.documentDecision(reading, path: path, display: display(path), entry: entry)
@@ -389,7 +397,7 @@ private struct Loader {
         guard let file = readFile(path) else { return nil }
         let byFile = registerRows(naming: path, in: register).first
         let reading = DecisionDOCXReader.interpret(file, effectiveDate: byFile?.effective, decisionTitle: byFile?.title,
-                                                   snapshot: byFile?.isFullSnapshot ?? false)
+                                                   snapshot: byFile?.isFullSnapshot ?? false, keepsOrigins: false)
         diagnostics += reading.diagnostics
         guard !reading.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let header = reading.decisionHeader ?? DecisionHeader()

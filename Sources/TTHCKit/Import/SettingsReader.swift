@@ -10,7 +10,8 @@ public enum SettingsReader {
     public static func read(_ file: InputFile) -> ReadResult<Settings> {
         var reader = Reader(file: file.displayPath)
         let settings = reader.read(file)
-        return ReadResult(value: settings, diagnostics: reader.diagnostics)
+        // Past twenty of a kind (unknown keys, say) they are counted, not listed.
+        return ReadResult(value: settings, diagnostics: reader.diagnostics.cappedPerKind(file: file.displayPath))
     }
 
     /// Every key the file may have, for the unknown-key error.

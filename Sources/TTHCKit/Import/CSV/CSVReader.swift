@@ -20,8 +20,10 @@ public struct CSVCell: Hashable, Sendable {
         for b in text.utf8 {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
             if b < 0x80 { return false }
-            // Non-ASCII: NBSP and other Unicode spaces count as blank.
-            return TextNormalization.clean(text).isEmpty
+            // Non-ASCII: NBSP and other Unicode spaces count as blank, as
+            // ``TextNormalization/clean(_:)`` treats them (without normalising a long cell
+            // to learn that its first letter is one).
+            return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
         }
         return true
     }
@@ -99,7 +101,9 @@ public enum CSVReader {
     /// Decodes the file and hands each non-empty record to `body` in order, without keeping
     /// them, so that large files are read in constant memory beyond their bytes. Returns the
     /// encoding and delimiter (nil when the file could not be decoded at all) and every
-    /// diagnostic about the file's text. Physical lines that hold nothing are skipped.
+    /// diagnostic about the file's text. Physical lines that hold nothing are skipped. The
+    /// limits of ``TableLimits`` are kept on the bytes as they are read: past the cell, row
+    /// or cell-count limit no record is handed over any more, and the error says where.
     public static func forEachRecord(
         _ file: InputFile, _ body: (CSVRecord) -> Void
     ) -> (FileInfo?, [Diagnostic]) {
@@ -315,6 +319,12 @@ struct CSVTokenizer {
     private(set) var diagnostics: [Diagnostic] = []
     private var reportedNUL = false
     private var scratch: [UInt8] = []
+    /// Records and cells handed over, against ``TableLimits``.
+    private var records = 0
+    private var cellCount = 0
+    private var warnedWide = false
+    /// Set when the file passes a limit of ``TableLimits``: no record is handed over after.
+    private(set) var stopped = false
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf: UInt8 = 0x0A
@@ -373,28 +383,52 @@ struct CSVTokenizer {
         return false
     }
 
-    /// The next non-empty record, or nil at the end of the input.
+    /// The next non-empty record, or nil at the end of the input or once a limit of
+    /// ``TableLimits`` is passed (the error is in ``diagnostics``).
     mutating func next() -> CSVRecord? {
-        while i < p.count {
+        while i < p.count, !stopped {
             // Skip physical lines that hold nothing at all.
             if p[i] == Self.lf || p[i] == Self.cr { newline(); continue }
-            return record()
+            guard records < TableLimits.rows else {
+                stop(TableLimits.diagnostic(.tooManyRows, at: location(line, column)))
+                return nil
+            }
+            records += 1
+            let record = record()
+            return stopped ? nil : record
         }
         return nil
+    }
+
+    private mutating func stop(_ diagnostic: Diagnostic) {
+        stopped = true
+        diagnostics.append(diagnostic)
     }
 
     private mutating func record() -> CSVRecord {
         let recordLine = line
         var cells: [CSVCell] = []
-        while true {
-            let cell = self.cell()
+        func add(_ cell: CSVCell) {
+            guard cells.count < TableLimits.columns else {
+                // Cells past the limit are read over, not kept.
+                if !warnedWide {
+                    warnedWide = true
+                    diagnostics.append(TableLimits.diagnostic(.tooWide, at: location(cell.line, cell.column)))
+                }
+                return
+            }
+            cellCount += 1
+            if cellCount > TableLimits.cells { stop(TableLimits.diagnostic(.tooManyCells, at: location(cell.line, cell.column))) }
             cells.append(cell)
-            if i >= p.count { break }
+        }
+        while !stopped {
+            add(self.cell())
+            if i >= p.count || stopped { break }
             let c = p[i]
             if c == delimiter {
                 step()
                 if i >= p.count {
-                    cells.append(CSVCell(text: "", line: line, column: column))
+                    add(CSVCell(text: "", line: line, column: column))
                     break
                 }
                 continue
@@ -422,6 +456,10 @@ struct CSVTokenizer {
             }
             step()
         }
+        guard i - begin <= TableLimits.cellBytes else {
+            stop(TableLimits.diagnostic(.cellTooLong, at: location(startLine, startColumn)))
+            return CSVCell(text: "", line: startLine, column: startColumn)
+        }
         if clean {
             return CSVCell(text: String(decoding: UnsafeBufferPointer(rebasing: p[begin..<i]), as: UTF8.self),
                            line: startLine, column: startColumn)
@@ -441,6 +479,10 @@ struct CSVTokenizer {
         step() // opening quote
         scratch.removeAll(keepingCapacity: true)
         while true {
+            guard scratch.count <= TableLimits.cellBytes else {
+                stop(TableLimits.diagnostic(.cellTooLong, at: location(startLine, startColumn)))
+                return CSVCell(text: "", line: startLine, column: startColumn)
+            }
             guard i < p.count else {
                 diagnostics.append(Diagnostic(.error, .csvUnterminatedQuote, at: location(startLine, startColumn), LocalizedText(
                     vi: "dấu ngoặc kép mở ở đây không được đóng trước khi hết tệp",
@@ -479,6 +521,10 @@ struct CSVTokenizer {
             while i < p.count, p[i] != delimiter, p[i] != Self.lf, p[i] != Self.cr {
                 scratch.append(p[i])
                 step()
+            }
+            if scratch.count > TableLimits.cellBytes {
+                stop(TableLimits.diagnostic(.cellTooLong, at: location(startLine, startColumn)))
+                return CSVCell(text: "", line: startLine, column: startColumn)
             }
         }
         return CSVCell(text: String(decoding: scratch, as: UTF8.self), line: startLine, column: startColumn)

@@ -43,6 +43,7 @@ public enum CatalogueCSVReader {
             guard let row = table.feed(record) else { return }
             if let entry = entry(row, into: &diagnostics) { entries.append(entry) }
         }
+        if TableLimits.stops(sourceDiagnostics) { return ReadResult(value: nil, diagnostics: sourceDiagnostics) }
         table.finish(decoded: sawRow || !sourceDiagnostics.contains { $0.severity == .error })
         return ReadResult(value: Catalogue(entries: entries), diagnostics: sourceDiagnostics + table.diagnostics + diagnostics)
     }

@@ -15,14 +15,15 @@ public enum DecisionCSVReader {
     /// a decision effective on or after 1 July 2025 (as the XML reader does).
     public static func read(_ file: InputFile, effectiveDate: CivilDate? = nil,
                             decisionTitle: String? = nil) -> ReadResult<[ProcedureChange]> {
-        let reading = interpret(file, effectiveDate: effectiveDate, decisionTitle: decisionTitle)
+        let reading = interpret(file, effectiveDate: effectiveDate, decisionTitle: decisionTitle, keepsOrigins: false)
         return ReadResult(value: reading.changes, diagnostics: reading.diagnostics)
     }
 
-    /// The whole reading: procedures with the origin of each value, unplaced rows, tables.
+    /// The whole reading: procedures with the origin of each value (unless `keepsOrigins`
+    /// is false), unplaced rows, tables.
     public static func interpret(_ file: InputFile, effectiveDate: CivilDate? = nil,
-                                 decisionTitle: String? = nil, snapshot: Bool = false) -> AnnexReading {
+                                 decisionTitle: String? = nil, snapshot: Bool = false, keepsOrigins: Bool = true) -> AnnexReading {
         AnnexInterpreter.read(CSVTableSource(file), file: file.displayPath,
-                              decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot)
+                              decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot, keepsOrigins: keepsOrigins)
     }
 }

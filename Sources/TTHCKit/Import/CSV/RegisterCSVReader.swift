@@ -42,6 +42,7 @@ public enum RegisterCSVReader {
                 listingsOfBadRows.insert(normalisedListingPath(listing))
             }
         }
+        if TableLimits.stops(csvDiagnostics) { return ([], [], csvDiagnostics) }
         table.finish(fileInfo: info)
         return (entries, listingsOfBadRows, csvDiagnostics + table.diagnostics + diagnostics)
     }

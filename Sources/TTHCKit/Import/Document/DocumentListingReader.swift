@@ -29,7 +29,7 @@ public enum DocumentListingReader {
 
     /// `decisionTitle` and `effectiveDate` (from the register) win over the document's own.
     public static func read(_ file: InputFile, kind: Kind, decisionTitle: String? = nil,
-                            effectiveDate: CivilDate? = nil, snapshot: Bool = false) -> Reading {
+                            effectiveDate: CivilDate? = nil, snapshot: Bool = false, keepsOrigins: Bool = true) -> Reading {
         let source: any TableSource = switch kind {
         case .html: HTMLTableSource(file: file)
         case .pdf: PDFTableSource(file: file)
@@ -43,7 +43,8 @@ public enum DocumentListingReader {
         }
         let metadata = DocumentMetadata.extract(rows, file: file.displayPath)
         var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? metadata.title?.value,
-                                           effectiveDate: effectiveDate ?? metadata.effectiveDate, snapshot: snapshot)
+                                           effectiveDate: effectiveDate ?? metadata.effectiveDate, snapshot: snapshot,
+                                           keepsOrigins: keepsOrigins)
         for row in rows { interpreter.feed(row) }
         var annex = interpreter.finish()
         annex.diagnostics = diagnostics + annex.diagnostics

@@ -50,8 +50,7 @@ struct HTMLTableSource: TableSource {
             if let failure = builder.failure { return [failure] }
         }
         builder.flushParagraph()
-        for row in builder.rows { body(row) }
-        return []
+        return TableGuard.handOver(builder.rows, file: file.displayPath, body)
     }
 
     /// The indices of the `<table>` start events whose table holds another table.
@@ -117,8 +116,10 @@ private struct HTMLGridBuilder {
     private struct Cell { var text = CollapsedText(); var line: Int; var column: Int; var colspan: Int; var rowspan: Int }
     private struct Table {
         var rows: [(line: Int, cells: [Cell])] = []
-        /// Positions taken by rowspans from rows above: columns, and the last row covered.
-        var spans: [(c0: Int, c1: Int, lastRow: Int)] = []
+        /// For each grid column, the last row a rowspan from above covers (-1: none). One
+        /// look-up a position: a list of spans searched for every cell made a table of
+        /// rowspans over a thousand columns cost a billion steps.
+        var coveredUntil: [Int] = []
         var cell: Cell?
         var width = 0
         var positions = 0
@@ -235,16 +236,22 @@ private struct HTMLGridBuilder {
         let rowspan = number(tag, "rowspan", HTMLTableSource.maximumRowspan)
         // The first column not taken by this row's cells or a rowspan from above.
         var c = table.rows[r].cells.last.map { $0.column - 1 + $0.colspan } ?? 0
-        while table.spans.contains(where: { $0.lastRow >= r && $0.c0 <= c && c <= $0.c1 }) { c += 1 }
+        while c < table.coveredUntil.count, table.coveredUntil[c] >= r { c += 1 }
         table.cell = Cell(line: line, column: c + 1, colspan: colspan, rowspan: rowspan)
-        if rowspan > 1 { table.spans.append((c, c + colspan - 1, r + rowspan - 1)) }
-        table.spans.removeAll { $0.lastRow < r }
         table.width = max(table.width, c + colspan)
         table.positions += colspan
-        tables[tables.count - 1] = table
         if table.width > HTMLTableSource.maximumColumns || table.positions > HTMLTableSource.maximumPositions {
+            tables[tables.count - 1] = table
             failure = Diagnostic(.error, .htmlTableTooLarge, at: SourceLocation(file: file, line: line, column: c + 1), Self.tooLarge)
+            return
         }
+        if rowspan > 1 {
+            if table.coveredUntil.count < c + colspan {
+                table.coveredUntil += Array(repeating: -1, count: c + colspan - table.coveredUntil.count)
+            }
+            for k in c..<(c + colspan) { table.coveredUntil[k] = max(table.coveredUntil[k], r + rowspan - 1) }
+        }
+        tables[tables.count - 1] = table
     }
 
     private mutating func endCell() {

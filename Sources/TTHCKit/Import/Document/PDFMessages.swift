@@ -23,6 +23,10 @@ enum PDFMessages {
             return Diagnostic(.error, .pdfTooManyWords, at: SourceLocation(file: file, line: page, column: count), LocalizedText(
                 vi: "trang \(page) có hơn \(PDFDocumentReader.maximumWordsPerPage) từ: quá giới hạn, không đọc tiếp",
                 en: "page \(page) holds more than \(PDFDocumentReader.maximumWordsPerPage) words: over the limit, reading stopped"))
+        case .tooManyWordsInFile(let page, let limit):
+            return Diagnostic(.error, .pdfTooManyWords, at: SourceLocation(file: file, line: page), LocalizedText(
+                vi: "tệp PDF có hơn \(limit) từ tính đến trang \(page), trong khi phụ lục thật chỉ có vài chục nghìn từ: quá giới hạn, không đọc tiếp",
+                en: "the PDF holds more than \(limit) words by page \(page), where real annexes hold a few tens of thousands: over the limit, reading stopped"))
         }
     }
 

@@ -37,6 +37,7 @@ enum PDFFailure: Error {
     case failed(String)
     case tooManyPages(Int)
     case tooManyWords(page: Int, count: Int)
+    case tooManyWordsInFile(page: Int, limit: Int)
 }
 
 /// The poppler wall. One file imports the C shim (`CPDFText`, which alone includes
@@ -53,11 +54,19 @@ final class PDFDocumentReader {
     static let maximumPages = 1_000
     /// Words past this many on one page are refused (a page of 100,000 words is hostile).
     static let maximumWordsPerPage = 20_000
+    /// Words past this many in one file are refused: a page of 19,000 tiny words costs
+    /// poppler's text layout and the table finder over a second, so a thousand such pages
+    /// would take twenty minutes. The longest real annex here has 131,531 words on 453 pages.
+    static let maximumWords = 500_000
     /// Pixels per point when a page is rendered for its ruling lines.
     static let renderScale = 2.0
     /// A page that would render to more pixels than this at ``renderScale`` is rendered
     /// smaller; below a quarter of it, not at all (stream strategy only).
     static let maximumPixels = 8_000_000
+    /// The pixels of all the pages of a file together: finding the rules costs a pass
+    /// over each pixel, so a thousand pages of 8,000,000 pixels took over a minute. A
+    /// thousand A4 pages at ``renderScale`` (2,004,040 pixels each) fit.
+    static let maximumPixelsPerFile = 2_500_000_000
 
     private let document: OpaquePointer
     /// The bytes poppler reads; kept alive as long as the document.
@@ -95,6 +104,19 @@ final class PDFDocumentReader {
         bytes.deallocate()
     }
 
+    /// The scale a page of `width` × `height` points in a file of `pages` pages is
+    /// rendered at for its rules: ``renderScale``, less where the page would pass its share
+    /// of the pixels (``maximumPixels``, and ``maximumPixelsPerFile`` over the pages); nil
+    /// (not rendered) below a quarter of ``renderScale``.
+    static func scale(width: Double, height: Double, pages: Int) -> Double? {
+        guard width > 0, height > 0 else { return nil }
+        let share = min(Double(maximumPixels), Double(maximumPixelsPerFile) / Double(max(pages, 1)))
+        var scale = renderScale
+        let pixels = width * height * scale * scale
+        if pixels > share { scale *= (share / pixels).squareRoot() }
+        return scale >= renderScale / 4 ? scale : nil
+    }
+
     /// Page `number` (1-based): its words, and its ruling lines when `rules` is true.
     func page(_ number: Int, rules wantRules: Bool) throws(PDFFailure) -> PDFPage {
         let index = Int32(number - 1)
@@ -103,14 +125,9 @@ final class PDFDocumentReader {
         let words = try self.words(index, page: number)
         var rules: [PDFRule] = []
         var rendered = false
-        if wantRules, width > 0, height > 0 {
-            var scale = Self.renderScale
-            let pixels = width * height * scale * scale
-            if pixels > Double(Self.maximumPixels) { scale *= (Double(Self.maximumPixels) / pixels).squareRoot() }
-            if scale >= Self.renderScale / 4 {
-                rules = renderRules(index, scale: scale, words: words)
-                rendered = true
-            }
+        if wantRules, let scale = Self.scale(width: width, height: height, pages: pageCount) {
+            rules = renderRules(index, scale: scale, words: words)
+            rendered = true
         }
         return PDFPage(number: number, width: width, height: height, words: words, rules: rules, rendered: rendered)
     }

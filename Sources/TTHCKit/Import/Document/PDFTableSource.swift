@@ -25,6 +25,8 @@
 /// `annex.pdf:3:41` is page 3, 41st word.
 struct PDFTableSource: TableSource {
     let file: InputFile
+    /// Words in the whole file (``PDFDocumentReader/maximumWords``; lower in tests).
+    var maximumWords = PDFDocumentReader.maximumWords
     /// Words further apart than this on one line are in different cells (points).
     static let cellGap = 12.0
     /// Rules closer than this are the same grid line (points).
@@ -39,14 +41,23 @@ struct PDFTableSource: TableSource {
             return [PDFMessages.diagnostic(error, file: file.displayPath)]
         }
         var characters = 0
+        var words = 0
         var rows: [GridRow] = []
         var previousEndsWithTable = false
+        // The rows of each page are checked as it is read, so a file past a limit stops at
+        // the page that passes it rather than after its last page.
+        let budget = TableGuard()
+        var warnings: [Diagnostic] = []
         for number in 1...max(reader.pageCount, 1) where reader.pageCount > 0 {
             let page: PDFPage
             do {
                 page = try reader.page(number, rules: true)
             } catch {
                 return [PDFMessages.diagnostic(error, file: file.displayPath)]
+            }
+            words += page.words.count
+            if words > maximumWords {
+                return [PDFMessages.diagnostic(.tooManyWordsInFile(page: number, limit: maximumWords), file: file.displayPath)]
             }
             characters += page.words.reduce(0) { $0 + $1.text.unicodeScalars.count }
             let layout = Self.layout(of: page)
@@ -57,13 +68,16 @@ struct PDFTableSource: TableSource {
                 pageRows.removeFirst()
             }
             previousEndsWithTable = layout.endsWithTable
-            rows += pageRows
+            for var row in pageRows {
+                guard budget.admit(&row, file: file.displayPath, into: &warnings) else { return warnings }
+                rows.append(row)
+            }
         }
         guard characters > 0 else {
             return [Diagnostic(.error, .pdfNoTextLayer, at: at, PDFMessages.noTextLayer(pages: reader.pageCount))]
         }
-        for row in rows { body(row) }
-        return []
+        rows.forEach(body)
+        return warnings
     }
 
     // MARK: Page layout

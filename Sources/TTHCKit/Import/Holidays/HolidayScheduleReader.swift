@@ -49,7 +49,7 @@ extension HolidaySchedule {
             }
         }
         return ReadResult(value: HolidaySchedule(years: years.sorted { $0.year < $1.year }),
-                          diagnostics: reader.diagnostics)
+                          diagnostics: reader.diagnostics.cappedPerKind(file: file.displayPath))
     }
 }
 
@@ -95,7 +95,7 @@ extension HolidayOverrides {
         }
         overrides.additions.sort { $0.day.date < $1.day.date }
         overrides.removals.sort { $0.date < $1.date }
-        return ReadResult(value: overrides, diagnostics: reader.diagnostics)
+        return ReadResult(value: overrides, diagnostics: reader.diagnostics.cappedPerKind(file: file.displayPath))
     }
 }
 

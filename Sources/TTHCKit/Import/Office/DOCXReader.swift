@@ -40,9 +40,7 @@ struct DOCXBody {
     }
 
     /// Columns a table row may have (a hostile `gridSpan` would make rows of millions).
-    static let maximumColumns = 1024
-    /// Grid cells a document may hand over in all.
-    static let maximumCells = 20_000_000
+    static let maximumColumns = TableLimits.columns
 
     private struct Cell {
         var text: String
@@ -56,7 +54,8 @@ struct DOCXBody {
         var rows: [GridRow] = []
         var diagnostics: [Diagnostic] = []
         var line = 0
-        var handed = 0
+        /// Rows, cells and cell lengths against ``TableLimits``.
+        let budget = TableGuard()
         var stopped = false
 
         /// Nesting of `w:tbl`: 0 in the body, 1 in a table's cells, more in nested tables.
@@ -174,6 +173,13 @@ struct DOCXBody {
                 cell = nil
             case "tr" where tableDepth == 1:
                 line += 1
+                // A table is buffered until its end (for its vertical merges): past the row
+                // limit it is refused before it grows further.
+                guard table.count < TableLimits.rows else {
+                    stopped = true
+                    diagnostics.append(TableLimits.diagnostic(.tooManyRows, at: SourceLocation(file: file, line: line, column: 1)))
+                    return
+                }
                 table.append((line, rowBefore, rowCells))
                 rowCells = []
             case "tbl":
@@ -192,10 +198,11 @@ struct DOCXBody {
             emit(GridRow(cells: [GridCell(text: text, line: line, column: 1)], line: line))
         }
 
-        /// Hands over the buffered table with its merges worked out.
+        /// Hands over the buffered table with its merges worked out; each row is checked
+        /// against the limits as it is built, so a hostile table stops before its grid grows.
         mutating func finishTable() {
             defer { table = [] }
-            guard !table.isEmpty else { return }
+            guard !table.isEmpty, !stopped else { return }
             var grid: [[GridCell]] = []
             // For each grid column, the row and index of the cell that started a vertical merge.
             var openMerge: [Int: (row: Int, index: Int)] = [:]
@@ -225,21 +232,23 @@ struct DOCXBody {
                     }
                     column += span
                 }
-                grid.append(cells)
+                var checked = GridRow(cells: cells, line: row.line)
+                guard budget.admit(&checked, file: file, into: &diagnostics) else {
+                    stopped = true
+                    return
+                }
+                grid.append(checked.cells)
             }
-            for (i, cells) in grid.enumerated() { emit(GridRow(cells: cells, line: table[i].line)) }
+            for (i, cells) in grid.enumerated() { rows.append(GridRow(cells: cells, line: table[i].line)) }
         }
 
         mutating func emit(_ row: GridRow) {
-            handed += max(row.cells.count, 1)
-            if handed > DOCXBody.maximumCells {
+            var checked = row
+            guard budget.admit(&checked, file: file, into: &diagnostics) else {
                 stopped = true
-                diagnostics.append(Diagnostic(.error, .docxTooLarge, at: SourceLocation(file: file, line: row.line), LocalizedText(
-                    vi: "văn bản quá lớn: hơn \(DOCXBody.maximumCells) ô bảng; dừng đọc tại đây",
-                    en: "the document is too large: more than \(DOCXBody.maximumCells) table cells; reading stopped here")))
                 return
             }
-            rows.append(row)
+            rows.append(checked)
         }
     }
 }

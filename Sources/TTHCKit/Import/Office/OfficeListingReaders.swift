@@ -17,10 +17,10 @@ struct RowsTableSource: TableSource {
 /// passed over, and a hidden sheet is not read (a warning says so).
 public enum DecisionXLSXReader {
     public static func interpret(_ file: InputFile, effectiveDate: CivilDate? = nil, decisionTitle: String? = nil,
-                                 snapshot: Bool = false, limits: ContainerLimits = .standard) -> AnnexReading {
+                                 snapshot: Bool = false, limits: ContainerLimits = .standard, keepsOrigins: Bool = true) -> AnnexReading {
         do {
             return interpret(try XLSXWorkbook(file, limits: limits), file: file.displayPath, effectiveDate: effectiveDate,
-                             decisionTitle: decisionTitle, snapshot: snapshot)
+                             decisionTitle: decisionTitle, snapshot: snapshot, keepsOrigins: keepsOrigins)
         } catch {
             var reading = AnnexReading()
             reading.diagnostics = error.diagnostics
@@ -29,9 +29,10 @@ public enum DecisionXLSXReader {
     }
 
     public static func interpret(_ workbook: XLSXWorkbook, file: String, effectiveDate: CivilDate? = nil,
-                                 decisionTitle: String? = nil, snapshot: Bool = false) -> AnnexReading {
+                                 decisionTitle: String? = nil, snapshot: Bool = false, keepsOrigins: Bool = true) -> AnnexReading {
         var readings: [(sheet: XLSXWorkbook.Sheet, reading: AnnexReading)] = []
         var hidden: [Diagnostic] = []
+        let budget = TableGuard()
         for sheet in workbook.sheets {
             if sheet.hidden {
                 hidden.append(Diagnostic(.warning, .xlsxHiddenSheet, at: SourceLocation(file: sheet.displayPath), LocalizedText(
@@ -39,8 +40,8 @@ public enum DecisionXLSXReader {
                     en: "the sheet \"\(sheet.name)\" is hidden and is not read; unhide it if it is part of the listing")))
                 continue
             }
-            readings.append((sheet, AnnexInterpreter.read(workbook.source(sheet), file: sheet.displayPath, decisionTitle: decisionTitle,
-                                                          effectiveDate: effectiveDate, snapshot: snapshot)))
+            readings.append((sheet, AnnexInterpreter.read(workbook.source(sheet, budget: budget), file: sheet.displayPath, decisionTitle: decisionTitle,
+                                                          effectiveDate: effectiveDate, snapshot: snapshot, keepsOrigins: keepsOrigins)))
         }
         var reading = combine(readings, file: file)
         reading.diagnostics = hidden + reading.diagnostics
@@ -72,7 +73,7 @@ public enum DecisionXLSXReader {
                 }
                 continue
             }
-            out.procedures += r.procedures
+            out.append(proceduresOf: r)
             out.listed += r.listed
             out.unplaced += r.unplaced
             out.tables += r.tables
@@ -91,9 +92,9 @@ public enum DecisionXLSXReader {
 /// heading gives one.
 public enum DecisionDOCXReader {
     public static func interpret(_ file: InputFile, effectiveDate: CivilDate? = nil, decisionTitle: String? = nil,
-                                 snapshot: Bool = false, limits: ContainerLimits = .standard) -> AnnexReading {
+                                 snapshot: Bool = false, limits: ContainerLimits = .standard, keepsOrigins: Bool = true) -> AnnexReading {
         interpret(DOCXBody.rows(file, limits: limits), file: file.displayPath, effectiveDate: effectiveDate,
-                  decisionTitle: decisionTitle, snapshot: snapshot)
+                  decisionTitle: decisionTitle, snapshot: snapshot, keepsOrigins: keepsOrigins)
     }
 
     /// A document from parts already unpacked (`word/document.xml`, …): for fuzzing the
@@ -101,7 +102,8 @@ public enum DecisionDOCXReader {
     public static func interpret(parts: [String: [UInt8]], displayPath: String) -> AnnexReading {
         do {
             let package = try OfficePackage(try OfficeContainer(parts: parts, displayPath: displayPath), expecting: .word)
-            return interpret(DOCXBody.rows(package), file: displayPath, effectiveDate: nil, decisionTitle: nil, snapshot: false)
+            return interpret(DOCXBody.rows(package), file: displayPath, effectiveDate: nil, decisionTitle: nil, snapshot: false,
+                             keepsOrigins: true)
         } catch {
             var reading = AnnexReading()
             reading.diagnostics = error.diagnostics
@@ -133,7 +135,7 @@ public enum DecisionDOCXReader {
     }
 
     static func interpret(_ body: (rows: [GridRow], diagnostics: [Diagnostic]), file: String, effectiveDate: CivilDate?,
-                          decisionTitle: String?, snapshot: Bool) -> AnnexReading {
+                          decisionTitle: String?, snapshot: Bool, keepsOrigins: Bool = true) -> AnnexReading {
         let (rows, diagnostics) = body
         if diagnostics.contains(where: { $0.severity == .error }), rows.isEmpty {
             var reading = AnnexReading()
@@ -143,7 +145,8 @@ public enum DecisionDOCXReader {
         let header = DecisionHeader.read(rows)
         var reading = AnnexInterpreter.read(RowsTableSource(rows: annexRows(rows), diagnostics: diagnostics), file: file,
                                             decisionTitle: decisionTitle ?? header.title?.value,
-                                            effectiveDate: effectiveDate ?? header.effective?.value, snapshot: snapshot)
+                                            effectiveDate: effectiveDate ?? header.effective?.value, snapshot: snapshot,
+                                            keepsOrigins: keepsOrigins)
         reading.decisionHeader = header
         return reading
     }
@@ -165,8 +168,9 @@ public enum CatalogueXLSXReader {
         var entries: [LocalEntry] = []
         var diagnostics: [Diagnostic] = []
         var read = false
+        let budget = TableGuard()
         for sheet in workbook.sheets where !sheet.hidden {
-            let result = CatalogueCSVReader.read(workbook.source(sheet), file: sheet.displayPath)
+            let result = CatalogueCSVReader.read(workbook.source(sheet, budget: budget), file: sheet.displayPath)
             // A blank sheet (a workbook's empty Sheet2) is passed over.
             if result.diagnostics.contains(where: { $0.id == .csvEmpty }) { continue }
             read = true

@@ -27,10 +27,8 @@ public struct XLSXWorkbook {
     private var date1904 = false
 
     /// Cells past this column are not read (one warning a sheet). LibreOffice's old
-    /// limit, far beyond any annex table.
-    public static let maximumColumns = 1024
-    /// Grid cells (blank ones included) a workbook may hand over in all.
-    public static let maximumCells = 20_000_000
+    /// limit, far beyond any annex table (``TableLimits/columns``).
+    public static let maximumColumns = TableLimits.columns
     /// Merged ranges read per sheet (real annexes have a few hundred).
     public static let maximumMerges = 10_000
 
@@ -166,12 +164,18 @@ public struct XLSXWorkbook {
 
     /// The sheet as a table source, streamed when its rows are asked for.
     public func source(_ sheet: Sheet) -> some TableSource {
-        XLSXSheetSource(workbook: self, sheet: sheet)
+        XLSXSheetSource(workbook: self, sheet: sheet, budget: TableGuard())
+    }
+
+    /// The sheet as a table source drawing on `budget`: a reader of the whole workbook
+    /// passes one budget to every sheet, so the limits of ``TableLimits`` hold for the file.
+    func source(_ sheet: Sheet, budget: TableGuard) -> some TableSource {
+        XLSXSheetSource(workbook: self, sheet: sheet, budget: budget)
     }
 
     // MARK: Reading a sheet
 
-    fileprivate func forEachRow(_ sheet: Sheet, _ body: (GridRow) -> Void) -> [Diagnostic] {
+    fileprivate func forEachRow(_ sheet: Sheet, budget: TableGuard, _ body: (GridRow) -> Void) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Pass 1: the merged ranges, written after the rows.
         var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
@@ -214,20 +218,14 @@ public struct XLSXWorkbook {
         var inlineText = 0
         var phonetic = 0
         var wideWarned = false
-        var handed = 0
         var stopped = false
+        // The cells merged ranges cover, visited row by row: overlapping ranges could make
+        // that work grow as ranges × rows, so it counts against the cell limit too.
+        var mergeWork = 0
 
         func flushRow() {
             guard !cells.isEmpty, !stopped else { cells = [:]; return }
             let width = cells.keys.max()!
-            handed += width
-            if handed > Self.maximumCells {
-                stopped = true
-                diagnostics.append(Diagnostic(.error, .xlsxTooLarge, at: SourceLocation(file: sheet.displayPath, line: rowNumber), LocalizedText(
-                    vi: "bảng tính quá lớn: hơn \(Self.maximumCells) ô; dừng đọc tại đây",
-                    en: "the workbook is too large: more than \(Self.maximumCells) cells; reading stopped here")))
-                return
-            }
             var row: [GridCell] = []
             row.reserveCapacity(width)
             while nextMerge < merges.count, merges[nextMerge].top <= rowNumber {
@@ -238,17 +236,30 @@ public struct XLSXWorkbook {
             for column in 1...width {
                 row.append(GridCell(text: cells[column] ?? "", line: rowNumber, column: column))
             }
+            cells = [:]
+            mergeWork += active.count
             for m in active where m.left <= width {
+                mergeWork += min(m.right, width) - m.left + 1
                 for column in m.left...min(m.right, width) where m.top != rowNumber || column != m.left {
                     row[column - 1].text = ""
                 }
                 if m.top == rowNumber {
-                    row[m.left - 1].columnSpan = m.right - m.left + 1
-                    row[m.left - 1].rowSpan = m.bottom - m.top + 1
+                    // A range as large as the sheet (A1:XFD1048576) spans what a grid can hold.
+                    row[m.left - 1].columnSpan = min(m.right, TableLimits.columns) - m.left + 1
+                    row[m.left - 1].rowSpan = min(m.bottom - m.top + 1, TableLimits.rows)
                 }
             }
-            cells = [:]
-            body(GridRow(cells: row, line: rowNumber))
+            if mergeWork > TableLimits.cells {
+                stopped = true
+                diagnostics.append(TableLimits.diagnostic(.tooManyCells, at: SourceLocation(file: sheet.displayPath, line: rowNumber, column: 1)))
+                return
+            }
+            var gridRow = GridRow(cells: row, line: rowNumber)
+            guard budget.admit(&gridRow, file: sheet.displayPath, into: &diagnostics) else {
+                stopped = true
+                return
+            }
+            body(gridRow)
         }
 
         do {
@@ -420,8 +431,9 @@ public struct XLSXWorkbook {
 struct XLSXSheetSource: TableSource {
     let workbook: XLSXWorkbook
     let sheet: XLSXWorkbook.Sheet
+    let budget: TableGuard
 
     func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic] {
-        workbook.forEachRow(sheet, body)
+        workbook.forEachRow(sheet, budget: budget, body)
     }
 }

@@ -34,6 +34,9 @@ public struct AnnexInterpreter {
     public let decisionTitle: String?
     /// Enables the district-level warning for decisions effective from 1 July 2025.
     public let effectiveDate: CivilDate?
+    /// Whether the reading keeps where each value came from (``AnnexReading/origins``):
+    /// `tthc inspect` shows them; the catalogue loader does without.
+    public let keepsOrigins: Bool
 
     private var reading = AnnexReading()
     private var layout: Layout?
@@ -68,10 +71,12 @@ public struct AnnexInterpreter {
 
     /// `snapshot`: the register says the listing is a full snapshot of its scope, so rows
     /// without a change type are procedures in force (``ListedProcedure``), not doubts.
-    public init(file: String, decisionTitle: String? = nil, effectiveDate: CivilDate? = nil, snapshot: Bool = false) {
+    public init(file: String, decisionTitle: String? = nil, effectiveDate: CivilDate? = nil, snapshot: Bool = false,
+                keepsOrigins: Bool = true) {
         self.file = file
         self.decisionTitle = decisionTitle
         self.effectiveDate = effectiveDate
+        self.keepsOrigins = keepsOrigins
         reading.isSnapshot = snapshot
         if let decisionTitle {
             let h = AnnexVocabulary.heading(decisionTitle)
@@ -81,10 +86,11 @@ public struct AnnexInterpreter {
 
     /// Reads a whole source.
     public static func read(_ source: some TableSource, file: String, decisionTitle: String? = nil,
-                            effectiveDate: CivilDate? = nil, snapshot: Bool = false) -> AnnexReading {
-        var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot)
+                            effectiveDate: CivilDate? = nil, snapshot: Bool = false, keepsOrigins: Bool = true) -> AnnexReading {
+        var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot,
+                                           keepsOrigins: keepsOrigins)
         let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
-        if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow {
+        if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow || TableLimits.stops(sourceDiagnostics) {
             var reading = AnnexReading()
             reading.diagnostics = sourceDiagnostics
             return reading
@@ -164,17 +170,18 @@ public struct AnnexInterpreter {
         // the forms and tables its workflows carry (a 453-page annex of them, say) announce
         // no change, however much they look like annex rows.
         let front = " " + reading.titles.map(TextNormalization.fold).joined(separator: " ") + " "
-        if !reading.procedures.isEmpty || !reading.listed.isEmpty, Self.notAPublication(reading.titles) != nil,
+        if !reading.changes.isEmpty || !reading.listed.isEmpty, Self.notAPublication(reading.titles) != nil,
            !front.contains(" cong bo "), !front.contains(" danh muc thu tuc "), !front.contains(" danh muc tthc ") {
-            let dropped = reading.procedures.count + reading.listed.count + reading.unplaced.count
-            reading.procedures = []
+            let dropped = reading.changes.count + reading.listed.count + reading.unplaced.count
+            reading.changes = []
+            reading.origins = []
             reading.listed = []
             reading.unplaced = []
             reading.diagnostics.append(Diagnostic(.warning, .annexNotAPublicationRows, at: SourceLocation(file: file, line: reading.tables[0].headerLine, column: 1), LocalizedText(
                 vi: "\(dropped) dòng của các bảng không được đọc thành thủ tục, vì tiêu đề của tài liệu cho thấy đây không phải quyết định công bố",
                 en: "\(dropped) table rows are not read as procedures, since the document's titles say it is no publication decision")))
         }
-        if reading.procedures.isEmpty, reading.listed.isEmpty {
+        if reading.changes.isEmpty, reading.listed.isEmpty {
             let kind = Self.notAPublication(reading.titles)
             reading.notAPublication = kind
             if let kind {
@@ -630,8 +637,8 @@ public struct AnnexInterpreter {
         guard let nameCell = cell(.name), var name = text(.name) else {
             // A row under a vertically merged new procedure that adds one more replaced code.
             let more = [AnnexColumn.replaces, .replacedName].flatMap { cell($0).map { AnnexVocabulary.codes(in: $0.text).map(\.code) } ?? [] }
-            if !more.isEmpty, let last = reading.procedures.indices.last, reading.procedures[last].change.change == .replaced {
-                reading.procedures[last].change.replaces += more
+            if !more.isEmpty, let last = reading.changes.indices.last, reading.changes[last].change == .replaced {
+                reading.changes[last].replaces += more
                 lastBodyLine = row.line
                 return
             }
@@ -768,9 +775,11 @@ public struct AnnexInterpreter {
                 name: name, field: fieldValue, levels: rowLevels, agency: text(.agency),
                 processingTime: text(.processingTime), fees: text(.fees), onlineService: online),
             legalBasis: text(.legalBasis), location: rowLocation)
-        reading.procedures.append(ReadProcedure(
-            change: change, codeOrigin: codeOrigin, changeOrigin: changeOrigin, levelsOrigin: levelsOrigin,
-            fieldOrigin: fieldOrigin, replacesOrigin: changeType == .replaced ? replacesOrigin : .none))
+        reading.changes.append(change)
+        if keepsOrigins {
+            reading.origins.append(ProcedureOrigins(code: codeOrigin, change: changeOrigin, levels: levelsOrigin,
+                                                    field: fieldOrigin, replaces: changeType == .replaced ? replacesOrigin : .none))
+        }
         lastBodyLine = row.line
     }
 

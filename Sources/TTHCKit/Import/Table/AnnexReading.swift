@@ -50,6 +50,27 @@ public struct ReadProcedure: Hashable, Sendable {
     public var levelsOrigin: ValueOrigin
     public var fieldOrigin: ValueOrigin
     public var replacesOrigin: ValueOrigin
+
+    init(change: ProcedureChange, origins o: ProcedureOrigins) {
+        self.change = change
+        codeOrigin = o.code
+        changeOrigin = o.change
+        levelsOrigin = o.levels
+        fieldOrigin = o.field
+        replacesOrigin = o.replaces
+    }
+}
+
+/// Where the values of one procedure came from (see ``ReadProcedure``).
+public struct ProcedureOrigins: Hashable, Sendable {
+    public var code: ValueOrigin
+    public var change: ValueOrigin
+    public var levels: ValueOrigin
+    public var field: ValueOrigin
+    public var replaces: ValueOrigin
+
+    /// Nothing recorded: the origins of a reading that did not keep them.
+    public static let unknown = ProcedureOrigins(code: .none, change: .none, levels: .none, field: .none, replaces: .none)
 }
 
 /// A row the interpreter could not place: neither a procedure, nor a heading it
@@ -87,7 +108,13 @@ public struct AnnexTable: Hashable, Sendable {
 /// What a listing was read as: its procedures with their origins, the rows that could
 /// not be placed, its tables, and every doubt as a diagnostic.
 public struct AnnexReading: Sendable {
-    public var procedures: [ReadProcedure] = []
+    /// The procedures read, in document order.
+    public var changes: [ProcedureChange] = []
+    /// Where the values of `changes[i]` came from, at the same index; empty when the
+    /// interpreter was asked not to keep them (``AnnexInterpreter/keepsOrigins``), as the
+    /// catalogue loader asks: it needs only the changes, and the origins cost 400 bytes a
+    /// procedure, more than the procedure itself.
+    public var origins: [ProcedureOrigins] = []
     /// Procedures of a full snapshot (a listing of what is in force, such as the national
     /// portal's export), read without a change type.
     public var listed: [ListedProcedure] = []
@@ -105,7 +132,23 @@ public struct AnnexReading: Sendable {
     public var decisionHeader: DecisionHeader?
     public var diagnostics: [Diagnostic] = []
 
-    public var changes: [ProcedureChange] { procedures.map(\.change) }
+    /// The origins of `changes[index]` (``ProcedureOrigins/unknown`` when not kept).
+    public func origins(of index: Int) -> ProcedureOrigins {
+        index < origins.count ? origins[index] : .unknown
+    }
+
+    /// Each procedure with the origins of its values.
+    public var procedures: [ReadProcedure] {
+        changes.indices.map { ReadProcedure(change: changes[$0], origins: origins(of: $0)) }
+    }
+
+    /// Appends the procedures of another reading (a workbook's next sheet).
+    mutating func append(proceduresOf other: AnnexReading) {
+        if !origins.isEmpty || !other.origins.isEmpty {
+            origins = changes.indices.map(origins(of:)) + other.changes.indices.map(other.origins(of:))
+        }
+        changes += other.changes
+    }
 }
 
 extension AnnexReading {
@@ -115,11 +158,12 @@ extension AnnexReading {
         diagnostics = result.diagnostics
         for change in result.value?.changes ?? [] {
             let at = change.location
-            procedures.append(ReadProcedure(
-                change: change, codeOrigin: .cell(header: "<procedure code>", at: at), changeOrigin: .cell(header: "change=", at: at),
-                levelsOrigin: change.content.levels.isEmpty ? .none : .cell(header: "<level>", at: at),
-                fieldOrigin: change.content.field == nil ? .none : .cell(header: "<field>", at: at),
-                replacesOrigin: change.replaces.isEmpty ? .none : .cell(header: "<replaces>", at: at)))
+            changes.append(change)
+            origins.append(ProcedureOrigins(
+                code: .cell(header: "<procedure code>", at: at), change: .cell(header: "change=", at: at),
+                levels: change.content.levels.isEmpty ? .none : .cell(header: "<level>", at: at),
+                field: change.content.field == nil ? .none : .cell(header: "<field>", at: at),
+                replaces: change.replaces.isEmpty ? .none : .cell(header: "<replaces>", at: at)))
         }
     }
 }

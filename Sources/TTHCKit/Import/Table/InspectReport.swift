@@ -22,8 +22,7 @@ public enum InspectReport {
     /// The corpus form: a header line, then one line per procedure in document order.
     public static func tsv(_ reading: AnnexReading) -> String {
         var out = "code\tchange\tlevels\treplaces\tname\n"
-        for p in reading.procedures {
-            let c = p.change
+        for c in reading.changes {
             let levels = c.content.levels.isEmpty ? "-" : c.content.levels.map(\.rawValue).joined(separator: ",")
             let replaces = c.replaces.isEmpty ? "-" : c.replaces.map(\.raw).joined(separator: ",")
             out += [c.code.written ?? "-", c.change.rawValue, levels, replaces, tsvField(c.content.name)].joined(separator: "\t") + "\n"
@@ -66,7 +65,7 @@ public enum InspectReport {
     static func text(_ reading: AnnexReading, file: String, language: Language) -> String {
         let vi = language == .vi
         var lines: [String] = []
-        let n = reading.procedures.count, u = reading.unplaced.count, t = reading.tables.count
+        let n = reading.changes.count, u = reading.unplaced.count, t = reading.tables.count
         lines.append(vi
             ? "\(file): \(n) thủ tục, \(t) bảng, \(u) dòng không đọc được"
             : "\(file): \(n) procedure\(n == 1 ? "" : "s"), \(t) table\(t == 1 ? "" : "s"), \(u) row\(u == 1 ? "" : "s") not read")
@@ -93,21 +92,21 @@ public enum InspectReport {
                 lines.append("  \(column.index + 1). \"\(column.header)\" → \(column.column.name)")
             }
         }
-        for (i, p) in reading.procedures.enumerated() {
-            let c = p.change
+        for (i, c) in reading.changes.enumerated() {
+            let origins = reading.origins(of: i)
             lines.append("")
             lines.append("\(i + 1). \(c.code.label[language]) – \(c.content.name)  [\(c.location.line ?? 0)]")
             func line(_ vi: String, _ en: String, _ value: String, _ origin: ValueOrigin) {
                 lines.append("   " + (language == .vi ? vi : en) + ": " + value + "  ← " + origin.described(language))
             }
-            line("mã", "code", c.code.label[language], p.codeOrigin)
-            line("loại thay đổi", "change", c.change.label[language], p.changeOrigin)
+            line("mã", "code", c.code.label[language], origins.code)
+            line("loại thay đổi", "change", c.change.label[language], origins.change)
             let levels = c.content.levels.isEmpty ? (vi ? "không ghi" : "not stated") : c.content.levels.map { $0.label[language] }.joined(separator: ", ")
-            line("cấp thực hiện", "levels", levels, p.levelsOrigin)
-            line("lĩnh vực", "field", c.content.field ?? (vi ? "không ghi" : "not stated"), p.fieldOrigin)
+            line("cấp thực hiện", "levels", levels, origins.levels)
+            line("lĩnh vực", "field", c.content.field ?? (vi ? "không ghi" : "not stated"), origins.field)
             if c.change == .replaced {
                 line("thay thế", "replaces", c.replaces.isEmpty ? (vi ? "không ghi" : "not stated") : c.replaces.map(\.raw).joined(separator: ", "),
-                     p.replacesOrigin)
+                     origins.replaces)
             }
         }
         if !reading.listed.isEmpty {

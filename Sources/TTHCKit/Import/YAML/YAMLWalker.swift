@@ -77,6 +77,10 @@ struct YAMLWalker {
     // MARK: Reading the text
 
     mutating func root(_ bytes: [UInt8]) -> Root {
+        if let tooLarge = InputFile.yamlTooLarge(bytes, file: path) {
+            diagnostics.append(tooLarge)
+            return .failed
+        }
         guard let text = decode(bytes), allowedCharacters(text) else { return .failed }
         position = YAMLPosition(text)
         do {
