@@ -43,27 +43,27 @@ struct ReportSections: Sendable {
             return false
         }
         let rows = r.changes
-        // Each row's tie-break fields as ranks, computed once: the sorts then compare
-        // integers instead of comparing strings O(n log n) times.
-        let order = RowOrder(rows)
+        // The sorts move indices, not rows, and compare each row's integer keys, computed
+        // once, before any string.
+        let order = RowOrder(rows: rows)
         urgent = order.sorted(rows.indices.filter { rows[$0].status.kind == .overdue || isDueSoon(rows[$0]) }) { row in
             // Overdue first, most days past first; then fewest days left first.
             switch row.status {
-            case .overdue(let n): [-n - 1_000_000]
-            case .pending(let n): [n]
-            default: [0]
+            case .overdue(let n): -n - 1_000_000
+            case .pending(let n): n
+            default: 0
             }
         }
         notPublished = order.sorted(rows.indices.filter {
             (rows[$0].status.kind == .pending && !isDueSoon(rows[$0])) || rows[$0].status.kind == .cannotCompute
         }) { row in
-            if case .pending(let n) = row.status { return [n] }
-            return [Int.max]
+            if case .pending(let n) = row.status { return n }
+            return Int.max
         }
-        late = order.sorted(rows.indices.filter { rows[$0].status.kind == .late }) { [-($0.status.workingDays ?? 0)] }
-        undated = order.sorted(rows.indices.filter { rows[$0].status.kind == .publishedUndated }, byDecision: true) { _ in [] }
+        late = order.sorted(rows.indices.filter { rows[$0].status.kind == .late }) { -($0.status.workingDays ?? 0) }
+        undated = order.sorted(rows.indices.filter { rows[$0].status.kind == .publishedUndated }, byDecision: true) { _ in 0 }
         otherChanges = order.sorted(rows.indices.filter { rows[$0].status.kind == .onTime || rows[$0].status.kind == .notApplicable },
-                                    byDecision: true) { [$0.status.kind == .onTime ? 0 : 1] }
+                                    byDecision: true) { $0.status.kind == .onTime ? 0 : 1 }
         dueSoonCount = rows.filter(isDueSoon).count
 
         expired = r.expired.sorted { a, b in
@@ -87,48 +87,37 @@ struct ReportSections: Sendable {
 
     /// The order of the change rows' sections: a section's own key, then (for the sections
     /// by decision) decision and code, then the tie-break: deadline (none last), decision,
-    /// code, name, change type, location. Strings, codes and locations are replaced by
-    /// their rank among the rows' values, which orders exactly as the values do.
+    /// code, name, change type, location. The section's key and the deadline are computed
+    /// once per row, and the sort moves indices, not rows.
     private struct RowOrder {
         let rows: [ChangeRow]
-        /// Per row: deadline, decision, code, name, change, location ranks.
-        let ties: [[Int]]
-
-        init(_ rows: [ChangeRow]) {
-            self.rows = rows
-            let decisions = Ranks(rows.map(\.decision)), codes = Ranks(rows.map(\.code)), names = Ranks(rows.map(\.name))
-            let changes = Ranks(rows.map(\.change)), locations = Ranks(rows.map(\.location))
-            ties = rows.map { row in
-                [row.deadline?.dayNumber ?? Int.max, decisions[row.decision], codes[row.code], names[row.name],
-                 changes[row.change], locations[row.location]]
-            }
-        }
 
         /// The rows at `indices`, ordered by `key`, then (when `byDecision`) decision and
         /// code, then the tie-break.
-        func sorted(_ indices: [Int], byDecision: Bool = false, _ key: (ChangeRow) -> [Int]) -> [ChangeRow] {
-            let keys = indices.map { i in
-                key(rows[i]) + (byDecision ? [ties[i][1], ties[i][2]] : []) + ties[i]
+        func sorted(_ indices: [Int], byDecision: Bool = false, _ key: (ChangeRow) -> Int) -> [ChangeRow] {
+            let keys = indices.map { key(rows[$0]) }
+            let deadlines = indices.map { rows[$0].deadline?.dayNumber ?? Int.max }
+            let order = indices.indices.sorted { a, b in
+                if keys[a] != keys[b] { return keys[a] < keys[b] }
+                let ra = indices[a], rb = indices[b]
+                if byDecision {
+                    if rows[ra].decision != rows[rb].decision { return rows[ra].decision < rows[rb].decision }
+                    if rows[ra].code != rows[rb].code { return rows[ra].code < rows[rb].code }
+                }
+                if deadlines[a] != deadlines[b] { return deadlines[a] < deadlines[b] }
+                return ReportSections.tieBreakAfterDeadline(rows[ra], rows[rb])
             }
-            return indices.indices.sorted { a, b in keys[a].lexicographicallyPrecedes(keys[b]) }.map { rows[indices[$0]] }
+            return order.map { rows[indices[$0]] }
         }
     }
 
-    /// Ranks of values in their own order: a smaller value has a smaller rank, and values
-    /// neither of which orders before the other (equal, or tied by `<`) share one.
-    private struct Ranks<Value: Hashable & Comparable> {
-        let ranks: [Value: Int]
-        init(_ values: [Value]) {
-            var ranks: [Value: Int] = [:]
-            var rank = 0, previous: Value?
-            for value in Set(values).sorted() {
-                if let previous, previous < value { rank += 1 }
-                ranks[value] = rank
-                previous = value
-            }
-            self.ranks = ranks
-        }
-        subscript(_ value: Value) -> Int { ranks[value]! }
+    /// The tie-break after the deadline: decision, code, name, change type, location.
+    static func tieBreakAfterDeadline(_ a: ChangeRow, _ b: ChangeRow) -> Bool {
+        if a.decision != b.decision { return a.decision < b.decision }
+        if a.code != b.code { return a.code < b.code }
+        if a.name != b.name { return a.name < b.name }
+        if a.change != b.change { return a.change < b.change }
+        return a.location < b.location
     }
 }
 
