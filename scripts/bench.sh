@@ -125,14 +125,14 @@ best_ms() {
     shift
     for _ in $(seq "$n"); do
         start="$(date +%s%N)"
-        "$@" >/dev/null
+        "$@" >/dev/null 2>&1
         end="$(date +%s%N)"
         ms=$(( (end - start) / 1000 ))
         if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best="$ms"; fi
     done
-    local rss
-    rss="$(measure "$@")"
-    awk -v us="$best" -v kib="${rss##* }" 'BEGIN { printf "%6.1f ms, %3.0f MiB", us / 1000, kib / 1024 }'
+    local run
+    run=($(measure "$@"))
+    awk -v us="$best" -v kib="${run[1]}" 'BEGIN { printf "%6.1f ms, %3.0f MiB", us / 1000, kib / 1024 }'
 }
 
 startup() {
