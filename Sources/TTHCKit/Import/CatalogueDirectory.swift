@@ -115,21 +115,14 @@ private struct Loader {
     }
 
     /// The absolute path of a file of the catalogue, or nil (with the error) when it is a
-    /// link out of the catalogue directory (see ``insideCatalogue(_:)``), or a regular file
-    /// larger than ``InputFile/sizeLimit``. Opening it (a missing file, a special file) is
-    /// the reader's to check.
+    /// link out of the catalogue directory (see ``insideCatalogue(_:)``). Opening it (a
+    /// missing file, a special file, the size limit) is the reader's to check.
     mutating func checkedPath(_ relative: String) -> String? {
         let path = root.appendingPathComponent(relative).path
         var target = stat()
-        if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-            if !insideCatalogue(path) {
-                diagnostics.append(Self.linkOutside(at: SourceLocation(file: display(relative))))
-                return nil
-            }
-            if Int(target.st_size) > InputFile.sizeLimit {
-                diagnostics += InputFile.tooLarge(display(relative)).diagnostics
-                return nil
-            }
+        if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, !insideCatalogue(path) {
+            diagnostics.append(Self.linkOutside(at: SourceLocation(file: display(relative))))
+            return nil
         }
         return path
     }
