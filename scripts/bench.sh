@@ -2,8 +2,153 @@
 # Builds tthc-bench in release mode and runs it. Arguments select cases (default: all);
 # `scripts/bench.sh --list` lists them. Each case runs in a process of its own, so the
 # peak memory a case reports is its own.
+#
+# Two cases run the tthc command itself (release build) as a whole process, measured with
+# /usr/bin/time (wall time, peak resident memory):
+#
+#   scripts/bench.sh national [SCALES…]   `tthc reconcile --format json` at national scale
+#       (scripts/national-data.py writes the input into bench-data/; default scales 1 and 10)
+#       beside its Python peer (scripts/national-peer.py: pandas, python-holidays, numpy,
+#       installed with pip when missing), runs alternating; prints each figure, the speed-up
+#       over the peer, the cost per record at each scale against 1×, and peak memory.
+#   scripts/bench.sh startup              `tthc calendar add` and `tthc reconcile` on the
+#       bundled catalogs/, the best of several runs.
+#
+# Environment: RUNS (alternating runs per tool and scale, default 3; the best is kept);
+# TTHC, a tthc binary to measure instead of building one (to compare two builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+runs="${RUNS:-3}"
+
+# Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one run of "$@", output
+# discarded: "SECONDS KIB CPU".
+measure() {
+    local out
+    out="$(mktemp)"
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$out" "$@" >/dev/null 2>"$out.err"; then
+        echo "failed: $* (exit code, stderr below)" >&2
+        cat "$out.err" >&2
+        rm -f "$out" "$out.err"
+        return 1
+    fi
+    tail -n 1 "$out" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
+    rm -f "$out" "$out.err"
+}
+
+# The best (smallest wall time) of $runs runs of "$@"; on a shared machine the best run
+# is the one the neighbours disturbed least. Prints "SECONDS KIB CPU".
+best_of() {
+    local best="" line
+    for _ in $(seq "$runs"); do
+        line="$(measure "$@")"
+        if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best="$line"; fi
+    done
+    echo "$best"
+}
+
+tthc_release() {
+    if [ ! -x /usr/bin/time ]; then
+        echo "bench.sh: /usr/bin/time is missing (apt-get install -y time)" >&2
+        exit 1
+    fi
+    if [ -n "${TTHC:-}" ]; then
+        tthc="$TTHC"
+        return
+    fi
+    swift build -c release --product tthc >&2
+    tthc="$(swift build -c release --show-bin-path)/tthc"
+}
+
+python_peer() {
+    if ! python3 -c "import pandas, holidays, numpy" 2>/dev/null; then
+        echo "installing the Python peer's packages (pandas, holidays, numpy) with pip" >&2
+        python3 -m pip install --quiet pandas holidays numpy >&2
+    fi
+}
+
+# Writes bench-data/national-<scale>x unless it was written by this very generator.
+national_data() {
+    local dir="bench-data/national-$1x" stamp
+    stamp="$(sha256sum scripts/national-data.py | cut -c1-64)"
+    if [ "$(cat "$dir/.generator" 2>/dev/null || true)" != "$stamp" ]; then
+        python3 scripts/national-data.py --scale "$1" --out "$dir" >&2
+        echo "$stamp" > "$dir/.generator"
+    fi
+    echo "$dir"
+}
+
+national() {
+    local scales=("$@")
+    [ "${#scales[@]}" -gt 0 ] || scales=(1 10)
+    tthc_release
+    python_peer
+    national_out="$(mktemp -d)"
+    trap 'rm -rf "$national_out"' EXIT
+    local out="$national_out"
+    local base_cost="" scale dir records t p
+    echo "[national] tthc reconcile --format json vs the pandas peer, best of $runs alternating runs"
+    for scale in "${scales[@]}"; do
+        dir="$(national_data "$scale")"
+        records=$(( $(cat "$dir"/local/*.csv | wc -l) - $(ls "$dir"/local/*.csv | wc -l) + $(grep -c '<procedure ' "$dir"/decisions/*.xml | awk -F: '{ s += $2 } END { print s }') ))
+        local tb="" pb="" line
+        for _ in $(seq "$runs"); do
+            line="$(measure "$tthc" reconcile --catalogs "$dir" --as-of 2026-11-20 --format json --output "$out/tthc.json")"
+            if [ -z "$tb" ] || awk -v a="${line%% *}" -v b="${tb%% *}" 'BEGIN { exit !(a < b) }'; then tb="$line"; fi
+            line="$(measure python3 scripts/national-peer.py "$dir" "$out/peer.json" --as-of 2026-11-20)"
+            if [ -z "$pb" ] || awk -v a="${line%% *}" -v b="${pb%% *}" 'BEGIN { exit !(a < b) }'; then pb="$line"; fi
+        done
+        t=(${tb}); p=(${pb})
+        local size json_size
+        size="$(du -sb --exclude=.generator "$dir" | cut -f1)"
+        json_size="$(stat -c %s "$out/tthc.json")"
+        awk -v s="$scale" -v mb="$size" -v n="$records" -v tt="${t[0]}" -v tm="${t[1]}" -v tc="${t[2]}" \
+            -v pt="${p[0]}" -v pm="${p[1]}" -v pc="${p[2]}" -v js="$json_size" 'BEGIN {
+            printf "  %2d×: %.1f MB in, %d records; JSON out %.1f MB\n", s, mb / 1e6, n, js / 1e6
+            printf "       tthc   wall %7.2f s  CPU %7.2f s  %7.0f MiB (%.1f× the JSON written)\n", tt, tc, tm / 1024, tm * 1024 / js
+            printf "       peer   wall %7.2f s  CPU %7.2f s  %7.0f MiB\n", pt, pc, pm / 1024
+            printf "       tthc is %.2f× as fast as the peer in wall time (goal ≥ 5), %.2f× in CPU; memory %.2f× the peer'\''s\n", pt / tt, pc / tc, tm / pm
+            if (s == 10) printf "       peak memory at 10×: %.0f MiB (goal < 1024)\n", tm / 1024
+        }'
+        local cost
+        cost="$(awk -v tt="${t[0]}" -v n="$records" 'BEGIN { printf "%.9f", tt / n }')"
+        if [ -z "$base_cost" ]; then base_cost="$cost"; base_scale="$scale"; else
+            awk -v a="$cost" -v b="$base_cost" -v s="$scale" -v s0="$base_scale" 'BEGIN {
+                printf "       wall time per record at %d× vs %d×: %.2f (goal ≤ 1.2)\n", s, s0, a / b }'
+        fi
+    done
+}
+
+# The best wall time in milliseconds of $1 runs of "${@:2}" (nanosecond clock: /usr/bin/time
+# counts in hundredths of a second, too coarse here), then its peak RSS in MiB.
+best_ms() {
+    local n="$1" best="" start end ms
+    shift
+    for _ in $(seq "$n"); do
+        start="$(date +%s%N)"
+        "$@" >/dev/null 2>&1
+        end="$(date +%s%N)"
+        ms=$(( (end - start) / 1000 ))
+        if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best="$ms"; fi
+    done
+    local run
+    run=($(measure "$@"))
+    awk -v us="$best" -v kib="${run[1]}" 'BEGIN { printf "%6.1f ms, %3.0f MiB", us / 1000, kib / 1024 }'
+}
+
+startup() {
+    tthc_release
+    local n=$(( runs > 10 ? runs : 10 ))
+    echo "[startup] the bundled catalogs/, best of $n runs (goal < 20 ms each)"
+    echo "  tthc calendar add 2026-11-20 3:   $(best_ms "$n" "$tthc" calendar add 2026-11-20 3)"
+    echo "  tthc reconcile --format json:     $(best_ms "$n" "$tthc" reconcile --catalogs catalogs --as-of 2026-11-20 --format json)"
+}
+
+case "${1:-}" in
+    national) shift; national "$@"; exit ;;
+    startup) shift; startup; exit ;;
+esac
+
+
 # The large documents (a 50 MB workbook, a 200-page PDF), generated once into bench-data/.
 python3 -c "import xlsxwriter" 2>/dev/null || python3 -m pip install --quiet xlsxwriter
 python3 scripts/bench-data.py

@@ -165,10 +165,12 @@ final class WorkingDayTable: Sendable {
         var before = [Int32](repeating: 0, count: endDay - firstDay + 1)
         var offsets: [Int32] = []
         offsets.reserveCapacity(working.count * 5 / 7 + 16)
+        // Weekdays first, then the special days over them: one pass over the range with no
+        // lookup, then one per special day.
+        for i in 0..<working.count { working[i] = !CivilDate.isWeekend(dayNumber: firstDay + i) }
+        for (n, day) in special where n >= firstDay && n < endDay { working[n - firstDay] = day.isWorking }
         for i in 0..<working.count {
-            let n = firstDay + i
-            let isWorking = special[n]?.isWorking ?? !CivilDate(dayNumber: n).isWeekend
-            working[i] = isWorking
+            let isWorking = working[i]
             before[i + 1] = before[i] + (isWorking ? 1 : 0)
             if isWorking { offsets.append(Int32(i)) }
         }

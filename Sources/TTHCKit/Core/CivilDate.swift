@@ -65,7 +65,15 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         return Weekday(rawValue: (r + 3) % 7 + 1)!
     }
 
-    public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }
+    public var isWeekend: Bool { Self.isWeekend(dayNumber: dayNumber) }
+
+    /// Whether day `dayNumber` (see ``dayNumber``) is a Saturday or a Sunday, without
+    /// computing its year, month and day.
+    public static func isWeekend(dayNumber: Int) -> Bool {
+        // 1970-01-01 was a Thursday: remainder 2 is a Saturday, 3 a Sunday.
+        let r = ((dayNumber % 7) + 7) % 7
+        return r == 2 || r == 3
+    }
 
     public func adding(days n: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + n) }
 

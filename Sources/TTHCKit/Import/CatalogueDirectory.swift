@@ -105,18 +105,26 @@ private struct Loader {
     }
 
     mutating func readFile(_ relative: String) -> InputFile? {
-        let path = root.appendingPathComponent(relative).path
-        var target = stat()
-        if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, !insideCatalogue(path) {
-            diagnostics.append(Self.linkOutside(at: SourceLocation(file: display(relative))))
-            return nil
-        }
+        guard checkedPath(relative) != nil else { return nil }
         do {
             return try InputFile.read(root.appendingPathComponent(relative), displayPath: display(relative))
         } catch {
             diagnostics += error.diagnostics
             return nil
         }
+    }
+
+    /// The absolute path of a file of the catalogue, or nil (with the error) when it is a
+    /// link out of the catalogue directory (see ``insideCatalogue(_:)``). Opening it (a
+    /// missing file, a special file, the size limit) is the reader's to check.
+    mutating func checkedPath(_ relative: String) -> String? {
+        let path = root.appendingPathComponent(relative).path
+        var target = stat()
+        if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, !insideCatalogue(path) {
+            diagnostics.append(Self.linkOutside(at: SourceLocation(file: display(relative))))
+            return nil
+        }
+        return path
     }
 
     /// Regular, non-hidden files in a subdirectory, sorted by name. Anything there that
@@ -429,11 +437,16 @@ private struct Loader {
     /// An XML listing carries its own number and dates; a register row for the same
     /// decision (by number, or naming the file) fills the dates the listing leaves out, and
     /// a date both give differently is a warning (the listing wins).
+    ///
+    /// The listing is streamed from disk (``DecisionXMLReader/stream(path:displayPath:_:)``),
+    /// never held whole in memory: only its procedures are kept.
     mutating func readXMLListing(_ path: String, register: [RegisterEntry]) -> Decision? {
-        guard let file = readFile(path) else { return nil }
-        let result = DecisionXMLReader.read(file)
+        guard let absolute = checkedPath(path) else { return nil }
+        var changes: [ProcedureChange] = []
+        let result = DecisionXMLReader.stream(path: absolute, displayPath: display(path)) { changes.append($0) }
         diagnostics += result.diagnostics
         guard var decision = result.value else { return nil }
+        decision.changes = changes
         completeFromRegister(&decision, path: path, register: register)
         return decision
     }

@@ -43,29 +43,27 @@ struct ReportSections: Sendable {
             return false
         }
         let rows = r.changes
-        urgent = rows.filter { $0.status.kind == .overdue || isDueSoon($0) }
-            .sorted(by: ReportSections.byStatusThen { row in
-                // Overdue first, most days past first; then fewest days left first.
-                switch row.status {
-                case .overdue(let n): -n - 1_000_000
-                case .pending(let n): n
-                default: 0
-                }
-            })
-        notPublished = rows.filter { ($0.status.kind == .pending && !isDueSoon($0)) || $0.status.kind == .cannotCompute }
-            .sorted(by: ReportSections.byStatusThen { row in
-                if case .pending(let n) = row.status { return n }
-                return Int.max
-            })
-        late = rows.filter { $0.status.kind == .late }
-            .sorted(by: ReportSections.byStatusThen { -($0.status.workingDays ?? 0) })
-        undated = rows.filter { $0.status.kind == .publishedUndated }
-            .sorted(by: ReportSections.byDecision)
-        otherChanges = rows.filter { $0.status.kind == .onTime || $0.status.kind == .notApplicable }
-            .sorted { a, b in
-                if a.status.kind != b.status.kind { return a.status.kind < b.status.kind }
-                return ReportSections.byDecision(a, b)
+        // The sorts move indices, not rows, and compare each row's integer keys, computed
+        // once, before any string.
+        let order = RowOrder(rows: rows)
+        urgent = order.sorted(rows.indices.filter { rows[$0].status.kind == .overdue || isDueSoon(rows[$0]) }) { row in
+            // Overdue first, most days past first; then fewest days left first.
+            switch row.status {
+            case .overdue(let n): -n - 1_000_000
+            case .pending(let n): n
+            default: 0
             }
+        }
+        notPublished = order.sorted(rows.indices.filter {
+            (rows[$0].status.kind == .pending && !isDueSoon(rows[$0])) || rows[$0].status.kind == .cannotCompute
+        }) { row in
+            if case .pending(let n) = row.status { return n }
+            return Int.max
+        }
+        late = order.sorted(rows.indices.filter { rows[$0].status.kind == .late }) { -($0.status.workingDays ?? 0) }
+        undated = order.sorted(rows.indices.filter { rows[$0].status.kind == .publishedUndated }, byDecision: true) { _ in 0 }
+        otherChanges = order.sorted(rows.indices.filter { rows[$0].status.kind == .onTime || rows[$0].status.kind == .notApplicable },
+                                    byDecision: true) { $0.status.kind == .onTime ? 0 : 1 }
         dueSoonCount = rows.filter(isDueSoon).count
 
         expired = r.expired.sorted { a, b in
@@ -87,23 +85,34 @@ struct ReportSections: Sendable {
         provisionalYears = Array(Set(r.provisionalYears)).sorted()
     }
 
-    /// Orders by a primary key, then by ``tieBreak(_:_:)``.
-    private static func byStatusThen(_ key: @escaping (ChangeRow) -> Int) -> (ChangeRow, ChangeRow) -> Bool {
-        { a, b in
-            let ka = key(a), kb = key(b)
-            return ka != kb ? ka < kb : tieBreak(a, b)
+    /// The order of the change rows' sections: a section's own key, then (for the sections
+    /// by decision) decision and code, then the tie-break: deadline (none last), decision,
+    /// code, name, change type, location. The section's key and the deadline are computed
+    /// once per row, and the sort moves indices, not rows.
+    private struct RowOrder {
+        let rows: [ChangeRow]
+
+        /// The rows at `indices`, ordered by `key`, then (when `byDecision`) decision and
+        /// code, then the tie-break.
+        func sorted(_ indices: [Int], byDecision: Bool = false, _ key: (ChangeRow) -> Int) -> [ChangeRow] {
+            let keys = indices.map { key(rows[$0]) }
+            let deadlines = indices.map { rows[$0].deadline?.dayNumber ?? Int.max }
+            let order = indices.indices.sorted { a, b in
+                if keys[a] != keys[b] { return keys[a] < keys[b] }
+                let ra = indices[a], rb = indices[b]
+                if byDecision {
+                    if rows[ra].decision != rows[rb].decision { return rows[ra].decision < rows[rb].decision }
+                    if rows[ra].code != rows[rb].code { return rows[ra].code < rows[rb].code }
+                }
+                if deadlines[a] != deadlines[b] { return deadlines[a] < deadlines[b] }
+                return ReportSections.tieBreakAfterDeadline(rows[ra], rows[rb])
+            }
+            return order.map { rows[indices[$0]] }
         }
     }
 
-    private static func byDecision(_ a: ChangeRow, _ b: ChangeRow) -> Bool {
-        if a.decision != b.decision { return a.decision < b.decision }
-        if a.code != b.code { return a.code < b.code }
-        return tieBreak(a, b)
-    }
-
-    static func tieBreak(_ a: ChangeRow, _ b: ChangeRow) -> Bool {
-        let da = a.deadline?.dayNumber ?? Int.max, db = b.deadline?.dayNumber ?? Int.max
-        if da != db { return da < db }
+    /// The tie-break after the deadline: decision, code, name, change type, location.
+    static func tieBreakAfterDeadline(_ a: ChangeRow, _ b: ChangeRow) -> Bool {
         if a.decision != b.decision { return a.decision < b.decision }
         if a.code != b.code { return a.code < b.code }
         if a.name != b.name { return a.name < b.name }

@@ -47,8 +47,10 @@ public struct LunarDate: Hashable, Sendable, Comparable, CustomStringConvertible
 ///
 /// Foundation's calendars are not used: `.chinese` follows China's meridian (UTC+8), which
 /// gives other dates in some years (Tết 1985, 2007, 2030), and `.vietnamese` returns
-/// Gregorian values on Linux. The month starts of the whole range are computed once, on
-/// first use, into a table; each conversion after that is a binary search or an index.
+/// Gregorian values on Linux. The month starts of the whole range are computed from the
+/// astronomy ahead of time into ``EmbeddedLunarTable`` (scripts/embed-lunar.sh; a test
+/// checks it against the computation over the whole range), so a process only decodes
+/// them; each conversion after that is a binary search or an index.
 public enum VietnameseLunarCalendar {
     /// The Gregorian years whose every day converts.
     public static let supportedYears: ClosedRange<Int> = 1900...2199
@@ -60,7 +62,7 @@ public enum VietnameseLunarCalendar {
     /// The UTC offset of the meridian the calendar is computed for.
     static let utcOffsetHours = 7.0
 
-    static let table = LunarTable(lunarYears: supportedLunarYears, utcOffsetHours: utcOffsetHours)
+    static let table = LunarTable(embedded: EmbeddedLunarTable.self)
 
     /// The lunar date of a civil day. Precondition: the day lies in one of the
     /// ``supportedLunarYears``, from Tết 1899 (1899-02-10) to the eve of Tết 2200; every day
@@ -101,8 +103,9 @@ public enum VietnameseLunarCalendar {
     }
 }
 
-/// The month starts of a range of complete lunar years, computed once from the astronomy.
-struct LunarTable: Sendable {
+/// The month starts of a range of complete lunar years, computed from the astronomy or
+/// decoded from ``EmbeddedLunarTable``.
+struct LunarTable: Sendable, Equatable {
     struct Month: Sendable, Equatable {
         /// ``CivilDate/dayNumber`` of day 1.
         let start: Int
@@ -187,6 +190,40 @@ struct LunarTable: Sendable {
         for (index, month) in months.enumerated() where month.number == 1 && !month.isLeap {
             yearStarts.append(index)
         }
+        self.yearStarts = yearStarts
+    }
+
+    /// The table ``EmbeddedLunarTable`` holds: each year's line gives its leap month and
+    /// the length of each of its months, in order from month 1.
+    init(embedded: EmbeddedLunarTable.Type) {
+        var months: [Month] = []
+        var leapMonths: [Int?] = []
+        var yearStarts: [Int] = []
+        var start = embedded.firstStart
+        months.reserveCapacity(embedded.lastYear - embedded.firstYear + 1 + 13 * (embedded.lastYear - embedded.firstYear + 1) / 12)
+        var year = embedded.firstYear
+        for line in embedded.years.utf8.split(separator: UInt8(ascii: "\n")) {
+            // "YYYY L MMMMMMMMMMMM[M]": L is the leap month in hex (0: none), M is 0 for a
+            // month of 29 days, 1 for 30.
+            let bytes = Array(line)
+            precondition(bytes.count >= 19 && bytes[4] == 0x20 && bytes[6] == 0x20, "embedded lunar table: bad line for \(year)")
+            let leapDigit = Int(bytes[5] >= 0x61 ? bytes[5] - 0x61 + 10 : bytes[5] - 0x30)
+            let leap = leapDigit == 0 ? nil : leapDigit
+            leapMonths.append(leap)
+            yearStarts.append(months.count)
+            var number = 1, isLeap = false
+            for length in bytes[7...] {
+                months.append(Month(start: start, year: year, number: number, isLeap: isLeap))
+                start += length == 0x31 ? 30 : 29
+                if number == leap && !isLeap { isLeap = true } else { isLeap = false; number += 1 }
+            }
+            year += 1
+        }
+        precondition(year == embedded.lastYear + 1, "embedded lunar table: years end at \(year - 1)")
+        self.months = months
+        self.end = start
+        self.firstYear = embedded.firstYear
+        self.leapMonths = leapMonths
         self.yearStarts = yearStarts
     }
 
