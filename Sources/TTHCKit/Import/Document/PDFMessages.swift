@@ -23,10 +23,10 @@ enum PDFMessages {
             return Diagnostic(.error, .pdfTooManyWords, at: SourceLocation(file: file, line: page, column: count), LocalizedText(
                 vi: "trang \(page) có hơn \(PDFDocumentReader.maximumWordsPerPage) từ: quá giới hạn, không đọc tiếp",
                 en: "page \(page) holds more than \(PDFDocumentReader.maximumWordsPerPage) words: over the limit, reading stopped"))
-        case .tooManyWordsInFile(let page, let limit):
+        case .tooDense(let page):
             return Diagnostic(.error, .pdfTooManyWords, at: SourceLocation(file: file, line: page), LocalizedText(
-                vi: "tệp PDF có hơn \(limit) từ tính đến trang \(page), trong khi phụ lục thật chỉ có vài chục nghìn từ: quá giới hạn, không đọc tiếp",
-                en: "the PDF holds more than \(limit) words by page \(page), where real annexes hold a few tens of thousands: over the limit, reading stopped"))
+                vi: "các trang của tệp PDF có quá nhiều từ (tính đến trang \(page)): sắp xếp chữ của chúng sẽ mất nhiều phút, trong khi trang phụ lục thật chỉ có vài trăm từ; không đọc tiếp",
+                en: "the PDF's pages hold too many words (by page \(page)): laying them out would take minutes, where real annex pages hold a few hundred; reading stopped"))
         }
     }
 

@@ -37,7 +37,7 @@ enum PDFFailure: Error {
     case failed(String)
     case tooManyPages(Int)
     case tooManyWords(page: Int, count: Int)
-    case tooManyWordsInFile(page: Int, limit: Int)
+    case tooDense(page: Int)
 }
 
 /// The poppler wall. One file imports the C shim (`CPDFText`, which alone includes
@@ -54,10 +54,13 @@ final class PDFDocumentReader {
     static let maximumPages = 1_000
     /// Words past this many on one page are refused (a page of 100,000 words is hostile).
     static let maximumWordsPerPage = 20_000
-    /// Words past this many in one file are refused: a page of 19,000 tiny words costs
-    /// poppler's text layout and the table finder over a second, so a thousand such pages
-    /// would take twenty minutes. The longest real annex here has 131,531 words on 453 pages.
-    static let maximumWords = 500_000
+    /// The words of each page, squared, added up over the file: past this the file is
+    /// refused. poppler's text layout (`TextPage::coalesce`) grows with the square of a
+    /// page's words: a page of 19,000 tiny words took it 4 s and the table finder 2 s
+    /// more, so 25 such pages took 166 s. Real pages hold a few hundred words (the longest
+    /// annex here: 453 pages, 541 words at most on a page, 43 million in all); a thousand
+    /// pages of 1,000 words fit.
+    static let maximumLayoutWork = 1_000_000_000
     /// Pixels per point when a page is rendered for its ruling lines.
     static let renderScale = 2.0
     /// A page that would render to more pixels than this at ``renderScale`` is rendered

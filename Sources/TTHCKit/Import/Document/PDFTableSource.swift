@@ -25,8 +25,9 @@
 /// `annex.pdf:3:41` is page 3, 41st word.
 struct PDFTableSource: TableSource {
     let file: InputFile
-    /// Words in the whole file (``PDFDocumentReader/maximumWords``; lower in tests).
-    var maximumWords = PDFDocumentReader.maximumWords
+    /// The words of each page squared, added up (``PDFDocumentReader/maximumLayoutWork``;
+    /// lower in tests).
+    var maximumLayoutWork = PDFDocumentReader.maximumLayoutWork
     /// Words further apart than this on one line are in different cells (points).
     static let cellGap = 12.0
     /// Rules closer than this are the same grid line (points).
@@ -41,7 +42,7 @@ struct PDFTableSource: TableSource {
             return [PDFMessages.diagnostic(error, file: file.displayPath)]
         }
         var characters = 0
-        var words = 0
+        var layoutWork = 0
         var rows: [GridRow] = []
         var previousEndsWithTable = false
         // The rows of each page are checked as it is read, so a file past a limit stops at
@@ -55,9 +56,9 @@ struct PDFTableSource: TableSource {
             } catch {
                 return [PDFMessages.diagnostic(error, file: file.displayPath)]
             }
-            words += page.words.count
-            if words > maximumWords {
-                return [PDFMessages.diagnostic(.tooManyWordsInFile(page: number, limit: maximumWords), file: file.displayPath)]
+            layoutWork += page.words.count * page.words.count
+            if layoutWork > maximumLayoutWork {
+                return [PDFMessages.diagnostic(.tooDense(page: number), file: file.displayPath)]
             }
             characters += page.words.reduce(0) { $0 + $1.text.unicodeScalars.count }
             let layout = Self.layout(of: page)
