@@ -137,55 +137,35 @@ struct YAMLWalker {
             }
             return text
         }
-        let body = b.starts(with: [0xEF, 0xBB, 0xBF]) ? b[3...] : b[...]
-        if let text = String(validating: body, as: UTF8.self) { return text }
-        // The longest valid prefix gives the position of the first bad byte.
-        var good = body.startIndex
-        var iterator = body.makeIterator()
-        var decoder = UTF8()
-        var consumed = 0
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                consumed += UTF8.width(s)
-                good = body.startIndex + consumed
-            case .emptyInput, .error: break decoding
-            }
+        let start = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let bad = CSVReader.firstInvalidUTF8(b, from: start) else {
+            return String(decoding: b[start...], as: UTF8.self)
         }
-        let prefix = String(decoding: body[..<good], as: UTF8.self)
-        let at = YAMLPosition(prefix)
+        let at = YAMLPosition(String(decoding: b[start..<bad], as: UTF8.self))
+        let byte = String(b[bad], radix: 16, uppercase: true)
         error(.encoding, line: at.lines, column: at.lastLineLength + 1, LocalizedText(
-            vi: "tệp không phải văn bản UTF-8 (byte 0x\(String(body[good], radix: 16, uppercase: true))); " + Self.saveAsUTF8.vi,
-            en: "the file is not UTF-8 text (byte 0x\(String(body[good], radix: 16, uppercase: true))); " + Self.saveAsUTF8.en))
+            vi: "tệp không phải văn bản UTF-8 (byte 0x\(byte)); " + Self.saveAsUTF8.vi,
+            en: "the file is not UTF-8 text (byte 0x\(byte)); " + Self.saveAsUTF8.en))
         return nil
     }
 
     /// False, with an error at the first one, when the text holds a character YAML does not
     /// allow (YAML 1.1 §5.1, c-printable).
     private mutating func allowedCharacters(_ text: String) -> Bool {
-        var line = 1, column = 1
-        var afterCR = false
-        for u in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        guard let i = scalars.firstIndex(where: { u in
             let v = u.value
-            let printable = v == 0x09 || v == 0x0A || v == 0x0D || (0x20...0x7E).contains(v) || v == 0x85
-                || (0xA0...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000
-            if !printable {
-                let code = String(v, radix: 16, uppercase: true)
-                let shown = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
-                error(.encoding, line: line, column: column, LocalizedText(
-                    vi: "ký tự điều khiển \(shown) không được phép trong YAML; hãy xóa nó",
-                    en: "control character \(shown) is not allowed in YAML; remove it"))
-                return false
-            }
-            switch v {
-            case 0x0D: line += 1; column = 1; afterCR = true; continue
-            case 0x0A: if !afterCR { line += 1 }; column = 1
-            case 0x85, 0x2028, 0x2029: line += 1; column = 1
-            default: column += 1
-            }
-            afterCR = false
-        }
-        return true
+            return !(v == 0x09 || v == 0x0A || v == 0x0D || (0x20...0x7E).contains(v) || v == 0x85
+                || (0xA0...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000)
+        }) else { return true }
+        // Located as YAML counts lines (``YAMLPosition``): by the text before it.
+        let at = YAMLPosition(String(scalars[..<i]))
+        let code = String(scalars[i].value, radix: 16, uppercase: true)
+        let shown = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+        error(.encoding, line: at.lines, column: at.lastLineLength + 1, LocalizedText(
+            vi: "ký tự điều khiển \(shown) không được phép trong YAML; hãy xóa nó",
+            en: "control character \(shown) is not allowed in YAML; remove it"))
+        return false
     }
 
     // MARK: Walking the nodes
