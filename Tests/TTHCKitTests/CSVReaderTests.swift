@@ -81,6 +81,43 @@ import Testing
             #expect(TextNormalization.clean(s) == TextNormalization.normalisedByFoundation(s), "\(Array(s.unicodeScalars))")
         }
     }
+
+    /// The header trie answers what folding the whole cell and matching it answers, for
+    /// every format's columns and a set with prefixes (an empty one too): over the aliases
+    /// themselves, their beginnings and extensions in other cases and spacing, and text
+    /// with scalars outside the fold table (where it must defer).
+    @Test func headerTrieAgreesWithFoldingTheWholeCell() {
+        let prefixed = [
+            ColumnSpec("note", ["Ghi chú"], prefixes: ["Ghi chú", "Căn cứ pháp lý"]),
+            ColumnSpec("name", ["Tên thủ tục"]),
+        ]
+        let anyText = [ColumnSpec("any", ["STT"], prefixes: ["—"])]
+        func check<Key>(_ specs: [ColumnSpec<Key>], seed: UInt64) {
+            let words = HeaderWords(specs)
+            var pieces = ["a", "Đ", "ệ", "ư", " ", "\n", ",", "1", "e\u{301}", "(", "ﬁ", "Ω", "\u{A0}"]
+            for spec in specs { for alias in spec.aliases + spec.prefixes { pieces += [alias, alias.uppercased(), String(alias.prefix(3)), String(alias.dropFirst(2))] } }
+            var generator = SplitMix(seed: seed)
+            var deferred = 0
+            for _ in 0..<20_000 {
+                let length = Int(generator.next() % 4)
+                let s = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+                let folded = TextNormalization.fold(s)
+                let whole = !folded.isEmpty && specs.contains { $0.matches(folded: folded) }
+                if let answer = words.names(s) {
+                    #expect(answer == whole, "\(s.debugDescription) folds to \(folded.debugDescription)")
+                } else {
+                    deferred += 1
+                    #expect(s.unicodeScalars.contains { $0.value >= 0x300 && !(0x1E00...0x1EFF).contains($0.value) })
+                }
+                #expect(HeaderMatcher.recognisedCount(CSVRecord(cells: [CSVCell(text: s, line: 1, column: 1)], line: 1), specs) == (whole ? 1 : 0))
+            }
+            #expect(deferred > 0 && deferred < 20_000)
+        }
+        check(CatalogueColumn.specs, seed: 1)
+        check(RegisterColumn.specs, seed: 2)
+        check(prefixed, seed: 3)
+        check(anyText, seed: 4)
+    }
 }
 
 /// A small deterministic generator (SplitMix64) so the property test is reproducible.

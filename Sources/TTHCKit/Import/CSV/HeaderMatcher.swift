@@ -49,10 +49,22 @@ public enum HeaderMatcher {
     /// How many cells of `record` name a known column; the first record with at least two
     /// is the header row (title rows above it name none).
     public static func recognisedCount<Key>(_ record: CSVRecord, _ specs: [ColumnSpec<Key>]) -> Int {
+        recognisedCount(record, specs, HeaderWords(specs))
+    }
+
+    /// ``recognisedCount(_:_:)`` with the specs' ``HeaderWords`` built once by the caller:
+    /// every data row is tested for a repeated header row, and most cells are rejected
+    /// after a letter or two of their folded text, without folding the rest.
+    static func recognisedCount<Key>(_ record: CSVRecord, _ specs: [ColumnSpec<Key>], _ words: HeaderWords) -> Int {
         var n = 0
         for cell in record.cells {
-            let folded = TextNormalization.fold(cell.text)
-            if !folded.isEmpty, specs.contains(where: { $0.matches(folded: folded) }) { n += 1 }
+            switch words.names(cell.text) {
+            case true?: n += 1
+            case false?: continue
+            case nil:
+                let folded = TextNormalization.fold(cell.text)
+                if !folded.isEmpty, specs.contains(where: { $0.matches(folded: folded) }) { n += 1 }
+            }
         }
         return n
     }
@@ -97,6 +109,96 @@ public enum HeaderMatcher {
         return Diagnostic(.error, .headerMissingColumn, at: location, LocalizedText(
             vi: "thiếu cột bắt buộc \"\(spec.name)\" (tiêu đề được chấp nhận: \(aliases))",
             en: "missing required column \"\(spec.name)\" (accepted headers: \(aliases))"))
+    }
+}
+
+/// The folded aliases and prefixes of a format's columns as a byte trie, walked while a
+/// cell is folded (``TextNormalization/foldTable``, the table ``TextNormalization/fold(_:)``
+/// itself uses), so that a cell that names no column is known as soon as its folded text
+/// leaves every header: after the "1" of a row number or the "thu" of a procedure name.
+///
+/// The answer is exact: `true` when the cell's fold is an alias or begins with a prefix,
+/// `false` when it is neither, and `nil` when the cell holds a scalar outside the fold
+/// table (the caller then folds it whole; tests compare the two).
+struct HeaderWords: Sendable {
+    /// Each node's children as (byte, node) pairs; node 0 is the root.
+    private var children: [[(byte: UInt8, node: Int32)]] = [[]]
+    /// Nodes where a folded alias ends.
+    private var endsAlias: [Bool] = [false]
+    /// Nodes where a folded prefix ends: every text through them names a column.
+    private var endsPrefix: [Bool] = [false]
+
+    init<Key>(_ specs: [ColumnSpec<Key>]) {
+        for spec in specs {
+            for alias in spec.foldedAliases where !alias.isEmpty { endsAlias[insert(alias)] = true }
+            for prefix in spec.foldedPrefixes { endsPrefix[insert(prefix)] = true }
+        }
+    }
+
+    private mutating func insert(_ folded: String) -> Int {
+        var node = 0
+        for b in folded.utf8 {
+            if let next = child(node, b) {
+                node = next
+            } else {
+                children.append([])
+                endsAlias.append(false)
+                endsPrefix.append(false)
+                children[node].append((b, Int32(children.count - 1)))
+                node = children.count - 1
+            }
+        }
+        return node
+    }
+
+    @inline(__always)
+    private func child(_ node: Int, _ byte: UInt8) -> Int? {
+        for c in children[node] where c.byte == byte { return Int(c.node) }
+        return nil
+    }
+
+    /// Whether `text` folds to a known header; nil when only folding it whole can tell.
+    func names(_ text: String) -> Bool? {
+        let table = TextNormalization.foldTable
+        var node = 0
+        var started = false
+        var pendingSpace = false
+        // Follows one folded byte; false when no header continues with it.
+        func step(_ b: UInt8) -> Bool {
+            guard let next = child(node, b) else { return false }
+            node = next
+            return true
+        }
+        for u in text.unicodeScalars {
+            let v = u.value
+            let piece: TextNormalization.FoldPiece
+            if v < 0x300 {
+                piece = table.latin[Int(v)]
+            } else if (0x1E00...0x1EFF).contains(v) {
+                piece = table.vietnamese[Int(v - 0x1E00)]
+            } else {
+                return nil
+            }
+            switch piece {
+            case .drop:
+                continue
+            case .separator:
+                pendingSpace = started
+            case .text(let bytes):
+                if pendingSpace {
+                    guard step(0x20) else { return false }
+                    if endsPrefix[node] { return true }
+                }
+                if !started && endsPrefix[0] { return true } // an empty prefix names any text
+                pendingSpace = false
+                started = true
+                for b in bytes {
+                    guard step(b) else { return false }
+                    if endsPrefix[node] { return true }
+                }
+            }
+        }
+        return endsAlias[node]
     }
 }
 
@@ -175,9 +277,12 @@ struct TableReader<Key: Hashable & Sendable> {
     private(set) var header: HeaderMap<Key>?
     var diagnostics: [Diagnostic] = []
 
+    private let words: HeaderWords
+
     init(specs: [ColumnSpec<Key>], file: String) {
         self.specs = specs
         self.file = file
+        words = HeaderWords(specs)
     }
 
     private var sawRecord = false
@@ -189,7 +294,7 @@ struct TableReader<Key: Hashable & Sendable> {
     mutating func feed(_ record: CSVRecord) -> TableRow<Key>? {
         if !record.isBlank { sawRecord = true }
         guard let header else {
-            if HeaderMatcher.recognisedCount(record, specs) >= 2 {
+            if HeaderMatcher.recognisedCount(record, specs, words) >= 2 {
                 let (map, ds) = HeaderMatcher.match(record, specs, file: file)
                 header = map
                 diagnostics += ds
@@ -201,7 +306,7 @@ struct TableReader<Key: Hashable & Sendable> {
         // A header row again below the first (tables copied from several printed pages,
         // or two exports pasted one under the other) is not data: skip it, as the listing
         // reader does.
-        if HeaderMatcher.recognisedCount(record, specs) >= 2 { return nil }
+        if HeaderMatcher.recognisedCount(record, specs, words) >= 2 { return nil }
         return TableRow(record: record, header: header, file: file)
     }
 
