@@ -84,6 +84,10 @@ private struct Loader {
         var display = displayRoot
         while display.count > 1, display.hasSuffix("/") { display.removeLast() }
         self.displayRoot = display
+        canonicalRoot = realpath(root.path, nil).map { real in
+            defer { free(real) }
+            return String(cString: real)
+        }
     }
 
     /// The path diagnostics print for a path relative to the catalogue directory.
@@ -105,26 +109,53 @@ private struct Loader {
     }
 
     mutating func readFile(_ relative: String) -> InputFile? {
-        guard checkedPath(relative) != nil else { return nil }
-        do {
-            return try InputFile.read(root.appendingPathComponent(relative), displayPath: display(relative))
-        } catch {
-            diagnostics += error.diagnostics
+        switch opened(relative) {
+        case .success(let file): return file
+        case .failure(let errors):
+            diagnostics += errors.diagnostics
             return nil
         }
+    }
+
+    /// A file of the catalogue read whole, or the errors that keep it from being read.
+    /// Changes nothing, so the files of a folder can be read on several threads.
+    func opened(_ relative: String) -> Result<InputFile, Unopened> {
+        switch checked(relative) {
+        case .failure(let error): return .failure(error)
+        case .success:
+            do {
+                return .success(try InputFile.read(root.appendingPathComponent(relative), displayPath: display(relative)))
+            } catch {
+                return .failure(Unopened(diagnostics: error.diagnostics))
+            }
+        }
+    }
+
+    /// Why a file of the catalogue was not read.
+    struct Unopened: Error {
+        var diagnostics: [Diagnostic]
     }
 
     /// The absolute path of a file of the catalogue, or nil (with the error) when it is a
     /// link out of the catalogue directory (see ``insideCatalogue(_:)``). Opening it (a
     /// missing file, a special file, the size limit) is the reader's to check.
     mutating func checkedPath(_ relative: String) -> String? {
+        switch checked(relative) {
+        case .success(let path): return path
+        case .failure(let error):
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    /// ``checkedPath(_:)`` without recording the error.
+    func checked(_ relative: String) -> Result<String, Unopened> {
         let path = root.appendingPathComponent(relative).path
         var target = stat()
         if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, !insideCatalogue(path) {
-            diagnostics.append(Self.linkOutside(at: SourceLocation(file: display(relative))))
-            return nil
+            return .failure(Unopened(diagnostics: [Self.linkOutside(at: SourceLocation(file: display(relative)))]))
         }
-        return path
+        return .success(path)
     }
 
     /// Regular, non-hidden files in a subdirectory, sorted by name. Anything there that
@@ -191,13 +222,9 @@ private struct Loader {
     /// The canonical catalogue directory, to which every file read must belong once its
     /// links are resolved: a link committed to the catalogue repository must not make CI
     /// read (and publish in its report) any file the job can read.
-    lazy var canonicalRoot: String? = {
-        guard let real = realpath(root.path, nil) else { return nil }
-        defer { free(real) }
-        return String(cString: real)
-    }()
+    let canonicalRoot: String?
 
-    mutating func insideCatalogue(_ path: String) -> Bool {
+    func insideCatalogue(_ path: String) -> Bool {
         guard let rootPath = canonicalRoot, let real = realpath(path, nil) else { return false }
         defer { free(real) }
         let resolved = String(cString: real)
@@ -233,9 +260,14 @@ private struct Loader {
         checkRegisterDuplicates(register)
 
         let listings = files(in: "decisions")
+        // XML listings, the form of large ones, are parsed on every core first; everything
+        // else about a listing (its register row, the order of its diagnostics) is done
+        // below, one listing after another in name order.
+        let loader = self
+        let streamed = listings.concurrentMap { path in Self.pathExtension(path) == "xml" ? loader.streamXML(path) : nil }
         var decisions: [Decision] = []
         var unread: [UnreadListing] = []
-        for path in listings {
+        for (path, streamed) in zip(listings, streamed) {
             let before = diagnostics.count
             var decision: Decision?
             switch Self.pathExtension(path) {
@@ -247,7 +279,7 @@ private struct Loader {
                 DecisionXLSXReader.interpret(file, effectiveDate: effective, decisionTitle: title, snapshot: snapshot, keepsOrigins: false)
             }
             case "docx": decision = readWordListing(path, register: register)
-            case "xml": decision = readXMLListing(path, register: register)
+            case "xml": decision = readXMLListing(path, streamed!, register: register)
             case "html", "htm", "pdf": decision = readDocumentListing(path, register: register)
             default:
                 ignored(path)
@@ -267,27 +299,17 @@ private struct Loader {
         checkRegisterListingFiles(register, listings: Set(listings))
         checkDuplicateDecisions(decisions)
 
+        // The local files are read on every core and taken in name order.
         var entries: [LocalEntry] = []
-        for path in files(in: "local") {
-            switch Self.pathExtension(path) {
-            case "csv":
-                guard let file = readFile(path) else { continue }
-                let result = CatalogueCSVReader.read(file)
-                diagnostics += result.diagnostics
-                take(result.value?.entries ?? [], into: &entries)
-            case "xlsx":
-                guard let file = readFile(path) else { continue }
-                let result = CatalogueXLSXReader.read(file)
-                diagnostics += result.diagnostics
-                take(result.value?.entries ?? [], into: &entries)
-            case "xml":
-                guard let file = readFile(path) else { continue }
-                let result = CatalogueXMLReader.read(file)
-                diagnostics += result.diagnostics
-                take(result.value?.entries ?? [], into: &entries)
-            default:
+        let localFiles = files(in: "local")
+        let readings = localFiles.concurrentMap { path in loader.readLocal(path) }
+        for (path, reading) in zip(localFiles, readings) {
+            guard let reading else {
                 ignored(path)
+                continue
             }
+            diagnostics += reading.diagnostics
+            take(reading.value?.entries ?? [], into: &entries)
         }
 
         var overrides: InputFile?
@@ -434,19 +456,42 @@ private struct Loader {
         return decision
     }
 
+    /// One file of `local/` read; nil when files of its kind are not read there.
+    func readLocal(_ path: String) -> ReadResult<Catalogue>? {
+        let read: (InputFile) -> ReadResult<Catalogue>
+        switch Self.pathExtension(path) {
+        case "csv": read = { CatalogueCSVReader.read($0) }
+        case "xlsx": read = { CatalogueXLSXReader.read($0) }
+        case "xml": read = { CatalogueXMLReader.read($0) }
+        default: return nil
+        }
+        switch opened(path) {
+        case .success(let file): return read(file)
+        case .failure(let error): return ReadResult(value: nil, diagnostics: error.diagnostics)
+        }
+    }
+
+    /// An XML listing parsed, streamed from its file (``DecisionXMLReader/stream(path:displayPath:_:)``).
+    func streamXML(_ path: String) -> ReadResult<Decision> {
+        switch checked(path) {
+        case .failure(let error): return ReadResult(value: nil, diagnostics: error.diagnostics)
+        case .success(let absolute):
+            var changes: [ProcedureChange] = []
+            var result = DecisionXMLReader.stream(path: absolute, displayPath: display(path)) { changes.append($0) }
+            result.value?.changes = changes
+            return result
+        }
+    }
+
     /// An XML listing carries its own number and dates; a register row for the same
     /// decision (by number, or naming the file) fills the dates the listing leaves out, and
     /// a date both give differently is a warning (the listing wins).
     ///
-    /// The listing is streamed from disk (``DecisionXMLReader/stream(path:displayPath:_:)``),
-    /// never held whole in memory: only its procedures are kept.
-    mutating func readXMLListing(_ path: String, register: [RegisterEntry]) -> Decision? {
-        guard let absolute = checkedPath(path) else { return nil }
-        var changes: [ProcedureChange] = []
-        let result = DecisionXMLReader.stream(path: absolute, displayPath: display(path)) { changes.append($0) }
+    /// The listing was streamed from disk by ``streamXML(_:)``, never held whole in memory:
+    /// only its procedures are kept.
+    mutating func readXMLListing(_ path: String, _ result: ReadResult<Decision>, register: [RegisterEntry]) -> Decision? {
         diagnostics += result.diagnostics
         guard var decision = result.value else { return nil }
-        decision.changes = changes
         completeFromRegister(&decision, path: path, register: register)
         return decision
     }

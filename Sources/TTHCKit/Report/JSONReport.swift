@@ -1,8 +1,6 @@
-import Foundation
-
 /// The report as JSON: the ``Reconciliation`` value itself, encoded with sorted keys,
 /// indentation and unescaped slashes (decision numbers such as `2345/QĐ-BKHCN` stay
-/// readable). The schema is documented in `docs/report-schema.md` and
+/// readable) by ``PrettyJSON``, which writes what `JSONEncoder` would. The schema is documented in `docs/report-schema.md` and
 /// `docs/report-schema.json`; `schemaVersion` says which version a file follows.
 ///
 /// The language is not used: JSON carries stable identifiers and ISO dates, and the few
@@ -14,16 +12,15 @@ public struct JSONReport: ReportRenderer {
     public init() {}
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Every value left is a string, integer, boolean, finite number, array or keyed
         // container, so encoding cannot fail; a failure would be a programming error in a
         // Codable conformance.
         var value = reconciliation
         if let target = value.scorecard.onlineTarget, !target.isFinite { value.scorecard.onlineTarget = nil }
-        guard let data = try? encoder.encode(value) else {
+        guard var bytes = try? PrettyJSON.encode(value) else {
             preconditionFailure("Reconciliation failed to encode as JSON")
         }
-        return Array(data) + [0x0A]
+        bytes.append(0x0A)
+        return bytes
     }
 }
