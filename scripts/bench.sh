@@ -203,6 +203,8 @@ esac
 
 # The large documents (a 50 MB workbook, a 200-page PDF), generated once into bench-data/.
 python3 -c "import xlsxwriter" 2>/dev/null || python3 -m pip install --quiet xlsxwriter
+# The csv case compares with pandas.read_csv on the same file.
+python_peer
 python3 scripts/bench-data.py
 swift build -c release --product tthc-bench
 bench="$(swift build -c release --show-bin-path)/tthc-bench"

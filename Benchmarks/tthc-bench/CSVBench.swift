@@ -39,6 +39,42 @@ func benchCSV(arguments: [String]) {
     print("csv: wall \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", size / seconds)) MB/s; "
         + "CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", size / cpu)) MB/s")
     print("csv: peak resident memory \(Int(peakResidentMiB())) MiB")
+    pandasPeer(url, megabytes: size, ourSeconds: seconds)
+}
+
+/// `pandas.read_csv` on the same file, timed inside Python (the interpreter's start and
+/// pandas' import left out, which favours the peer), every column as text as tthc reads
+/// them; prints its rate and tthc's ratio to it.
+private func pandasPeer(_ url: URL, megabytes: Double, ourSeconds: Double) {
+    let script = """
+        import csv, sys, time
+        import pandas
+        # As many columns as the widest row (title rows are narrower than the table).
+        with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+            width = max(len(row) for row in csv.reader(f))
+        start = time.perf_counter()
+        frame = pandas.read_csv(sys.argv[1], dtype=str, keep_default_na=False, header=None, names=range(width), encoding="utf-8-sig")
+        print(time.perf_counter() - start, len(frame))
+        """
+    let pipe = Pipe()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, url.path]
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else {
+        print("csv: python3 not found; no pandas comparison")
+        return
+    }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let fields = output.split(whereSeparator: \.isWhitespace)
+    guard process.terminationStatus == 0, fields.count == 2, let seconds = Double(fields[0]) else {
+        print("csv: pandas is not installed (python3 -m pip install pandas); no comparison")
+        return
+    }
+    print("csv: pandas.read_csv \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", megabytes / seconds)) MB/s (\(fields[1]) records); "
+        + "tthc reads at \(String(format: "%.2f", seconds / ourSeconds))× the rate of pandas.read_csv (goal ≥ 1)")
 }
 
 /// A listing shaped like a real annex: title rows, a multi-line header, the four change

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The words listings and catalogues use for change types, levels, online service and
 /// status, in Vietnamese and English, and the enums they stand for. Every lookup matches
 /// after ``TextNormalization/fold(_:)``, so case, diacritics, punctuation and spacing do not
@@ -82,6 +84,16 @@ public enum Vocabulary {
     /// A levels cell: several levels separated by `,` `;` `/` `+`, line breaks or the word
     /// "và"/"and", sorted. An empty cell gives `[]` (not stated).
     public static func levels(_ text: String) throws(UnknownWord) -> [AdministrativeLevel] {
+        try levelCells.value(text, levelsUncached).get()
+    }
+
+    /// A column of a large listing holds a handful of distinct cells ("Tỉnh", "Tỉnh, Xã"),
+    /// each read once here rather than folded again on every row.
+    private static let levelCells = CellCache<[AdministrativeLevel]>()
+    private static let onlineCells = CellCache<OnlineServiceLevel?>()
+    private static let statusCells = CellCache<EntryStatus>()
+
+    private static func levelsUncached(_ text: String) throws(UnknownWord) -> [AdministrativeLevel] {
         var result: Set<AdministrativeLevel> = []
         var part = String.UnicodeScalarView()
         func flush() -> Bool {
@@ -109,18 +121,22 @@ public enum Vocabulary {
 
     /// An online-service cell; nil when empty (not stated).
     public static func onlineService(_ text: String) throws(UnknownWord) -> OnlineServiceLevel? {
-        let folded = TextNormalization.fold(text)
-        if folded.isEmpty { return nil }
-        guard let level = onlineWords[folded] else { throw UnknownWord(.onlineService, text) }
-        return level
+        try onlineCells.value(text) { text throws(UnknownWord) in
+            let folded = TextNormalization.fold(text)
+            if folded.isEmpty { return nil }
+            guard let level = onlineWords[folded] else { throw UnknownWord(.onlineService, text) }
+            return level
+        }.get()
     }
 
     /// A status cell; empty means in force.
     public static func status(_ text: String) throws(UnknownWord) -> EntryStatus {
-        let folded = TextNormalization.fold(text)
-        if folded.isEmpty { return .inForce }
-        guard let status = statusWords[folded] else { throw UnknownWord(.status, text) }
-        return status
+        try statusCells.value(text) { text throws(UnknownWord) in
+            let folded = TextNormalization.fold(text)
+            if folded.isEmpty { return .inForce }
+            guard let status = statusWords[folded] else { throw UnknownWord(.status, text) }
+            return status
+        }.get()
     }
 
     /// A word that is not in the vocabulary it was read against.
@@ -136,5 +152,23 @@ public enum Vocabulary {
 
         /// "unknown change type "x"; accepted: …"
         public var message: LocalizedText { Vocabulary.unknownValue(kind, value) }
+    }
+}
+
+/// What a vocabulary made of cells already read: cell text → the value or the error, for
+/// at most 1,024 distinct texts (hostile input can hold as many as it has rows; past the
+/// bound a cell is read each time, as without the cache). Shared by the threads that read
+/// a directory's files.
+final class CellCache<Value: Sendable>: Sendable {
+    private let known = Mutex<[String: Result<Value, Vocabulary.UnknownWord>]>([:])
+
+    func value(_ text: String, _ read: (String) throws(Vocabulary.UnknownWord) -> Value) -> Result<Value, Vocabulary.UnknownWord> {
+        if let hit = known.withLock({ $0[text] }) { return hit }
+        let result: Result<Value, Vocabulary.UnknownWord>
+        do { result = .success(try read(text)) } catch { result = .failure(error) }
+        known.withLock { cache in
+            if cache.count < 1_024 { cache[text] = result }
+        }
+        return result
     }
 }
