@@ -227,16 +227,8 @@ final class WorkingDayTable: Sendable {
 
     // MARK: Building
 
-    static let standardSchedule: HolidaySchedule = {
-        let file = InputFile(displayPath: EmbeddedSchedule.path, bytes: Array(EmbeddedSchedule.yaml.utf8))
-        let result = HolidaySchedule.parse(file)
-        guard let schedule = result.value else {
-            // The embedded copy is checked by the test suite; reaching this is a build defect.
-            preconditionFailure("embedded holiday schedule is invalid: "
-                + result.diagnostics.map { $0.rendered(.en) }.joined(separator: "; "))
-        }
-        return schedule
-    }()
+    /// The official schedule the binary carries (see ``EmbeddedSchedule``).
+    static let standardSchedule: HolidaySchedule = EmbeddedSchedule.schedule
 
     static let standard: WorkingDayTable = build(schedule: standardSchedule, overrides: nil).0
 
