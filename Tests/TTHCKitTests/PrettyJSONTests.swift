@@ -156,6 +156,25 @@ import Testing
         #expect(compared > 4_000)
     }
 
+    /// A nested container written to after a later value replaced it: the later value
+    /// stands, and writing into the orphan is harmless, at the top level and below it.
+    struct LateWrite: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Tree.Key.self)
+            var orphan = c.nestedContainer(keyedBy: Tree.Key.self, forKey: Tree.Key("a"))
+            try c.encode(1, forKey: Tree.Key("a"))
+            try orphan.encode("x", forKey: Tree.Key("b"))
+            var list = c.nestedUnkeyedContainer(forKey: Tree.Key("z"))
+            try c.encode("later", forKey: Tree.Key("z"))
+            try list.encode(2)
+        }
+    }
+
+    @Test func aReplacedContainerStaysWritable() throws {
+        #expect(try PrettyJSON.encode(LateWrite()) == (try Self.foundation(LateWrite())))
+        #expect(try PrettyJSON.encode([LateWrite(), LateWrite()]) == (try Self.foundation([LateWrite(), LateWrite()])))
+    }
+
     @Test func nonFiniteNumbersAreRefusedWithTheirPath() {
         for value in [Double.nan, .infinity, -.infinity] {
             let tree = Tree.object([("a", .array([.double(value)]))])

@@ -20,8 +20,37 @@ import Foundation
 /// as it is; a float as its shortest description without a trailing `.0`, and NaN or an
 /// infinity refused; `Data` as Base64, `URL` as its absolute string, `Decimal` as a number;
 /// a value that encodes nothing as `{}` (at the top level, an error).
+///
+/// A top-level object is written one member at a time, each straight into the output, so
+/// that its largest member (a report's list of changes) is never held twice: its
+/// `encode(to:)` runs once to learn the keys (values are not encoded), then once per key,
+/// encoding only that key's value. It must therefore give the same members every time it
+/// runs, as every `Codable` conformance of a value type does.
 public enum PrettyJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if !(value is Data || value is URL || value is Decimal) {
+            let keys = TopLevelMembers(.keys)
+            let probe = ValueWriter(buffer: JSONBytes(), depth: 0, parent: nil, key: nil, selection: keys)
+            try value.encode(to: probe)
+            if probe.isObject {
+                var seen = Set<String>()
+                let sorted = keys.keys.filter { seen.insert($0).inserted }
+                    .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                let out = JSONBytes()
+                out.append("{\n")
+                for (i, key) in sorted.enumerated() {
+                    if i > 0 { out.append(",\n") }
+                    out.indent(1)
+                    out.string(key)
+                    out.append(" : ")
+                    let member = TopLevelMembers(.member(key), out: out)
+                    try value.encode(to: ValueWriter(buffer: out, depth: 0, parent: nil, key: nil, selection: member))
+                    try member.finish()
+                }
+                out.append("\n}")
+                return out.bytes
+            }
+        }
         let root = ValueWriter(buffer: JSONBytes(), depth: 0, parent: nil, key: nil)
         try root.write(value)
         guard root.wroteValue else {
@@ -99,11 +128,20 @@ final class ValueWriter: Encoder {
     private enum State { case none, object(ObjectMembers), array(ArrayElements), single }
     private var state = State.none
 
-    init(buffer: JSONBytes, depth: Int, parent: ValueWriter?, key: (any CodingKey)?) {
+    /// For the top-level object only: which of its members this pass writes.
+    private let selection: TopLevelMembers?
+
+    init(buffer: JSONBytes, depth: Int, parent: ValueWriter?, key: (any CodingKey)?, selection: TopLevelMembers? = nil) {
         self.buffer = buffer
         self.depth = depth
         self.parent = parent
         self.key = key
+        self.selection = selection
+    }
+
+    var isObject: Bool {
+        if case .object = state { return true }
+        return false
     }
 
     var codingPath: [any CodingKey] {
@@ -181,7 +219,7 @@ final class ValueWriter: Encoder {
             members = existing
         } else {
             precondition(!wroteValue, "a value asked for a keyed container after encoding something else")
-            members = ObjectMembers(writer: self)
+            members = ObjectMembers(writer: self, selection: selection)
             state = .object(members)
         }
         return KeyedEncodingContainer(ObjectContainer<Key>(members: members))
@@ -217,27 +255,51 @@ final class ObjectMembers {
     private var members: [(key: String, value: Value)] = []
     private var index: [String: Int] = [:]
 
-    init(writer: ValueWriter) { self.writer = writer }
+    /// Set for the top-level object, whose members are written one pass at a time.
+    private let selection: TopLevelMembers?
+
+    init(writer: ValueWriter, selection: TopLevelMembers?) {
+        self.writer = writer
+        self.selection = selection
+    }
+
+    /// Containers replaced by a later value for their key, kept alive since the value's
+    /// `encode(to:)` may still write into them.
+    private var replaced: [ValueWriter] = []
 
     private func set(_ key: String, _ value: Value) {
+        let existing: Int?
         if members.count < 16 {
-            if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = value; return }
+            existing = members.firstIndex(where: { $0.key == key })
         } else {
             if index.isEmpty { for (i, m) in members.enumerated() { index[m.key] = i } }
-            if let i = index[key] { members[i].value = value; return }
-            index[key] = members.count
+            existing = index[key]
+            if existing == nil { index[key] = members.count }
         }
-        members.append((key, value))
+        guard let i = existing else {
+            members.append((key, value))
+            return
+        }
+        if case .open(let child) = members[i].value { replaced.append(child) }
+        members[i].value = value
     }
 
     /// Writes a finished value: `body` appends it to ``values``.
     func add(_ key: any CodingKey, _ body: (JSONBytes) throws -> Void) rethrows {
+        if let selection {
+            if let out = selection.take(key.stringValue) { try body(out) }
+            return
+        }
         let start = values.bytes.count
         try body(values)
         set(key.stringValue, .range(start..<values.bytes.count))
     }
 
     func add<T: Encodable>(_ key: any CodingKey, encoding value: T) throws {
+        if let selection {
+            if let out = selection.take(key.stringValue) { try writer.child(key: key, buffer: out).write(value) }
+            return
+        }
         let start = values.bytes.count
         try writer.child(key: key, buffer: values).write(value)
         set(key.stringValue, .range(start..<values.bytes.count))
@@ -246,11 +308,18 @@ final class ObjectMembers {
     /// A member whose value is still being written (a nested container, a super encoder).
     func open(_ key: any CodingKey) -> ValueWriter {
         let child = writer.child(key: key, buffer: JSONBytes())
+        if let selection {
+            // Another member's container is written into a buffer nobody reads (kept alive
+            // while the pass may still write to it).
+            if selection.take(key.stringValue) != nil { selection.open = child } else { selection.skipped.append(child) }
+            return child
+        }
         set(key.stringValue, .open(child))
         return child
     }
 
     func write(into out: JSONBytes, depth: Int) throws {
+        if selection != nil { return } // PrettyJSON.encode writes the top-level braces
         out.append("{\n")
         let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         for (i, member) in sorted.enumerated() {
@@ -269,6 +338,48 @@ final class ObjectMembers {
         out.append(0x0A)
         out.indent(depth)
         out.append(0x7D)
+    }
+}
+
+/// One pass over the top-level object (see ``PrettyJSON``): learning its keys, or writing
+/// the value of one of them into the output.
+final class TopLevelMembers {
+    enum Pass { case keys, member(String) }
+    let pass: Pass
+    let out: JSONBytes
+    /// The keys met, in order (`.keys`).
+    private(set) var keys: [String] = []
+    /// Where the member's value starts in `out`: a later value for the same key replaces it.
+    private var start: Int?
+    /// The member's value when it is a nested container, finished at the end of the pass.
+    var open: ValueWriter?
+    /// Nested containers of the members this pass does not write.
+    var skipped: [ValueWriter] = []
+
+    init(_ pass: Pass, out: JSONBytes = JSONBytes()) {
+        self.pass = pass
+        self.out = out
+    }
+
+    /// Where the value for `key` goes this pass, or nil when it is not written.
+    func take(_ key: String) -> JSONBytes? {
+        switch pass {
+        case .keys:
+            keys.append(key)
+            return nil
+        case .member(let selected):
+            guard key == selected else { return nil }
+            if let start { out.bytes.removeSubrange(start...) } else { start = out.bytes.count }
+            if let open { skipped.append(open) }
+            open = nil
+            return out
+        }
+    }
+
+    func finish() throws {
+        guard let open else { return }
+        try open.finish()
+        out.bytes.append(contentsOf: open.buffer.bytes)
     }
 }
 
