@@ -94,6 +94,7 @@ private struct DecisionBuilder {
     private var header: Header?
     private var procedure: Partial?
     private var fields = XMLFieldCollector()
+    private var pool = StringPool()
     /// Procedures a full snapshot lists without a change.
     private var listed: [ListedProcedure] = []
 
@@ -145,11 +146,12 @@ private struct DecisionBuilder {
             switch name {
             case "replaces": procedure!.replaces.append((text, location))
             case "name": procedure!.name = text.nonEmpty
-            case "field": procedure!.field = text.nonEmpty
-            case "agency": procedure!.agency = text.nonEmpty
-            case "processing-time": procedure!.processingTime = text.nonEmpty
-            case "fees": procedure!.fees = text.nonEmpty
-            case "legal-basis": procedure!.legalBasis = text.nonEmpty
+            // Texts a listing repeats from procedure to procedure share one storage.
+            case "field": procedure!.field = text.nonEmpty.map { pool.intern($0) }
+            case "agency": procedure!.agency = text.nonEmpty.map { pool.intern($0) }
+            case "processing-time": procedure!.processingTime = text.nonEmpty.map { pool.intern($0) }
+            case "fees": procedure!.fees = text.nonEmpty.map { pool.intern($0) }
+            case "legal-basis": procedure!.legalBasis = text.nonEmpty.map { pool.intern($0) }
             case "online-service": procedure!.onlineService = OnlineServiceLevel(rawValue: text)
             case "level":
                 if let level = AdministrativeLevel(rawValue: text) { procedure!.levels.append((level, location)) }
