@@ -34,7 +34,7 @@ public struct HolidayListing: Sendable {
         var lines = [strings.title(year, provisional)]
         let kindWidth = days.map { DisplayWidth.of($0.kind.label[language]) }.max() ?? 0
         for day in days {
-            var line = strings.date(day.date) + "  " + DisplayWidth.padded(day.date.weekday.name(language), to: strings.weekdayWidth)
+            var line = strings.date(day.date) + "  " + DisplayWidth.padded(day.date.weekday.label[language], to: strings.weekdayWidth)
                 + "  " + DisplayWidth.padded(day.kind.label[language], to: kindWidth) + "  " + day.name[language]
             if day.provisional { line += " " + strings.provisional }
             line += " " + strings.source(day.source)
@@ -47,7 +47,7 @@ public struct HolidayListing: Sendable {
     func csv(_ language: Language) -> String {
         var out = "date,weekday,kind,name_vi,name_en,source,provisional\n"
         for day in days {
-            let fields = [day.date.iso, day.date.weekday.name(language), day.kind.rawValue, day.name.vi,
+            let fields = [day.date.iso, day.date.weekday.label[language], day.kind.rawValue, day.name.vi,
                           day.name.en, day.source, day.provisional ? "true" : "false"]
             out += fields.map(CSVField.encoded).joined(separator: ",") + "\n"
         }
@@ -75,7 +75,7 @@ public struct HolidayListing: Sendable {
             days: days.map {
                 JSONDay(date: $0.date.iso, kind: $0.kind.rawValue, name: $0.name, provisional: $0.provisional,
                         source: $0.source, weekday: $0.date.weekday.rawValue,
-                        weekdayName: LocalizedText(vi: $0.date.weekday.vietnameseName, en: $0.date.weekday.englishName))
+                        weekdayName: $0.date.weekday.label)
             },
             provisional: provisional, year: year)
         let encoder = JSONEncoder()

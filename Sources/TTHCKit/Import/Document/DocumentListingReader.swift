@@ -55,30 +55,27 @@ public enum DocumentListingReader {
 extension DocumentMetadata {
     /// The lines `tthc inspect` shows: each value found and where, or that it was not.
     public func described(_ language: Language) -> [String] {
-        let vi = language == .vi
-        func line<V>(_ vi: String, _ en: String, _ found: Found<V>?, _ show: (V) -> String) -> String {
-            let name = language == .vi ? vi : en
-            guard let found else { return "  \(name): " + (language == .vi ? "không thấy" : "not found") }
+        let words = InspectStrings.for(language)
+        func line<V>(_ name: String, _ found: Found<V>?, _ show: (V) -> String) -> String {
+            guard let found else { return "  \(name): " + words.notFound }
             return "  \(name): \(show(found.value))  ← \(found.location.compilerStyle): \"\(found.text)\""
         }
-        var lines = [vi ? "Quyết định (đọc từ văn bản):" : "Decision (read from the document):"]
+        var lines = [words.documentHeading]
         if number == nil, let blank = numberLeftBlank {
-            lines.append(vi ? "  số: để trống  ← \(blank.compilerStyle)" : "  number: left blank  ← \(blank.compilerStyle)")
+            lines.append("  \(words.number): \(words.leftBlank)  ← \(blank.compilerStyle)")
         } else {
-            lines.append(line("số", "number", number) { $0 })
+            lines.append(line(words.number, number) { $0 })
         }
-        lines.append(line("cơ quan ban hành", "issuer", issuer) { $0 })
-        lines.append(line("nơi ban hành", "place", place) { $0 })
-        lines.append(line("ngày ban hành", "issued", issued) { vi ? $0.vietnamese : $0.iso })
+        lines.append(line(words.issuer, issuer) { $0 })
+        lines.append(line(words.place, place) { $0 })
+        lines.append(line(words.issued, issued, words.date))
         if effective == nil, let signing = effectiveFromSigning {
-            let date = issued.map { vi ? $0.value.vietnamese : $0.value.iso }
-            lines.append(vi
-                ? "  ngày hiệu lực: kể từ ngày ký\(date.map { " (\($0))" } ?? "")  ← \(signing.location.compilerStyle): \"\(signing.text)\""
-                : "  effective: on signing\(date.map { " (\($0))" } ?? "")  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
+            let date = issued.map { " (\(words.date($0.value)))" } ?? ""
+            lines.append("  \(words.effective): \(words.onSigning)\(date)  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
         } else {
-            lines.append(line("ngày hiệu lực", "effective", effective) { vi ? $0.vietnamese : $0.iso })
+            lines.append(line(words.effective, effective, words.date))
         }
-        lines.append(line("trích yếu", "title", title) { $0 })
+        lines.append(line(words.decisionTitle, title) { $0 })
         return lines
     }
 }

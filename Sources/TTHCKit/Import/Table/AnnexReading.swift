@@ -21,23 +21,16 @@ public enum ValueOrigin: Hashable, Sendable {
 
     /// How `inspect` names the origin.
     public func described(_ language: Language) -> String {
-        switch self {
-        case .cell(let header, let at):
-            return language == .vi ? "cột \"\(header)\" (\(at.line ?? 0):\(at.column ?? 0))" : "column \"\(header)\" (\(at.line ?? 0):\(at.column ?? 0))"
-        case .nameCell(let at):
-            return language == .vi ? "trong ô tên (\(at.line ?? 0):\(at.column ?? 0))" : "inside the name cell (\(at.line ?? 0):\(at.column ?? 0))"
-        case .notes(let at):
-            return language == .vi ? "cột ghi chú (\(at.line ?? 0):\(at.column ?? 0))" : "notes column (\(at.line ?? 0):\(at.column ?? 0))"
-        case .section(let line, let text):
-            return language == .vi ? "dòng mục ở dòng \(line): \"\(text)\"" : "section row at line \(line): \"\(text)\""
-        case .title(let line, let text):
-            return language == .vi ? "tiêu đề ở dòng \(line): \"\(text)\"" : "title at line \(line): \"\(text)\""
-        case .decisionTitle(let text):
-            return language == .vi ? "trích yếu quyết định: \"\(text)\"" : "decision title: \"\(text)\""
-        case .inferred(let how):
-            return how[language]
-        case .none:
-            return language == .vi ? "không ghi" : "not stated"
+        let words = InspectStrings.for(language)
+        return switch self {
+        case .cell(let header, let at): words.fromCell(header, at.lineAndColumn)
+        case .nameCell(let at): words.fromNameCell(at.lineAndColumn)
+        case .notes(let at): words.fromNotes(at.lineAndColumn)
+        case .section(let line, let text): words.fromSection(line, text)
+        case .title(let line, let text): words.fromTitle(line, text)
+        case .decisionTitle(let text): words.fromDecisionTitle(text)
+        case .inferred(let how): how[language]
+        case .none: words.notStated
         }
     }
 }
