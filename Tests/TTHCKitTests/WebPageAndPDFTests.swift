@@ -68,7 +68,7 @@ import Testing
         <p>Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01/4/2026.</p>
         """
         let reading = DocumentListingReader.read(Self.html(page), kind: .html)
-        let m = reading.metadata
+        let m = reading.header
         #expect(m.number?.value == "2105/QĐ-BKHCN")
         #expect(m.number?.location.compilerStyle == "page.html:1:1")
         #expect(m.issuer?.value == "BỘ KHOA HỌC VÀ CÔNG NGHỆ")
@@ -77,7 +77,7 @@ import Testing
         #expect(m.effective?.value == CivilDate(year: 2026, month: 4, day: 1))
         #expect(m.effective?.location.compilerStyle == "page.html:7:1")
         #expect(m.title?.value == "Về việc công bố thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực khoa học")
-        #expect(m.described(.en)[1] == "  number: 2105/QĐ-BKHCN  ← page.html:1:1: \"Số: 2105/QĐ-BKHCN\"")
+        #expect(InspectReport.documentHeaderLines(m, language: .en)[1] == "  number: 2105/QĐ-BKHCN  ← page.html:1:1: \"Số: 2105/QĐ-BKHCN\"")
     }
 
     @Test func effectiveOnSigningAndBlankNumbers() {
@@ -88,12 +88,12 @@ import Testing
             GridRow(cells: [GridCell(text: "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", line: 2, column: 82)], line: 2),
             GridRow(cells: [GridCell(text: "(Kèm theo Quyết định số 1696 /QĐ-UBND ngày 15/5/2026)", line: 3, column: 4)], line: 3),
         ]
-        let m = DocumentMetadata.extract(rows, file: "d.pdf")
+        let m = DecisionHeader.readDocument(rows, file: "d.pdf")
         #expect(m.number == nil)
         #expect(m.numberLeftBlank?.compilerStyle == "d.pdf:1:20")
         #expect(m.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")
         #expect(m.place?.value == "Lai Châu")
-        #expect(m.issued == nil) // the day is left blank
+        #expect(m.issued == nil && m.dateLeftBlank?.compilerStyle == "d.pdf:1:20") // the day is left blank
         #expect(m.effectiveFromSigning?.location.compilerStyle == "d.pdf:2:82")
         #expect(m.effectiveDate == nil) // on signing, and the signing date is not known
     }
@@ -145,7 +145,7 @@ import Testing
         let workflow = try #require(reading.annex.diagnostics.first { $0.id == .annexWorkflowTable })
         #expect(workflow.rendered(.en).hasPrefix("lc.pdf:4:1: warning: a table of internal workflows (title at line 4: \"QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"))
         #expect(workflow.rendered(.vi).hasPrefix("lc.pdf:4:1: warning: bảng quy trình nội bộ (tiêu đề ở dòng 4:"))
-        let m = reading.metadata
+        let m = reading.header
         #expect(m.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")
         #expect(m.number == nil && m.numberLeftBlank?.line == 1)
         #expect(m.effectiveFromSigning?.text == "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.")
@@ -159,7 +159,7 @@ import Testing
         let reading = DocumentListingReader.read(try InputFile.read(url, displayPath: "lc1696.pdf"), kind: .pdf)
         #expect(reading.annex.procedures.isEmpty)
         #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
-        #expect(reading.metadata.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+        #expect(reading.header.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
     }
 
     /// Hà Nội's 453-page annex of internal workflows, whole: its forms carry "Số: …", date
@@ -170,7 +170,7 @@ import Testing
         let reading = DocumentListingReader.read(try InputFile.read(url, displayPath: "hn.pdf"), kind: .pdf)
         #expect(reading.annex.procedures.isEmpty && reading.annex.listed.isEmpty && reading.annex.unplaced.isEmpty)
         #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
-        #expect(reading.metadata.isEmpty && reading.metadata.place == nil && reading.metadata.numberLeftBlank == nil)
+        #expect(reading.header.isEmpty && reading.header.place == nil && reading.header.numberLeftBlank == nil)
         let rows = try #require(reading.annex.diagnostics.first { $0.id == .annexNotAPublicationRows })
         #expect(rows.rendered(.en).hasPrefix("hn.pdf:1:1: warning: "))
         #expect(rows.rendered(.en).hasSuffix(" table rows are not read as procedures, since the document's titles say it is no publication decision"))

@@ -415,10 +415,10 @@ private struct Loader {
         if header.number == nil, entry == nil { missing.append(LocalizedText(vi: "số quyết định", en: "number")) }
         if header.issuer == nil, entry == nil { missing.append(LocalizedText(vi: "cơ quan ban hành", en: "issuing body")) }
         if header.issued == nil, entry == nil { missing.append(LocalizedText(vi: "ngày ban hành", en: "issue date")) }
-        if header.effective == nil, entry == nil { missing.append(LocalizedText(vi: "ngày hiệu lực", en: "effective date")) }
+        if header.effectiveDate == nil, entry == nil { missing.append(LocalizedText(vi: "ngày hiệu lực", en: "effective date")) }
         guard missing.isEmpty, let number = header.number?.value ?? entry?.decisionNumber,
               let issuer = entry?.issuer ?? header.issuer?.value,
-              let issued = header.issued?.value ?? entry?.issued, let effective = header.effective?.value ?? entry?.effective else {
+              let issued = header.issued?.value ?? entry?.issued, let effective = header.effectiveDate ?? entry?.effective else {
             diagnostics.append(Diagnostic(.error, .catalogueWordDecisionIncomplete, at: SourceLocation(file: display(path)), LocalizedText(
                 vi: "văn bản Word không ghi \(missing.map(\.vi).joined(separator: ", ")) (xem tthc inspect) và không có dòng nào trong register.csv cho quyết định này; hãy thêm một dòng với Tệp danh mục = \(path)",
                 en: "the Word document does not give its \(missing.map(\.en).joined(separator: ", ")) (see tthc inspect) and no row of register.csv is about this decision; add a row with listing file = \(path)")))

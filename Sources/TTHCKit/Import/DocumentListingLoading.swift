@@ -9,7 +9,7 @@ extension CatalogueDirectory {
     /// gives differently is a warning.
     static func documentDecision(_ reading: DocumentListingReader.Reading, path: String, display: String,
                                  entry: RegisterEntry?) -> (Decision?, [Diagnostic]) {
-        let m = reading.metadata
+        let m = reading.header
         let annex = reading.annex
         var diagnostics: [Diagnostic] = []
         let at = SourceLocation(file: display)

@@ -1,6 +1,6 @@
 /// Reads a whole decision published as a document (a saved web page, a PDF with a text
 /// layer): its annex tables through the ``AnnexInterpreter``, as a CSV listing is read,
-/// and what the decision says about itself (``DocumentMetadata``).
+/// and what the decision says about itself (``DecisionHeader/readDocument(_:file:)``).
 ///
 /// The source is read whole before the interpreter starts, for two reasons: a file that
 /// turns out to be unreadable half-way (too deep, a giant table, a page over the limits)
@@ -24,7 +24,7 @@ public enum DocumentListingReader {
 
     public struct Reading: Sendable {
         public var annex: AnnexReading
-        public var metadata: DocumentMetadata
+        public var header: DecisionHeader
     }
 
     /// `decisionTitle` and `effectiveDate` (from the register) win over the document's own.
@@ -39,43 +39,15 @@ public enum DocumentListingReader {
         if diagnostics.contains(where: { $0.severity == .error }) {
             var annex = AnnexReading()
             annex.diagnostics = diagnostics
-            return Reading(annex: annex, metadata: DocumentMetadata())
+            return Reading(annex: annex, header: DecisionHeader())
         }
-        let metadata = DocumentMetadata.extract(rows, file: file.displayPath)
-        var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? metadata.title?.value,
-                                           effectiveDate: effectiveDate ?? metadata.effectiveDate, snapshot: snapshot,
+        let header = DecisionHeader.readDocument(rows, file: file.displayPath)
+        var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? header.title?.value,
+                                           effectiveDate: effectiveDate ?? header.effectiveDate, snapshot: snapshot,
                                            keepsOrigins: keepsOrigins)
         for row in rows { interpreter.feed(row) }
         var annex = interpreter.finish()
         annex.diagnostics = diagnostics + annex.diagnostics
-        return Reading(annex: annex, metadata: metadata)
-    }
-}
-
-extension DocumentMetadata {
-    /// The lines `tthc inspect` shows: each value found and where, or that it was not.
-    public func described(_ language: Language) -> [String] {
-        let words = InspectStrings.for(language)
-        func line<V>(_ name: String, _ found: Found<V>?, _ show: (V) -> String) -> String {
-            guard let found else { return "  \(name): " + words.notFound }
-            return "  \(name): \(show(found.value))  ← \(found.location.compilerStyle): \"\(found.text)\""
-        }
-        var lines = [words.documentHeading]
-        if number == nil, let blank = numberLeftBlank {
-            lines.append("  \(words.number): \(words.leftBlank)  ← \(blank.compilerStyle)")
-        } else {
-            lines.append(line(words.number, number) { $0 })
-        }
-        lines.append(line(words.issuer, issuer) { $0 })
-        lines.append(line(words.place, place) { $0 })
-        lines.append(line(words.issued, issued, words.date))
-        if effective == nil, let signing = effectiveFromSigning {
-            let date = issued.map { " (\(words.date($0.value)))" } ?? ""
-            lines.append("  \(words.effective): \(words.onSigning)\(date)  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
-        } else {
-            lines.append(line(words.effective, effective, words.date))
-        }
-        lines.append(line(words.decisionTitle, title) { $0 })
-        return lines
+        return Reading(annex: annex, header: header)
     }
 }

@@ -11,8 +11,9 @@ public struct DecisionDocument: Sendable {
     public var file: String
     public var kind: Kind
     public var annex: AnnexReading
-    /// What a web page or a PDF says about itself.
-    public var metadata: DocumentMetadata?
+    /// What a web page or a PDF says about itself (a Word decision's is part of its
+    /// reading, ``AnnexReading/decisionHeader``).
+    public var header: DecisionHeader?
     /// An XML listing as read (it carries its own number and dates).
     public var listing: Decision?
 
@@ -51,7 +52,7 @@ public struct DecisionDocument: Sendable {
         case .html, .pdf:
             let document = DocumentListingReader.read(file, kind: kind == .html ? .html : .pdf, decisionTitle: decisionTitle,
                                                       effectiveDate: effectiveDate, snapshot: snapshot)
-            return DecisionDocument(file: path, kind: kind, annex: document.annex, metadata: document.metadata)
+            return DecisionDocument(file: path, kind: kind, annex: document.annex, header: document.header)
         case .xml:
             let result = DecisionXMLReader.read(file)
             var annex = AnnexReading(xmlListing: result)
@@ -79,15 +80,7 @@ public struct DecisionDocument: Sendable {
             return DecisionFacts(number: listing.number, issuer: listing.issuer, issued: listing.issued,
                                  effective: listing.effective, title: nil)
         }
-        if let h = annex.decisionHeader {
-            return DecisionFacts(number: h.number?.value, numberLeftBlank: h.numberLeftBlank != nil, issuer: h.issuer?.value,
-                                 issued: h.issued?.value, effective: h.effective?.value, title: h.title?.value)
-        }
-        if let m = metadata {
-            return DecisionFacts(number: m.number?.value, numberLeftBlank: m.numberLeftBlank != nil, issuer: m.issuer?.value,
-                                 issued: m.issued?.value, effective: m.effectiveDate, title: m.title?.value)
-        }
-        return DecisionFacts()
+        return (annex.decisionHeader ?? header)?.facts ?? DecisionFacts()
     }
 
     /// What `tthc inspect` prints: the reading (``InspectReport``) and, for a web page or a
@@ -95,9 +88,9 @@ public struct DecisionDocument: Sendable {
     /// (a Word decision's are part of the reading).
     public func inspected(format: InspectReport.Format, language: Language) -> String {
         var out = InspectReport.render(annex, file: file, format: format, language: language)
-        if format == .text, let metadata, !failed {
+        if format == .text, let header, !failed {
             var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            lines.insert(contentsOf: metadata.described(language), at: 1)
+            lines.insert(contentsOf: InspectReport.documentHeaderLines(header, language: language), at: 1)
             out = lines.joined(separator: "\n")
         }
         return out

@@ -142,10 +142,10 @@ public enum DecisionDOCXReader {
             reading.diagnostics = diagnostics
             return reading
         }
-        let header = DecisionHeader.read(rows)
+        let header = DecisionHeader.readWord(rows, file: file)
         var reading = AnnexInterpreter.read(RowsTableSource(rows: annexRows(rows), diagnostics: diagnostics), file: file,
                                             decisionTitle: decisionTitle ?? header.title?.value,
-                                            effectiveDate: effectiveDate ?? header.effective?.value, snapshot: snapshot,
+                                            effectiveDate: effectiveDate ?? header.effectiveDate, snapshot: snapshot,
                                             keepsOrigins: keepsOrigins)
         reading.decisionHeader = header
         return reading

@@ -39,7 +39,7 @@ public enum InspectReport {
     }
 
     /// What a Word decision says about itself, each value with the line it was read from.
-    static func headerLines(_ header: DecisionHeader, language: Language) -> [String] {
+    static func wordHeaderLines(_ header: DecisionHeader, language: Language) -> [String] {
         let words = InspectStrings.for(language)
         var lines = [words.wordHeading]
         func line(_ name: String, _ value: String?, _ at: Int?, blank: Int? = nil) {
@@ -51,12 +51,40 @@ public enum InspectReport {
                 lines.append("  \(name): \(words.notFoundInWord)")
             }
         }
-        line(words.number, header.number?.value, header.number?.line, blank: header.numberLeftBlank)
-        line(words.issuer, header.issuer?.value, header.issuer?.line)
-        line(words.place, header.place?.value, header.place?.line)
-        line(words.issued, header.issued.map { words.date($0.value) }, header.issued?.line, blank: header.dateLeftBlank)
-        line(words.effective, header.effective.map { words.date($0.value) }, header.effective?.line)
-        line(words.decisionTitle, header.title?.value, header.title?.line)
+        line(words.number, header.number?.value, header.number?.location.line, blank: header.numberLeftBlank?.line)
+        line(words.issuer, header.issuer?.value, header.issuer?.location.line)
+        line(words.place, header.place?.value, header.place?.location.line)
+        line(words.issued, header.issued.map { words.date($0.value) }, header.issued?.location.line, blank: header.dateLeftBlank?.line)
+        let effectiveAt = header.effective?.location ?? header.effectiveFromSigning?.location
+        line(words.effective, header.effectiveDate.map(words.date), effectiveAt?.line)
+        line(words.decisionTitle, header.title?.value, header.title?.location.line)
+        return lines
+    }
+
+    /// What a web page or a PDF says about itself: each value found, with where and the
+    /// text there, or that it was not.
+    static func documentHeaderLines(_ header: DecisionHeader, language: Language) -> [String] {
+        let words = InspectStrings.for(language)
+        func line<V>(_ name: String, _ found: DecisionHeader.Found<V>?, _ show: (V) -> String) -> String {
+            guard let found else { return "  \(name): " + words.notFound }
+            return "  \(name): \(show(found.value))  ← \(found.location.compilerStyle): \"\(found.text)\""
+        }
+        var lines = [words.documentHeading]
+        if header.number == nil, let blank = header.numberLeftBlank {
+            lines.append("  \(words.number): \(words.leftBlank)  ← \(blank.compilerStyle)")
+        } else {
+            lines.append(line(words.number, header.number) { $0 })
+        }
+        lines.append(line(words.issuer, header.issuer) { $0 })
+        lines.append(line(words.place, header.place) { $0 })
+        lines.append(line(words.issued, header.issued, words.date))
+        if header.effective == nil, let signing = header.effectiveFromSigning {
+            let date = header.issued.map { " (\(words.date($0.value)))" } ?? ""
+            lines.append("  \(words.effective): \(words.onSigning)\(date)  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
+        } else {
+            lines.append(line(words.effective, header.effective, words.date))
+        }
+        lines.append(line(words.decisionTitle, header.title) { $0 })
         return lines
     }
 
@@ -71,7 +99,7 @@ public enum InspectReport {
             lines.append(words.notAPublication(kind[language]))
         }
         if let header = reading.decisionHeader {
-            lines += headerLines(header, language: language)
+            lines += wordHeaderLines(header, language: language)
         }
         for title in reading.titles {
             lines.append(words.titleRow + title)
