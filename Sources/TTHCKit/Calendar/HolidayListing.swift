@@ -87,9 +87,12 @@ public struct HolidayListing: Sendable {
 }
 
 
-/// Every word of the holiday listing, one table per language. ``provisional`` is also the
-/// mark the reminders and the calendar commands put after a provisional result.
+/// Every word of the holiday listing and of the working-day explanations
+/// (``WorkingCalendar/reason(for:)``, ``WorkingCalendar/explainAdding(workingDays:to:)``),
+/// one table per language. ``provisional`` is also the mark the reminders and the calendar
+/// commands put after a provisional result.
 public struct CalendarStrings: StringTable {
+    var language: Language
     var title: @Sendable (_ year: Int, _ provisional: Bool) -> String
     var date: @Sendable (CivilDate) -> String
     /// Columns of the weekday name: the longest, "Chủ nhật" / "Wednesday".
@@ -97,8 +100,14 @@ public struct CalendarStrings: StringTable {
     public var provisional: String
     var source: @Sendable (String) -> String
     var noWeekdayOff: String
+    var weeklyRestDay: String
+    var workingDay: String
+    var eventDayEndsPeriod: String
+    var eventDayNotCounted: String
+    var nextWorkingDay: @Sendable (_ reason: String) -> String
 
     public static let vietnamese = CalendarStrings(
+        language: .vi,
         title: { year, provisional in
             "Lịch nghỉ khu vực công năm \(year): "
                 + (provisional ? "tạm tính theo Bộ luật Lao động (chưa có lịch chính thức)" : "theo lịch chính thức")
@@ -107,9 +116,15 @@ public struct CalendarStrings: StringTable {
         weekdayWidth: 8,
         provisional: "(tạm tính)",
         source: { "[nguồn: \($0)]" },
-        noWeekdayOff: "(không có ngày nghỉ nào rơi vào ngày thường)")
+        noWeekdayOff: "(không có ngày nghỉ nào rơi vào ngày thường)",
+        weeklyRestDay: "ngày nghỉ hằng tuần",
+        workingDay: "ngày làm việc",
+        eventDayEndsPeriod: "ngày xảy ra sự kiện; thời hạn 0 ngày kết thúc vào cuối ngày này",
+        eventDayNotCounted: "ngày xảy ra sự kiện: không tính (Điều 147 Bộ luật Dân sự 2015)",
+        nextWorkingDay: { reason in "\(reason); ngày làm việc tiếp theo (Điều 148 khoản 5 Bộ luật Dân sự 2015)" })
 
     public static let english = CalendarStrings(
+        language: .en,
         title: { year, provisional in
             "Public-sector days off in \(year): "
                 + (provisional ? "provisional, computed from the Labour Code (no official schedule on file)" : "official schedule")
@@ -118,5 +133,10 @@ public struct CalendarStrings: StringTable {
         weekdayWidth: 9,
         provisional: "(provisional)",
         source: { "[source: \($0)]" },
-        noWeekdayOff: "(no weekday off)")
+        noWeekdayOff: "(no weekday off)",
+        weeklyRestDay: "weekly rest day",
+        workingDay: "working day",
+        eventDayEndsPeriod: "day of the event; a period of 0 days ends at the end of this day",
+        eventDayNotCounted: "day of the event: not counted (Civil Code 2015, Art. 147)",
+        nextWorkingDay: { reason in "\(reason); next working day (Civil Code 2015, Art. 148(5))" })
 }
