@@ -293,4 +293,27 @@ import Testing
         #expect(data.unreadListings.map(\.file) == ["cat/decisions/scan.pdf"])
         #expect(data.unreadListings.first?.errors.map(\.id.rawValue) == ["pdf.no-text-layer"])
     }
+
+    /// A draft page with its number left blank and no effective date, and no register row:
+    /// the listing is unread, and the error names what is missing with the same words as
+    /// the Word reader's and import's (``DecisionFact``).
+    @Test func incompletePageNamesWhatIsMissing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-webpdf-draft-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("decisions"), withIntermediateDirectories: true)
+        let page = """
+        <p>BỘ TƯ PHÁP</p><p>Số:      /QĐ-BTP</p><p>Hà Nội, ngày 19 tháng 11 năm 2025</p>
+        <table><tr><td>STT</td><td>Mã TTHC</td><td>Tên TTHC</td><td>Loại</td></tr><tr><td>1</td><td>1.011423</td><td>Đăng ký</td><td>bãi bỏ</td></tr></table>
+        """
+        try Data(page.utf8).write(to: dir.appendingPathComponent("decisions/draft.html"))
+        let result = CatalogueDirectory.load(dir, displayPath: "cat")
+        let errors = result.diagnostics.filter { $0.id == .catalogueDocumentMetadataMissing }
+        #expect(errors.map { $0.rendered(.vi) } == [
+            "cat/decisions/draft.html: error: văn bản không ghi đủ thông tin quyết định (thiếu: số quyết định (để trống), ngày hiệu lực) và không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; hãy thêm một dòng với Tệp danh mục = decisions/draft.html",
+        ])
+        #expect(errors.map { $0.rendered(.en) } == [
+            "cat/decisions/draft.html: error: the document does not give the whole decision (missing: number (left blank), effective date) and no row of register.csv names this file in its \"listing file\" column; add a row with listing file = decisions/draft.html",
+        ])
+        #expect(result.value?.unreadListings.map(\.file) == ["cat/decisions/draft.html"])
+    }
 }

@@ -119,3 +119,16 @@ public struct DecisionFacts: Hashable, Sendable {
         self.title = title
     }
 }
+
+extension DecisionFacts {
+    /// The four values every listing needs that these lack, in that order, each with its
+    /// name (the number "left blank" when the document has "Số:      /QĐ-UBND").
+    public var missing: [(fact: DecisionFact, name: LocalizedText)] {
+        var out: [(DecisionFact, LocalizedText)] = []
+        if number == nil { out.append((.number, numberLeftBlank ? DecisionFact.numberLeftBlank : DecisionFact.number.label)) }
+        if issuer == nil { out.append((.issuer, DecisionFact.issuer.label)) }
+        if issued == nil { out.append((.issued, DecisionFact.issued.label)) }
+        if effective == nil { out.append((.effective, DecisionFact.effective.label)) }
+        return out
+    }
+}
