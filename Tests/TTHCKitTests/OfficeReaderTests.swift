@@ -262,7 +262,7 @@ enum OfficeFixtures {
     }
 
     /// The decision around the tables: number, issuer, place and date, effective date and
-    /// title, each with the line it came from.
+    /// title, each with the place and the text it came from.
     @Test func decisionHeader() throws {
         let reading = DecisionDOCXReader.interpret(try OfficeFixtures.file("bo-cong-thuong-2025-3361-qd-bct.word.docx", in: OfficeFixtures.corpus))
         let h = try #require(reading.decisionHeader)
@@ -276,11 +276,13 @@ enum OfficeFixtures {
         let text = InspectReport.render(reading, file: "d.docx", format: .text, language: .vi)
         #expect(text.contains("""
             Quyết định (đọc từ văn bản):
-              số: 3361/QĐ-BCT  ← dòng 2
-              cơ quan ban hành: BỘ CÔNG THƯƠNG  ← dòng 2
-              nơi ban hành: Hà Nội  ← dòng 2
-              ngày ban hành: 18/11/2025  ← dòng 2
-              ngày hiệu lực: 01/05/2026  ← dòng 9
+              số: 3361/QĐ-BCT  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:1: "Số: 3361/QĐ-BCT"
+              cơ quan ban hành: BỘ CÔNG THƯƠNG  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:1
+              nơi ban hành: Hà Nội  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:2: "Hà Nội, ngày 18 tháng 11 năm 2025"
+              ngày ban hành: 18/11/2025  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:2: "Hà Nội, ngày 18 tháng 11 năm 2025"
+              ngày hiệu lực: 01/05/2026  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:9:1: "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026."
+              trích yếu: Về việc công bố thủ tục hành chính sửa đổi, bổ sung ban hành trong lĩnh vực xuất nhập khẩu thuộc phạm vi chức năng quản lý của Bộ Công Thương  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:4:1
+            Tiêu đề: BỘ CÔNG THƯƠNG
             """))
     }
 

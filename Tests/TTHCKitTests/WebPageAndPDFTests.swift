@@ -77,7 +77,7 @@ import Testing
         #expect(m.effective?.value == CivilDate(year: 2026, month: 4, day: 1))
         #expect(m.effective?.location.compilerStyle == "page.html:7:1")
         #expect(m.title?.value == "Về việc công bố thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực khoa học")
-        #expect(InspectReport.documentHeaderLines(m, language: .en)[1] == "  number: 2105/QĐ-BKHCN  ← page.html:1:1: \"Số: 2105/QĐ-BKHCN\"")
+        #expect(InspectReport.headerLines(m, language: .en)[1] == "  number: 2105/QĐ-BKHCN  ← page.html:1:1: \"Số: 2105/QĐ-BKHCN\"")
     }
 
     @Test func effectiveOnSigningAndBlankNumbers() {

@@ -23,8 +23,12 @@ public enum DocumentListingReader {
     }
 
     public struct Reading: Sendable {
+        /// The annex, with the decision's header (``AnnexReading/decisionHeader``) when the
+        /// document was read.
         public var annex: AnnexReading
-        public var header: DecisionHeader
+
+        /// What the decision says about itself (empty when the document was not read).
+        public var header: DecisionHeader { annex.decisionHeader ?? DecisionHeader() }
     }
 
     /// `decisionTitle` and `effectiveDate` (from the register) win over the document's own.
@@ -39,7 +43,7 @@ public enum DocumentListingReader {
         if diagnostics.contains(where: { $0.severity == .error }) {
             var annex = AnnexReading()
             annex.diagnostics = diagnostics
-            return Reading(annex: annex, header: DecisionHeader())
+            return Reading(annex: annex)
         }
         let header = DecisionHeader.readDocument(rows, file: file.displayPath)
         var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? header.title?.value,
@@ -48,6 +52,7 @@ public enum DocumentListingReader {
         for row in rows { interpreter.feed(row) }
         var annex = interpreter.finish()
         annex.diagnostics = diagnostics + annex.diagnostics
-        return Reading(annex: annex, header: header)
+        annex.decisionHeader = header
+        return Reading(annex: annex)
     }
 }

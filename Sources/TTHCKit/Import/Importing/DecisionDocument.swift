@@ -11,9 +11,6 @@ public struct DecisionDocument: Sendable {
     public var file: String
     public var kind: Kind
     public var annex: AnnexReading
-    /// What a web page or a PDF says about itself (a Word decision's is part of its
-    /// reading, ``AnnexReading/decisionHeader``).
-    public var header: DecisionHeader?
     /// An XML listing as read (it carries its own number and dates).
     public var listing: Decision?
 
@@ -52,7 +49,7 @@ public struct DecisionDocument: Sendable {
         case .html, .pdf:
             let document = DocumentListingReader.read(file, kind: kind == .html ? .html : .pdf, decisionTitle: decisionTitle,
                                                       effectiveDate: effectiveDate, snapshot: snapshot)
-            return DecisionDocument(file: path, kind: kind, annex: document.annex, header: document.header)
+            return DecisionDocument(file: path, kind: kind, annex: document.annex)
         case .xml:
             let result = DecisionXMLReader.read(file)
             var annex = AnnexReading(xmlListing: result)
@@ -80,20 +77,12 @@ public struct DecisionDocument: Sendable {
             return DecisionFacts(number: listing.number, issuer: listing.issuer, issued: listing.issued,
                                  effective: listing.effective, title: nil)
         }
-        return (annex.decisionHeader ?? header)?.facts ?? DecisionFacts()
+        return annex.decisionHeader?.facts ?? DecisionFacts()
     }
 
-    /// What `tthc inspect` prints: the reading (``InspectReport``) and, for a web page or a
-    /// PDF that was read, the decision's own number, issuer and dates under the summary line
-    /// (a Word decision's are part of the reading).
+    /// What `tthc inspect` prints (``InspectReport``).
     public func inspected(format: InspectReport.Format, language: Language) -> String {
-        var out = InspectReport.render(annex, file: file, format: format, language: language)
-        if format == .text, let header, !failed {
-            var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            lines.insert(contentsOf: InspectReport.documentHeaderLines(header, language: language), at: 1)
-            out = lines.joined(separator: "\n")
-        }
-        return out
+        InspectReport.render(annex, file: file, format: format, language: language)
     }
 }
 

@@ -121,7 +121,8 @@ public struct AnnexReading: Sendable {
     /// Set when the document is not a publication decision (a delegation, a list of
     /// internal workflows): what it looks like instead.
     public var notAPublication: LocalizedText?
-    /// What a Word decision says about itself (number, issuer, dates, title), and where.
+    /// What the decision says about itself (number, issuer, dates, title), and where: read
+    /// from a Word decision, a web page or a PDF; nil for a table (CSV, Excel) or XML.
     public var decisionHeader: DecisionHeader?
     public var diagnostics: [Diagnostic] = []
 

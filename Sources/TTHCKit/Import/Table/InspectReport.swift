@@ -38,49 +38,29 @@ public enum InspectReport {
         String(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
     }
 
-    /// What a Word decision says about itself, each value with the line it was read from.
-    static func wordHeaderLines(_ header: DecisionHeader, language: Language) -> [String] {
+    /// What the decision says about itself (``DecisionHeader``), whatever form it came in:
+    /// each value with where it was read and the text there, or that it is left blank or
+    /// was not found.
+    static func headerLines(_ header: DecisionHeader, language: Language) -> [String] {
         let words = InspectStrings.for(language)
-        var lines = [words.wordHeading]
-        func line(_ name: String, _ value: String?, _ at: Int?, blank: Int? = nil) {
-            if let value, let at {
-                lines.append("  \(name): \(value)  ← \(words.line(at))")
-            } else if let blank {
-                lines.append("  \(name): \(words.leftBlankDraft)  ← \(words.line(blank))")
-            } else {
-                lines.append("  \(name): \(words.notFoundInWord)")
-            }
+        // Where a value was read, and the text there unless it is the value itself (a title).
+        func place(_ at: SourceLocation, _ text: String, shown: String) -> String {
+            at.compilerStyle + (text == shown ? "" : ": \"\(text)\"")
         }
-        line(words.number, header.number?.value, header.number?.location.line, blank: header.numberLeftBlank?.line)
-        line(words.issuer, header.issuer?.value, header.issuer?.location.line)
-        line(words.place, header.place?.value, header.place?.location.line)
-        line(words.issued, header.issued.map { words.date($0.value) }, header.issued?.location.line, blank: header.dateLeftBlank?.line)
-        let effectiveAt = header.effective?.location ?? header.effectiveFromSigning?.location
-        line(words.effective, header.effectiveDate.map(words.date), effectiveAt?.line)
-        line(words.decisionTitle, header.title?.value, header.title?.location.line)
-        return lines
-    }
-
-    /// What a web page or a PDF says about itself: each value found, with where and the
-    /// text there, or that it was not.
-    static func documentHeaderLines(_ header: DecisionHeader, language: Language) -> [String] {
-        let words = InspectStrings.for(language)
-        func line<V>(_ name: String, _ found: DecisionHeader.Found<V>?, _ show: (V) -> String) -> String {
-            guard let found else { return "  \(name): " + words.notFound }
-            return "  \(name): \(show(found.value))  ← \(found.location.compilerStyle): \"\(found.text)\""
+        func line<V>(_ name: String, _ found: DecisionHeader.Found<V>?, blank: SourceLocation? = nil,
+                     _ show: (V) -> String) -> String {
+            if let found { return "  \(name): \(show(found.value))  ← " + place(found.location, found.text, shown: show(found.value)) }
+            if let blank { return "  \(name): \(words.leftBlank)  ← \(blank.compilerStyle)" }
+            return "  \(name): " + words.notFound
         }
-        var lines = [words.documentHeading]
-        if header.number == nil, let blank = header.numberLeftBlank {
-            lines.append("  \(words.number): \(words.leftBlank)  ← \(blank.compilerStyle)")
-        } else {
-            lines.append(line(words.number, header.number) { $0 })
-        }
+        var lines = [words.decisionHeading]
+        lines.append(line(words.number, header.number, blank: header.numberLeftBlank) { $0 })
         lines.append(line(words.issuer, header.issuer) { $0 })
         lines.append(line(words.place, header.place) { $0 })
-        lines.append(line(words.issued, header.issued, words.date))
+        lines.append(line(words.issued, header.issued, blank: header.dateLeftBlank, words.date))
         if header.effective == nil, let signing = header.effectiveFromSigning {
             let date = header.issued.map { " (\(words.date($0.value)))" } ?? ""
-            lines.append("  \(words.effective): \(words.onSigning)\(date)  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
+            lines.append("  \(words.effective): \(words.onSigning)\(date)  ← " + place(signing.location, signing.text, shown: ""))
         } else {
             lines.append(line(words.effective, header.effective, words.date))
         }
@@ -99,7 +79,7 @@ public enum InspectReport {
             lines.append(words.notAPublication(kind[language]))
         }
         if let header = reading.decisionHeader {
-            lines += wordHeaderLines(header, language: language)
+            lines += headerLines(header, language: language)
         }
         for title in reading.titles {
             lines.append(words.titleRow + title)

@@ -34,8 +34,7 @@ struct InspectStrings: StringTable {
     var fromDecisionTitle: @Sendable (_ text: String) -> String
 
     // What the decision says about itself
-    var wordHeading: String
-    var documentHeading: String
+    var decisionHeading: String
     var number: String
     var issuer: String
     var place: String
@@ -43,10 +42,7 @@ struct InspectStrings: StringTable {
     var effective: String
     var decisionTitle: String
     var date: @Sendable (CivilDate) -> String
-    var line: @Sendable (Int) -> String
-    var leftBlankDraft: String
     var leftBlank: String
-    var notFoundInWord: String
     var notFound: String
     var onSigning: String
 
@@ -88,8 +84,7 @@ struct InspectStrings: StringTable {
         fromSection: { line, text in "dòng mục ở dòng \(line): \"\(text)\"" },
         fromTitle: { line, text in "tiêu đề ở dòng \(line): \"\(text)\"" },
         fromDecisionTitle: { text in "trích yếu quyết định: \"\(text)\"" },
-        wordHeading: "Quyết định (đọc từ văn bản):",
-        documentHeading: "Quyết định (đọc từ văn bản):",
+        decisionHeading: "Quyết định (đọc từ văn bản):",
         number: "số",
         issuer: "cơ quan ban hành",
         place: "nơi ban hành",
@@ -97,11 +92,8 @@ struct InspectStrings: StringTable {
         effective: "ngày hiệu lực",
         decisionTitle: "trích yếu",
         date: { $0.vietnamese },
-        line: { n in "dòng \(n)" },
-        leftBlankDraft: "để trống (dự thảo?)",
         leftBlank: "để trống",
-        notFoundInWord: "không tìm thấy",
-        notFound: "không thấy",
+        notFound: "không tìm thấy",
         onSigning: "kể từ ngày ký",
         readBy: { source in "đọc bằng tthc import từ " + source },
         notReadAsProcedure: "không đọc được thành thủ tục",
@@ -141,8 +133,7 @@ struct InspectStrings: StringTable {
         fromSection: { line, text in "section row at line \(line): \"\(text)\"" },
         fromTitle: { line, text in "title at line \(line): \"\(text)\"" },
         fromDecisionTitle: { text in "decision title: \"\(text)\"" },
-        wordHeading: "The decision (read from the document):",
-        documentHeading: "Decision (read from the document):",
+        decisionHeading: "The decision (read from the document):",
         number: "number",
         issuer: "issuer",
         place: "place",
@@ -150,10 +141,7 @@ struct InspectStrings: StringTable {
         effective: "effective",
         decisionTitle: "title",
         date: { $0.iso },
-        line: { n in "line \(n)" },
-        leftBlankDraft: "left blank (a draft?)",
         leftBlank: "left blank",
-        notFoundInWord: "not found",
         notFound: "not found",
         onSigning: "on signing",
         readBy: { source in "read by tthc import from " + source },
