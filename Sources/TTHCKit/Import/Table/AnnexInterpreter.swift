@@ -690,7 +690,7 @@ public struct AnnexInterpreter {
         }
         if changeType == nil, let implied = layout.impliedChange {
             changeType = implied.value
-            changeOrigin = .inferred(LocalizedText(vi: "tiêu đề cột \"\(implied.header)\"", en: "column header \"\(implied.header)\""))
+            changeOrigin = .columnHeader(implied.header)
         }
         if changeType == nil, let titleChange, let decisionTitle {
             changeType = titleChange
@@ -698,7 +698,7 @@ public struct AnnexInterpreter {
         }
         if !replaces.isEmpty, changeType != .replaced, changeType != .abolished {
             changeType = .replaced
-            changeOrigin = .inferred(LocalizedText(vi: "có mã TTHC được thay thế", en: "a replaced code is given"))
+            changeOrigin = .replacedCodeGiven
         }
         if changeType == nil, reading.isSnapshot {
             reading.listed.append(ListedProcedure(

@@ -14,8 +14,11 @@ public enum ValueOrigin: Hashable, Sendable {
     case title(line: Int, text: String)
     /// The decision's title (from the register's "Trích yếu" or the document itself).
     case decisionTitle(String)
-    /// Worked out from other cells; the text says how.
-    case inferred(LocalizedText)
+    /// The change type a column's header names for the whole table ("Tên VBQPPL quy định
+    /// việc bãi bỏ").
+    case columnHeader(String)
+    /// A replaced code is given, so the procedure replaces another.
+    case replacedCodeGiven
     /// Nothing in the document says it.
     case none
 
@@ -29,7 +32,8 @@ public enum ValueOrigin: Hashable, Sendable {
         case .section(let line, let text): words.fromSection(line, text)
         case .title(let line, let text): words.fromTitle(line, text)
         case .decisionTitle(let text): words.fromDecisionTitle(text)
-        case .inferred(let how): how[language]
+        case .columnHeader(let header): words.fromColumnHeader(header)
+        case .replacedCodeGiven: words.fromReplacedCode
         case .none: words.notStated
         }
     }

@@ -32,6 +32,8 @@ struct InspectStrings: StringTable {
     var fromSection: @Sendable (_ line: Int, _ text: String) -> String
     var fromTitle: @Sendable (_ line: Int, _ text: String) -> String
     var fromDecisionTitle: @Sendable (_ text: String) -> String
+    var fromColumnHeader: @Sendable (_ header: String) -> String
+    var fromReplacedCode: String
 
     // What the decision says about itself
     var decisionHeading: String
@@ -84,6 +86,8 @@ struct InspectStrings: StringTable {
         fromSection: { line, text in "dòng mục ở dòng \(line): \"\(text)\"" },
         fromTitle: { line, text in "tiêu đề ở dòng \(line): \"\(text)\"" },
         fromDecisionTitle: { text in "trích yếu quyết định: \"\(text)\"" },
+        fromColumnHeader: { header in "tiêu đề cột \"\(header)\"" },
+        fromReplacedCode: "có mã TTHC được thay thế",
         decisionHeading: "Quyết định (đọc từ văn bản):",
         number: "số",
         issuer: "cơ quan ban hành",
@@ -133,6 +137,8 @@ struct InspectStrings: StringTable {
         fromSection: { line, text in "section row at line \(line): \"\(text)\"" },
         fromTitle: { line, text in "title at line \(line): \"\(text)\"" },
         fromDecisionTitle: { text in "decision title: \"\(text)\"" },
+        fromColumnHeader: { header in "column header \"\(header)\"" },
+        fromReplacedCode: "a replaced code is given",
         decisionHeading: "The decision (read from the document):",
         number: "number",
         issuer: "issuer",
