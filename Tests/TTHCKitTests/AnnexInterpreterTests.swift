@@ -22,6 +22,20 @@ import Testing
         #expect(r.procedures[0].levelsOrigin == .notes(at: SourceLocation(file: "a.csv", line: 3, column: 22)))
     }
 
+    /// A procedure under a "new" heading that names the code it replaces is a replacement,
+    /// and inspect says why.
+    @Test func aReplacedCodeMakesAReplacement() {
+        let (lines, r) = read("""
+            DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH
+            STT,Mã TTHC,Tên TTHC,Mã TTHC được thay thế
+            1,1.000001,Thủ tục A,1.000009
+            """)
+        #expect(lines == ["1.000001\treplaced\t-\t1.000009\tThủ tục A"])
+        #expect(r.procedures[0].changeOrigin == .replacedCodeGiven)
+        #expect(r.procedures[0].changeOrigin.described(.vi) == "có mã TTHC được thay thế")
+        #expect(r.procedures[0].changeOrigin.described(.en) == "a replaced code is given")
+    }
+
     @Test func twoRowHeaderWithMarkColumns() {
         let (lines, r) = read("""
             DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH

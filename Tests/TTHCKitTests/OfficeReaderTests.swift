@@ -262,25 +262,27 @@ enum OfficeFixtures {
     }
 
     /// The decision around the tables: number, issuer, place and date, effective date and
-    /// title, each with the line it came from.
+    /// title, each with the place and the text it came from.
     @Test func decisionHeader() throws {
         let reading = DecisionDOCXReader.interpret(try OfficeFixtures.file("bo-cong-thuong-2025-3361-qd-bct.word.docx", in: OfficeFixtures.corpus))
         let h = try #require(reading.decisionHeader)
-        #expect(h.number?.value == "3361/QĐ-BCT" && h.number?.line == 2)
+        #expect(h.number?.value == "3361/QĐ-BCT" && h.number?.location.line == 2)
         #expect(h.issuer?.value == "BỘ CÔNG THƯƠNG")
         #expect(h.place?.value == "Hà Nội")
         #expect(h.issued?.value == CivilDate(year: 2025, month: 11, day: 18))
-        #expect(h.effective?.value == CivilDate(year: 2026, month: 5, day: 1) && h.effective?.line == 9)
+        #expect(h.effective?.value == CivilDate(year: 2026, month: 5, day: 1) && h.effective?.location.line == 9)
         #expect(h.title?.value == "Về việc công bố thủ tục hành chính sửa đổi, bổ sung ban hành trong lĩnh vực xuất nhập khẩu thuộc phạm vi chức năng quản lý của Bộ Công Thương")
         #expect(reading.procedures.map(\.change.change) == [.amended])
         let text = InspectReport.render(reading, file: "d.docx", format: .text, language: .vi)
         #expect(text.contains("""
             Quyết định (đọc từ văn bản):
-              số: 3361/QĐ-BCT  ← dòng 2
-              cơ quan ban hành: BỘ CÔNG THƯƠNG  ← dòng 2
-              nơi ban hành: Hà Nội  ← dòng 2
-              ngày ban hành: 18/11/2025  ← dòng 2
-              ngày hiệu lực: 01/05/2026  ← dòng 9
+              số: 3361/QĐ-BCT  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:1: "Số: 3361/QĐ-BCT"
+              cơ quan ban hành: BỘ CÔNG THƯƠNG  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:1
+              nơi ban hành: Hà Nội  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:2: "Hà Nội, ngày 18 tháng 11 năm 2025"
+              ngày ban hành: 18/11/2025  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:2:2: "Hà Nội, ngày 18 tháng 11 năm 2025"
+              ngày hiệu lực: 01/05/2026  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:9:1: "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026."
+              trích yếu: Về việc công bố thủ tục hành chính sửa đổi, bổ sung ban hành trong lĩnh vực xuất nhập khẩu thuộc phạm vi chức năng quản lý của Bộ Công Thương  ← bo-cong-thuong-2025-3361-qd-bct.word.docx:4:1
+            Tiêu đề: BỘ CÔNG THƯƠNG
             """))
     }
 
@@ -305,9 +307,10 @@ enum OfficeFixtures {
         let rows = ["BỘ CÔNG THƯƠNG\nSố: 2729/QĐ-BCT", "Hà Nội, ngày 03 tháng 12 năm 2021", "QUYẾT ĐỊNH",
                     "Về việc công bố thủ tục hành chính mới ban hành", "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký."]
             .enumerated().map { GridRow(cells: [GridCell(text: $0.element, line: $0.offset + 1, column: 1)], line: $0.offset + 1) }
-        let h = DecisionHeader.read(rows)
+        let h = DecisionHeader.readWord(rows, file: "d.docx")
         #expect(h.number?.value == "2729/QĐ-BCT" && h.issuer?.value == "BỘ CÔNG THƯƠNG")
-        #expect(h.effective?.value == CivilDate(year: 2021, month: 12, day: 3) && h.effective?.line == 5)
+        #expect(h.effective == nil && h.effectiveFromSigning?.location.line == 5)
+        #expect(h.effectiveDate == CivilDate(year: 2021, month: 12, day: 3))
     }
 
     /// The decision's articles are its own text, not titles of the annex: "Điều 2. Bãi
@@ -341,7 +344,7 @@ enum OfficeFixtures {
             "laocai-1883-2025-du-thao-uy-quyen.body.docx:1:1: warning: this document is not a publication decision (a list of delegated procedures) and holds no annex table: no procedure is read as a change",
         ])
         let h = try #require(body.decisionHeader)
-        #expect(h.number == nil && h.numberLeftBlank == 3 && h.issued == nil && h.dateLeftBlank == 3)
+        #expect(h.number == nil && h.numberLeftBlank?.line == 3 && h.issued == nil && h.dateLeftBlank?.line == 3)
         #expect(h.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" && h.place?.value == "Lào Cai")
         #expect(h.effective == nil)
         #expect(h.title?.value.hasPrefix("Về việc Ủy quyền cho Giám đốc Sở Công Thương") == true)

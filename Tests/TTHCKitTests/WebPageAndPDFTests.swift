@@ -68,7 +68,7 @@ import Testing
         <p>Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01/4/2026.</p>
         """
         let reading = DocumentListingReader.read(Self.html(page), kind: .html)
-        let m = reading.metadata
+        let m = reading.header
         #expect(m.number?.value == "2105/QĐ-BKHCN")
         #expect(m.number?.location.compilerStyle == "page.html:1:1")
         #expect(m.issuer?.value == "BỘ KHOA HỌC VÀ CÔNG NGHỆ")
@@ -77,7 +77,7 @@ import Testing
         #expect(m.effective?.value == CivilDate(year: 2026, month: 4, day: 1))
         #expect(m.effective?.location.compilerStyle == "page.html:7:1")
         #expect(m.title?.value == "Về việc công bố thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực khoa học")
-        #expect(m.described(.en)[1] == "  number: 2105/QĐ-BKHCN  ← page.html:1:1: \"Số: 2105/QĐ-BKHCN\"")
+        #expect(InspectReport.headerLines(m, language: .en)[1] == "  number: 2105/QĐ-BKHCN  ← page.html:1:1: \"Số: 2105/QĐ-BKHCN\"")
     }
 
     @Test func effectiveOnSigningAndBlankNumbers() {
@@ -88,12 +88,12 @@ import Testing
             GridRow(cells: [GridCell(text: "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", line: 2, column: 82)], line: 2),
             GridRow(cells: [GridCell(text: "(Kèm theo Quyết định số 1696 /QĐ-UBND ngày 15/5/2026)", line: 3, column: 4)], line: 3),
         ]
-        let m = DocumentMetadata.extract(rows, file: "d.pdf")
+        let m = DecisionHeader.readDocument(rows, file: "d.pdf")
         #expect(m.number == nil)
         #expect(m.numberLeftBlank?.compilerStyle == "d.pdf:1:20")
         #expect(m.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")
         #expect(m.place?.value == "Lai Châu")
-        #expect(m.issued == nil) // the day is left blank
+        #expect(m.issued == nil && m.dateLeftBlank?.compilerStyle == "d.pdf:1:20") // the day is left blank
         #expect(m.effectiveFromSigning?.location.compilerStyle == "d.pdf:2:82")
         #expect(m.effectiveDate == nil) // on signing, and the signing date is not known
     }
@@ -145,7 +145,7 @@ import Testing
         let workflow = try #require(reading.annex.diagnostics.first { $0.id == .annexWorkflowTable })
         #expect(workflow.rendered(.en).hasPrefix("lc.pdf:4:1: warning: a table of internal workflows (title at line 4: \"QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"))
         #expect(workflow.rendered(.vi).hasPrefix("lc.pdf:4:1: warning: bảng quy trình nội bộ (tiêu đề ở dòng 4:"))
-        let m = reading.metadata
+        let m = reading.header
         #expect(m.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")
         #expect(m.number == nil && m.numberLeftBlank?.line == 1)
         #expect(m.effectiveFromSigning?.text == "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.")
@@ -159,7 +159,7 @@ import Testing
         let reading = DocumentListingReader.read(try InputFile.read(url, displayPath: "lc1696.pdf"), kind: .pdf)
         #expect(reading.annex.procedures.isEmpty)
         #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
-        #expect(reading.metadata.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+        #expect(reading.header.issuer?.value == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
     }
 
     /// Hà Nội's 453-page annex of internal workflows, whole: its forms carry "Số: …", date
@@ -170,7 +170,7 @@ import Testing
         let reading = DocumentListingReader.read(try InputFile.read(url, displayPath: "hn.pdf"), kind: .pdf)
         #expect(reading.annex.procedures.isEmpty && reading.annex.listed.isEmpty && reading.annex.unplaced.isEmpty)
         #expect(reading.annex.notAPublication == LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures"))
-        #expect(reading.metadata.isEmpty && reading.metadata.place == nil && reading.metadata.numberLeftBlank == nil)
+        #expect(reading.header.isEmpty && reading.header.place == nil && reading.header.numberLeftBlank == nil)
         let rows = try #require(reading.annex.diagnostics.first { $0.id == .annexNotAPublicationRows })
         #expect(rows.rendered(.en).hasPrefix("hn.pdf:1:1: warning: "))
         #expect(rows.rendered(.en).hasSuffix(" table rows are not read as procedures, since the document's titles say it is no publication decision"))
@@ -292,5 +292,28 @@ import Testing
         #expect(decision.changes.map(\.change) == [.amended]) // from the decision's own title
         #expect(data.unreadListings.map(\.file) == ["cat/decisions/scan.pdf"])
         #expect(data.unreadListings.first?.errors.map(\.id.rawValue) == ["pdf.no-text-layer"])
+    }
+
+    /// A draft page with its number left blank and no effective date, and no register row:
+    /// the listing is unread, and the error names what is missing with the same words as
+    /// the Word reader's and import's (``DecisionFact``).
+    @Test func incompletePageNamesWhatIsMissing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-webpdf-draft-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("decisions"), withIntermediateDirectories: true)
+        let page = """
+        <p>BỘ TƯ PHÁP</p><p>Số:      /QĐ-BTP</p><p>Hà Nội, ngày 19 tháng 11 năm 2025</p>
+        <table><tr><td>STT</td><td>Mã TTHC</td><td>Tên TTHC</td><td>Loại</td></tr><tr><td>1</td><td>1.011423</td><td>Đăng ký</td><td>bãi bỏ</td></tr></table>
+        """
+        try Data(page.utf8).write(to: dir.appendingPathComponent("decisions/draft.html"))
+        let result = CatalogueDirectory.load(dir, displayPath: "cat")
+        let errors = result.diagnostics.filter { $0.id == .catalogueDocumentMetadataMissing }
+        #expect(errors.map { $0.rendered(.vi) } == [
+            "cat/decisions/draft.html: error: văn bản không ghi đủ thông tin quyết định (thiếu: số quyết định (để trống), ngày hiệu lực) và không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; hãy thêm một dòng với Tệp danh mục = decisions/draft.html",
+        ])
+        #expect(errors.map { $0.rendered(.en) } == [
+            "cat/decisions/draft.html: error: the document does not give the whole decision (missing: number (left blank), effective date) and no row of register.csv names this file in its \"listing file\" column; add a row with listing file = decisions/draft.html",
+        ])
+        #expect(result.value?.unreadListings.map(\.file) == ["cat/decisions/draft.html"])
     }
 }

@@ -7,20 +7,22 @@ import Testing
     /// The shared real documents beside the repository, read in place.
     static let shared = TestPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/real-documents")
 
-    /// For a Word decision, inspect shows the number, issuer and dates it found and where,
-    /// then the annex as for any listing.
+    /// For a Word decision, inspect shows the number, issuer and dates it found, where and
+    /// the text there, as for a web page or a PDF; then the annex as for any listing.
     @Test func inspectAWordDecision() throws {
         let path = Self.corpus.appendingPathComponent("bo-tai-chinh-2025-4014-qd-btc.word.docx").path
-        let r = try runTTHC(["inspect", path, "--lang", "en"])
+        let r = try runTTHC(["inspect", "bo-tai-chinh-2025-4014-qd-btc.word.docx", "--lang", "en"], currentDirectory: Self.corpus)
         #expect(r.exitCode == 0)
-        #expect(r.stdout.contains("""
+        #expect(r.stdout.hasPrefix("""
+            bo-tai-chinh-2025-4014-qd-btc.word.docx: 1 procedure, 1 table, 0 rows not read
             The decision (read from the document):
-              number: 4014/QĐ-BTC  ← line 2
-              issuer: BỘ TÀI CHÍNH  ← line 2
-              place: Hà Nội  ← line 2
-              issued: 2025-12-01  ← line 2
-              effective: 2026-01-01  ← line 9
-              title: Về việc công bố thủ tục hành chính bị bãi bỏ trong lĩnh vực kế toán, kiểm toán thuộc phạm vi chức năng quản lý của Bộ Tài chính  ← line 4
+              number: 4014/QĐ-BTC  ← bo-tai-chinh-2025-4014-qd-btc.word.docx:2:1: "Số: 4014/QĐ-BTC"
+              issuer: BỘ TÀI CHÍNH  ← bo-tai-chinh-2025-4014-qd-btc.word.docx:2:1
+              place: Hà Nội  ← bo-tai-chinh-2025-4014-qd-btc.word.docx:2:2: "Hà Nội, ngày 01 tháng 12 năm 2025"
+              issued: 2025-12-01  ← bo-tai-chinh-2025-4014-qd-btc.word.docx:2:2: "Hà Nội, ngày 01 tháng 12 năm 2025"
+              effective: 2026-01-01  ← bo-tai-chinh-2025-4014-qd-btc.word.docx:9:1: "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01/01/2026."
+              title: Về việc công bố thủ tục hành chính bị bãi bỏ trong lĩnh vực kế toán, kiểm toán thuộc phạm vi chức năng quản lý của Bộ Tài chính  ← bo-tai-chinh-2025-4014-qd-btc.word.docx:4:1
+            Title: BỘ TÀI CHÍNH
             """))
         let tsv = try runTTHC(["inspect", path, "--format", "tsv"])
         let expected = try String(contentsOf: Self.corpus.appendingPathComponent("bo-tai-chinh-2025-4014-qd-btc.word.expected.tsv"), encoding: .utf8)
@@ -48,11 +50,17 @@ import Testing
         #expect(fake.stderr == "qd.docx: error: the file is not a Word (.docx) or Excel (.xlsx) file (not an Office ZIP package)\n")
     }
 
-    /// The real delegation draft: inspect says it is no publication decision, exit 0.
+    /// The real delegation draft: inspect says it is no publication decision, exit 0, and
+    /// that its number and day are left blank.
     @Test func inspectTheDelegationDraft() throws {
-        let r = try runTTHC(["inspect", Self.shared.appendingPathComponent("laocai-1883-QD-UBND-2025-du-thao-QD-uy-quyen-VLNCN.docx").path])
+        let name = "laocai-1883-QD-UBND-2025-du-thao-QD-uy-quyen-VLNCN.docx"
+        let r = try runTTHC(["inspect", name], currentDirectory: Self.shared)
         #expect(r.exitCode == 0)
-        #expect(r.stdout.contains("Không phải quyết định công bố TTHC: danh mục ủy quyền giải quyết."))
-        #expect(r.stdout.contains("  số: để trống (dự thảo?)  ← dòng 3"))
+        #expect(r.stdout.contains("""
+            Không phải quyết định công bố TTHC: danh mục ủy quyền giải quyết.
+            Quyết định (đọc từ văn bản):
+              số: để trống  ← \(name):3:1
+            """))
+        #expect(r.stdout.contains("  ngày ban hành: để trống  ← \(name):3:3\n  ngày hiệu lực: không tìm thấy\n"))
     }
 }

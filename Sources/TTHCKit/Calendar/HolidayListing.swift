@@ -34,7 +34,7 @@ public struct HolidayListing: Sendable {
         var lines = [strings.title(year, provisional)]
         let kindWidth = days.map { DisplayWidth.of($0.kind.label[language]) }.max() ?? 0
         for day in days {
-            var line = strings.date(day.date) + "  " + DisplayWidth.padded(day.date.weekday.name(language), to: strings.weekdayWidth)
+            var line = strings.date(day.date) + "  " + DisplayWidth.padded(day.date.weekday.label[language], to: strings.weekdayWidth)
                 + "  " + DisplayWidth.padded(day.kind.label[language], to: kindWidth) + "  " + day.name[language]
             if day.provisional { line += " " + strings.provisional }
             line += " " + strings.source(day.source)
@@ -47,7 +47,7 @@ public struct HolidayListing: Sendable {
     func csv(_ language: Language) -> String {
         var out = "date,weekday,kind,name_vi,name_en,source,provisional\n"
         for day in days {
-            let fields = [day.date.iso, day.date.weekday.name(language), day.kind.rawValue, day.name.vi,
+            let fields = [day.date.iso, day.date.weekday.label[language], day.kind.rawValue, day.name.vi,
                           day.name.en, day.source, day.provisional ? "true" : "false"]
             out += fields.map(CSVField.encoded).joined(separator: ",") + "\n"
         }
@@ -75,7 +75,7 @@ public struct HolidayListing: Sendable {
             days: days.map {
                 JSONDay(date: $0.date.iso, kind: $0.kind.rawValue, name: $0.name, provisional: $0.provisional,
                         source: $0.source, weekday: $0.date.weekday.rawValue,
-                        weekdayName: LocalizedText(vi: $0.date.weekday.vietnameseName, en: $0.date.weekday.englishName))
+                        weekdayName: $0.date.weekday.label)
             },
             provisional: provisional, year: year)
         let encoder = JSONEncoder()
@@ -87,9 +87,12 @@ public struct HolidayListing: Sendable {
 }
 
 
-/// Every word of the holiday listing, one table per language. ``provisional`` is also the
-/// mark the reminders and the calendar commands put after a provisional result.
+/// Every word of the holiday listing and of the working-day explanations
+/// (``WorkingCalendar/reason(for:)``, ``WorkingCalendar/explainAdding(workingDays:to:)``),
+/// one table per language. ``provisional`` is also the mark the reminders and the calendar
+/// commands put after a provisional result.
 public struct CalendarStrings: StringTable {
+    var language: Language
     var title: @Sendable (_ year: Int, _ provisional: Bool) -> String
     var date: @Sendable (CivilDate) -> String
     /// Columns of the weekday name: the longest, "Chủ nhật" / "Wednesday".
@@ -97,8 +100,14 @@ public struct CalendarStrings: StringTable {
     public var provisional: String
     var source: @Sendable (String) -> String
     var noWeekdayOff: String
+    var weeklyRestDay: String
+    var workingDay: String
+    var eventDayEndsPeriod: String
+    var eventDayNotCounted: String
+    var nextWorkingDay: @Sendable (_ reason: String) -> String
 
     public static let vietnamese = CalendarStrings(
+        language: .vi,
         title: { year, provisional in
             "Lịch nghỉ khu vực công năm \(year): "
                 + (provisional ? "tạm tính theo Bộ luật Lao động (chưa có lịch chính thức)" : "theo lịch chính thức")
@@ -107,9 +116,15 @@ public struct CalendarStrings: StringTable {
         weekdayWidth: 8,
         provisional: "(tạm tính)",
         source: { "[nguồn: \($0)]" },
-        noWeekdayOff: "(không có ngày nghỉ nào rơi vào ngày thường)")
+        noWeekdayOff: "(không có ngày nghỉ nào rơi vào ngày thường)",
+        weeklyRestDay: "ngày nghỉ hằng tuần",
+        workingDay: "ngày làm việc",
+        eventDayEndsPeriod: "ngày xảy ra sự kiện; thời hạn 0 ngày kết thúc vào cuối ngày này",
+        eventDayNotCounted: "ngày xảy ra sự kiện: không tính (Điều 147 Bộ luật Dân sự 2015)",
+        nextWorkingDay: { reason in "\(reason); ngày làm việc tiếp theo (Điều 148 khoản 5 Bộ luật Dân sự 2015)" })
 
     public static let english = CalendarStrings(
+        language: .en,
         title: { year, provisional in
             "Public-sector days off in \(year): "
                 + (provisional ? "provisional, computed from the Labour Code (no official schedule on file)" : "official schedule")
@@ -118,5 +133,10 @@ public struct CalendarStrings: StringTable {
         weekdayWidth: 9,
         provisional: "(provisional)",
         source: { "[source: \($0)]" },
-        noWeekdayOff: "(no weekday off)")
+        noWeekdayOff: "(no weekday off)",
+        weeklyRestDay: "weekly rest day",
+        workingDay: "working day",
+        eventDayEndsPeriod: "day of the event; a period of 0 days ends at the end of this day",
+        eventDayNotCounted: "day of the event: not counted (Civil Code 2015, Art. 147)",
+        nextWorkingDay: { reason in "\(reason); next working day (Civil Code 2015, Art. 148(5))" })
 }

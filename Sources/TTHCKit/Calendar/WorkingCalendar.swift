@@ -86,16 +86,11 @@ public struct WorkingCalendar: Sendable {
 
     /// Why `d` is, or is not, a working day.
     public func reason(for d: CivilDate) -> LocalizedText {
-        if let s = specialDay(on: d) {
-            return LocalizedText(vi: "\(d.weekday.vietnameseName): \(s.kind.label.vi) — \(s.name.vi)",
-                                 en: "\(d.weekday.englishName): \(s.kind.label.en) — \(s.name.en)")
+        let special = specialDay(on: d)
+        return CalendarStrings.both { words in
+            let what = special.map { "\($0.kind.label[words.language]) — \($0.name[words.language])" }
+            return d.weekday.label[words.language] + ": " + (what ?? (d.isWeekend ? words.weeklyRestDay : words.workingDay))
         }
-        if d.isWeekend {
-            return LocalizedText(vi: "\(d.weekday.vietnameseName): ngày nghỉ hằng tuần",
-                                 en: "\(d.weekday.englishName): weekly rest day")
-        }
-        return LocalizedText(vi: "\(d.weekday.vietnameseName): ngày làm việc",
-                             en: "\(d.weekday.englishName): working day")
     }
 
     /// The walk behind ``adding(workingDays:to:)``: the trigger day, then each day in the
@@ -103,11 +98,7 @@ public struct WorkingCalendar: Sendable {
     public func explainAdding(workingDays n: Int, to d: CivilDate) -> [ExplainedDay] {
         var out = [ExplainedDay(
             date: d, role: .trigger, count: nil,
-            reason: n == 0 && isWorkingDay(d)
-                ? LocalizedText(vi: "ngày xảy ra sự kiện; thời hạn 0 ngày kết thúc vào cuối ngày này",
-                                en: "day of the event; a period of 0 days ends at the end of this day")
-                : LocalizedText(vi: "ngày xảy ra sự kiện: không tính (Điều 147 Bộ luật Dân sự 2015)",
-                                en: "day of the event: not counted (Civil Code 2015, Art. 147)"),
+            reason: n == 0 && isWorkingDay(d) ? CalendarStrings.both(\.eventDayEndsPeriod) : CalendarStrings.both(\.eventDayNotCounted),
             provisional: isProvisional(year: d.year))]
         if n == 0 && isWorkingDay(d) { return out }
         let step = n < 0 ? -1 : 1
@@ -122,9 +113,7 @@ public struct WorkingCalendar: Sendable {
                 if n == 0 {
                     out.append(ExplainedDay(
                         date: day, role: .rolledForward, count: nil,
-                        reason: LocalizedText(
-                            vi: "\(reason(for: day).vi); ngày làm việc tiếp theo (Điều 148 khoản 5 Bộ luật Dân sự 2015)",
-                            en: "\(reason(for: day).en); next working day (Civil Code 2015, Art. 148(5))"),
+                        reason: CalendarStrings.both { $0.nextWorkingDay(reason(for: day)[$0.language]) },
                         provisional: provisional))
                 } else {
                     out.append(ExplainedDay(date: day, role: .counted, count: counted,

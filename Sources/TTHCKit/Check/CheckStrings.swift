@@ -14,6 +14,14 @@ struct CheckStrings: StringTable {
     var late: @Sendable (_ workingDays: Int, _ decision: String, _ deadline: String, _ published: String) -> String
     var noDeadline: @Sendable (_ decision: String) -> String
     var difference: @Sendable (_ field: String, _ decision: String, _ local: String?, _ ministry: String?) -> String
+    // The reconciler's findings on the catalogue itself.
+    var noCode: String
+    var malformedCode: @Sendable (_ code: String) -> String
+    var duplicateCode: @Sendable (_ code: String, _ first: String) -> String
+    var districtLevel: String
+    var decisionDistrictLevel: @Sendable (_ decision: String) -> String
+    var unexplained: @Sendable (_ snapshots: String) -> String
+    var probableMatch: @Sendable (_ code: String) -> String
     var language: Language
     // The GitHub job summary.
     var summaryTitle: String
@@ -86,6 +94,13 @@ struct CheckStrings: StringTable {
         difference: { field, decision, local, ministry in
             "\(field) khác Quyết định \(decision): danh mục ghi \(local.map { "\"\($0)\"" } ?? "(trống)"), Bộ ghi \(ministry.map { "\"\($0)\"" } ?? "(trống)")"
         },
+        noCode: "thủ tục không có mã",
+        malformedCode: { code in "mã \"\(code)\" không đúng dạng mã quốc gia (ví dụ 1.010696)" },
+        duplicateCode: { code, first in "mã \(code) đã có ở \(first)" },
+        districtLevel: "còn ghi cấp huyện sau ngày 01/07/2025 (chính quyền địa phương hai cấp)",
+        decisionDistrictLevel: { decision in "quyết định \(decision) còn ghi cấp huyện sau ngày 01/07/2025" },
+        unexplained: { snapshots in "không có trong danh mục đầy đủ của \(snapshots)" },
+        probableMatch: { code in "ghép theo tên với thủ tục \(code) của Bộ (mã không khớp): cần kiểm tra" },
         language: .vi,
         summaryTitle: "Kiểm tra danh mục TTHC",
         summaryCounts: { e, w, n, asOf in "Tính đến ngày \(asOf.vietnamese): \(e) lỗi, \(w) cảnh báo, \(n) ghi chú." },
@@ -160,6 +175,13 @@ struct CheckStrings: StringTable {
         difference: { field, decision, local, ministry in
             "\(field) differs from decision \(decision): the catalogue says \(local.map { "\"\($0)\"" } ?? "(nothing)"), the ministry says \(ministry.map { "\"\($0)\"" } ?? "(nothing)")"
         },
+        noCode: "the procedure has no code",
+        malformedCode: { code in "code \"\(code)\" is not a national code (e.g. 1.010696)" },
+        duplicateCode: { code, first in "code \(code) is already listed at \(first)" },
+        districtLevel: "still names the district level after 01/07/2025 (two-tier local government)",
+        decisionDistrictLevel: { decision in "decision \(decision) still names the district level after 01/07/2025" },
+        unexplained: { snapshots in "not in the full listing of \(snapshots)" },
+        probableMatch: { code in "paired by name with the ministry's procedure \(code) (codes differ): please check" },
         language: .en,
         summaryTitle: "Procedure catalogue check",
         summaryCounts: { e, w, n, asOf in

@@ -180,8 +180,9 @@ public enum Weekday: Int, Sendable, CaseIterable {
         }
     }
 
-    public func name(_ language: Language) -> String {
-        language == .vi ? vietnameseName : englishName
+    /// The name in both languages, a domain label like ``ChangeType/label``.
+    public var label: LocalizedText {
+        LocalizedText(vi: vietnameseName, en: englishName)
     }
 }
 

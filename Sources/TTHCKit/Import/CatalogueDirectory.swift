@@ -433,14 +433,10 @@ private struct Loader {
         let header = reading.decisionHeader ?? DecisionHeader()
         let byNumber = header.number.flatMap { n in register.first { TextNormalization.fold($0.decisionNumber) == TextNormalization.fold(n.value) } }
         let entry = byNumber ?? byFile
-        var missing: [LocalizedText] = []
-        if header.number == nil, entry == nil { missing.append(LocalizedText(vi: "số quyết định", en: "number")) }
-        if header.issuer == nil, entry == nil { missing.append(LocalizedText(vi: "cơ quan ban hành", en: "issuing body")) }
-        if header.issued == nil, entry == nil { missing.append(LocalizedText(vi: "ngày ban hành", en: "issue date")) }
-        if header.effective == nil, entry == nil { missing.append(LocalizedText(vi: "ngày hiệu lực", en: "effective date")) }
+        let missing = entry == nil ? header.facts.missing.map(\.name) : []
         guard missing.isEmpty, let number = header.number?.value ?? entry?.decisionNumber,
               let issuer = entry?.issuer ?? header.issuer?.value,
-              let issued = header.issued?.value ?? entry?.issued, let effective = header.effective?.value ?? entry?.effective else {
+              let issued = header.issued?.value ?? entry?.issued, let effective = header.effectiveDate ?? entry?.effective else {
             diagnostics.append(Diagnostic(.error, .catalogueWordDecisionIncomplete, at: SourceLocation(file: display(path)), LocalizedText(
                 vi: "văn bản Word không ghi \(missing.map(\.vi).joined(separator: ", ")) (xem tthc inspect) và không có dòng nào trong register.csv cho quyết định này; hãy thêm một dòng với Tệp danh mục = \(path)",
                 en: "the Word document does not give its \(missing.map(\.en).joined(separator: ", ")) (see tthc inspect) and no row of register.csv is about this decision; add a row with listing file = \(path)")))
@@ -507,22 +503,22 @@ private struct Loader {
         }
         guard let entry = register.first(where: { TextNormalization.fold($0.decisionNumber) == key }) else { return }
         // Dates both give: (name, listing's, register's).
-        var pairs: [(LocalizedText, CivilDate, CivilDate)] = [
-            (LocalizedText(vi: "ngày ban hành", en: "issue date"), decision.issued, entry.issued),
-            (LocalizedText(vi: "ngày hiệu lực", en: "effective date"), decision.effective, entry.effective),
+        var pairs: [(DecisionFact, CivilDate, CivilDate)] = [
+            (.issued, decision.issued, entry.issued),
+            (.effective, decision.effective, entry.effective),
         ]
-        let nationalDatabase = LocalizedText(vi: "ngày cập nhật CSDL quốc gia", en: "national database date")
         if let registered = entry.nationalDatabase {
-            if let own = decision.nationalDatabase { pairs.append((nationalDatabase, own, registered)) } else { decision.nationalDatabase = registered }
+            if let own = decision.nationalDatabase { pairs.append((.nationalDatabase, own, registered)) } else { decision.nationalDatabase = registered }
         }
         if let registered = entry.received {
             if let own = decision.received {
-                pairs.append((LocalizedText(vi: "ngày nhận", en: "received date"), own, registered))
+                pairs.append((.received, own, registered))
             } else {
                 decision.received = registered
             }
         }
-        for (name, own, registered) in pairs where own != registered {
+        for (fact, own, registered) in pairs where own != registered {
+            let name = fact.label
             diagnostics.append(Diagnostic(.warning, .catalogueRegisterConflict, at: entry.location, LocalizedText(
                 vi: "\(name.vi) của quyết định \(decision.number): sổ theo dõi ghi \(registered.vietnamese) nhưng tệp \(path) ghi \(own.vietnamese); dùng ngày trong tệp",
                 en: "\(name.en) of decision \(decision.number): the register says \(registered.iso) but \(path) says \(own.iso); using the file's date")))

@@ -9,7 +9,7 @@ extension CatalogueDirectory {
     /// gives differently is a warning.
     static func documentDecision(_ reading: DocumentListingReader.Reading, path: String, display: String,
                                  entry: RegisterEntry?) -> (Decision?, [Diagnostic]) {
-        let m = reading.metadata
+        let m = reading.header
         let annex = reading.annex
         var diagnostics: [Diagnostic] = []
         let at = SourceLocation(file: display)
@@ -29,11 +29,7 @@ extension CatalogueDirectory {
                                 nationalDatabase: entry.nationalDatabase, received: entry.received, changes: annex.changes,
                                 isFullSnapshot: entry.isFullSnapshot || annex.isSnapshot, source: at)
         } else {
-            var missing: [(vi: String, en: String)] = []
-            if m.number == nil { missing.append(m.numberLeftBlank != nil ? ("số (để trống)", "number (left blank)") : ("số", "number")) }
-            if m.issuer == nil { missing.append(("cơ quan ban hành", "issuer")) }
-            if m.issued == nil { missing.append(("ngày ban hành", "issue date")) }
-            if m.effectiveDate == nil { missing.append(("ngày hiệu lực", "effective date")) }
+            let missing = m.facts.missing.map(\.name)
             guard missing.isEmpty, let number = m.number, let issuer = m.issuer, let issued = m.issued, let effective = m.effectiveDate else {
                 diagnostics.append(Diagnostic(.error, .catalogueDocumentMetadataMissing, at: at, LocalizedText(
                     vi: "văn bản không ghi đủ thông tin quyết định (thiếu: \(missing.map(\.vi).joined(separator: ", "))) và không có dòng nào trong register.csv ghi tệp này ở cột \"Tệp danh mục\"; hãy thêm một dòng với Tệp danh mục = \(path)",

@@ -41,6 +41,23 @@ public struct Decision: Hashable, Sendable, Codable {
     }
 }
 
+/// The values a decision is known by, named once for the messages that speak of them ("the
+/// document does not give its issue date", "effective date of decision …: the register
+/// says …").
+public struct DecisionFact: Hashable, Sendable {
+    public let label: LocalizedText
+
+    public static let number = DecisionFact(label: LocalizedText(vi: "số quyết định", en: "number"))
+    public static let issuer = DecisionFact(label: LocalizedText(vi: "cơ quan ban hành", en: "issuer"))
+    public static let issued = DecisionFact(label: LocalizedText(vi: "ngày ban hành", en: "issue date"))
+    public static let effective = DecisionFact(label: LocalizedText(vi: "ngày hiệu lực", en: "effective date"))
+    public static let nationalDatabase = DecisionFact(label: LocalizedText(vi: "ngày cập nhật CSDL quốc gia", en: "national database date"))
+    public static let received = DecisionFact(label: LocalizedText(vi: "ngày nhận", en: "received date"))
+
+    /// The number of a draft, "Số:      /QĐ-UBND".
+    public static let numberLeftBlank = LocalizedText(vi: "số quyết định (để trống)", en: "number (left blank)")
+}
+
 /// One procedure listed in a decision, and what the decision does to it.
 public struct ProcedureChange: Hashable, Sendable, Codable {
     public var code: ProcedureCode

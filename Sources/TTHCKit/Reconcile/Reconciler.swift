@@ -382,36 +382,28 @@ private struct Run<Calendar: WorkingDayCalendar> {
         firstByKey.reserveCapacity(catalogue.entries.count)
         for e in catalogue.entries {
             guard let code = e.code else {
-                add(.malformedCode, e, LocalizedText(vi: "thủ tục không có mã", en: "the procedure has no code"))
+                add(.malformedCode, e, CheckStrings.both(\.noCode))
                 continue
             }
             guard code.isWellFormed else {
-                add(.malformedCode, e, LocalizedText(
-                    vi: "mã \"\(code.raw)\" không đúng dạng mã quốc gia (ví dụ 1.010696)",
-                    en: "code \"\(code.raw)\" is not a national code (e.g. 1.010696)"))
+                add(.malformedCode, e, CheckStrings.both { $0.malformedCode(code.raw) })
                 continue
             }
             if let first = firstByKey[code.key] {
-                add(.duplicateCode, e, LocalizedText(
-                    vi: "mã \(code.key) đã có ở \(first.compilerStyle)",
-                    en: "code \(code.key) is already listed at \(first.compilerStyle)"))
+                add(.duplicateCode, e, CheckStrings.both { $0.duplicateCode(code.key, first.compilerStyle) })
             } else {
                 firstByKey[code.key] = e.location
             }
         }
         for e in catalogue.entries
         where e.status == .inForce && AdministrativeLevel.namesAbolishedDistrict(e.content.levels, on: asOf) {
-            add(.districtLevel, e, LocalizedText(
-                vi: "còn ghi cấp huyện sau ngày 01/07/2025 (chính quyền địa phương hai cấp)",
-                en: "still names the district level after 01/07/2025 (two-tier local government)"))
+            add(.districtLevel, e, CheckStrings.both(\.districtLevel))
         }
         for decision in decisions {
             for change in decision.changes
             where change.change != .abolished && AdministrativeLevel.namesAbolishedDistrict(change.content.levels, on: decision.effective) {
                 out.append(Finding(kind: .districtLevel, code: change.code.raw, name: change.content.name,
-                                   message: LocalizedText(
-                                    vi: "quyết định \(decision.number) còn ghi cấp huyện sau ngày 01/07/2025",
-                                    en: "decision \(decision.number) still names the district level after 01/07/2025"),
+                                   message: CheckStrings.both { $0.decisionDistrictLevel(decision.number) },
                                    location: change.location))
             }
         }
@@ -420,16 +412,12 @@ private struct Run<Calendar: WorkingDayCalendar> {
             let listed = Set(snapshots.flatMap { $0.changes.map(\.code.key) + $0.listed.map(\.code.key) })
             for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
                 guard let code = e.code, code.isWellFormed, !listed.contains(code.key), nameMatches[i] == nil else { continue }
-                add(.unexplained, e, LocalizedText(
-                    vi: "không có trong danh mục đầy đủ của \(snapshots.map(\.number).joined(separator: ", "))",
-                    en: "not in the full listing of \(snapshots.map(\.number).joined(separator: ", "))"))
+                add(.unexplained, e, CheckStrings.both { $0.unexplained(snapshots.map(\.number).joined(separator: ", ")) })
             }
         }
         for i in nameMatches.keys.sorted() {
             let e = catalogue.entries[i], key = nameMatches[i]!
-            add(.probableMatch, e, LocalizedText(
-                vi: "ghép theo tên với thủ tục \(key) của Bộ (mã không khớp): cần kiểm tra",
-                en: "paired by name with the ministry's procedure \(key) (codes differ): please check"))
+            add(.probableMatch, e, CheckStrings.both { $0.probableMatch(key) })
         }
         return out.sorted { ($0.kind, $0.location) < ($1.kind, $1.location) }
     }

@@ -156,6 +156,22 @@ extension RemindStrings {
         return calendarName + (who.isEmpty ? "" : " – " + who)
     }
 
+    /// The lines the terminal list and the e-mail body both are made of: the title, the
+    /// agency and province, the as-of day; then "nothing due", or the overdue and the
+    /// due-soon section, each a blank line, its heading and the lines `rows` gives for its
+    /// changes.
+    func digest(_ reminders: Reminders, rows: ([ChangeRow]) -> [String]) -> [String] {
+        var lines = [digestTitle]
+        let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
+        if !who.isEmpty { lines.append(who) }
+        lines.append(asOf(reminders.asOf))
+        let overdue = reminders.overdue, dueSoon = reminders.dueSoon
+        if overdue.isEmpty && dueSoon.isEmpty { return lines + ["", nothingDue] }
+        if !overdue.isEmpty { lines += ["", overdueHeading(overdue.count)] + rows(overdue) }
+        if !dueSoon.isEmpty { lines += ["", dueSoonHeading(dueSoon.count, reminders.within)] + rows(dueSoon) }
+        return lines
+    }
+
     /// The terminal list's "quá hạn 8 ngày làm việc" / "còn 1 ngày làm việc" / "hạn cuối hôm nay".
     func listStatus(_ row: ChangeRow) -> String {
         switch row.status {

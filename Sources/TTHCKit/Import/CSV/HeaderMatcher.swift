@@ -46,6 +46,15 @@ public struct HeaderMap<Key: Hashable & Sendable>: Sendable {
 /// A header that names a column already taken is an error; a header nothing knows is a
 /// warning (the column is ignored); a required column nowhere in the header is an error.
 public enum HeaderMatcher {
+    /// The message of a file with no row at all (`csv.empty`), for every table reader.
+    static let emptyFile = LocalizedText(vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
+                                         en: "the file is empty: no header row and no data")
+
+    /// The message of a header cell that names no known column (`header.unknown`).
+    static func unknownColumn(_ header: String) -> LocalizedText {
+        LocalizedText(vi: "không nhận ra cột \"\(header)\"; cột này bị bỏ qua", en: "unknown column \"\(header)\"; it is ignored")
+    }
+
     /// How many cells of `record` name a known column; the first record with at least two
     /// is the header row (title rows above it name none).
     public static func recognisedCount<Key>(_ record: CSVRecord, _ specs: [ColumnSpec<Key>]) -> Int {
@@ -80,9 +89,7 @@ public enum HeaderMatcher {
             let location = SourceLocation(file: file, line: cell.line, column: cell.column, field: written)
             if folded.isEmpty { continue }
             guard let spec = specs.first(where: { $0.matches(folded: folded) }) else {
-                diagnostics.append(Diagnostic(.warning, .headerUnknown, at: location, LocalizedText(
-                    vi: "không nhận ra cột \"\(written)\"; cột này bị bỏ qua",
-                    en: "unknown column \"\(written)\"; it is ignored")))
+                diagnostics.append(Diagnostic(.warning, .headerUnknown, at: location, unknownColumn(written)))
                 continue
             }
             if let first = firstCell[spec.key] {
@@ -354,9 +361,7 @@ struct TableReader<Key: Hashable & Sendable> {
     mutating func finish(decoded: Bool) {
         guard header == nil, decoded else { return }
         guard sawRecord else {
-            diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
-                vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
-                en: "the file is empty: no header row and no data")))
+            diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file, line: 1, column: 1), HeaderMatcher.emptyFile))
             return
         }
         let names = specs.filter(\.required).map { "\"\($0.name)\"" }.joined(separator: ", ")

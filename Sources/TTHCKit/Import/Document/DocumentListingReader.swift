@@ -1,6 +1,6 @@
 /// Reads a whole decision published as a document (a saved web page, a PDF with a text
 /// layer): its annex tables through the ``AnnexInterpreter``, as a CSV listing is read,
-/// and what the decision says about itself (``DocumentMetadata``).
+/// and what the decision says about itself (``DecisionHeader/readDocument(_:file:)``).
 ///
 /// The source is read whole before the interpreter starts, for two reasons: a file that
 /// turns out to be unreadable half-way (too deep, a giant table, a page over the limits)
@@ -23,8 +23,12 @@ public enum DocumentListingReader {
     }
 
     public struct Reading: Sendable {
+        /// The annex, with the decision's header (``AnnexReading/decisionHeader``) when the
+        /// document was read.
         public var annex: AnnexReading
-        public var metadata: DocumentMetadata
+
+        /// What the decision says about itself (empty when the document was not read).
+        public var header: DecisionHeader { annex.decisionHeader ?? DecisionHeader() }
     }
 
     /// `decisionTitle` and `effectiveDate` (from the register) win over the document's own.
@@ -39,46 +43,16 @@ public enum DocumentListingReader {
         if diagnostics.contains(where: { $0.severity == .error }) {
             var annex = AnnexReading()
             annex.diagnostics = diagnostics
-            return Reading(annex: annex, metadata: DocumentMetadata())
+            return Reading(annex: annex)
         }
-        let metadata = DocumentMetadata.extract(rows, file: file.displayPath)
-        var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? metadata.title?.value,
-                                           effectiveDate: effectiveDate ?? metadata.effectiveDate, snapshot: snapshot,
+        let header = DecisionHeader.readDocument(rows, file: file.displayPath)
+        var interpreter = AnnexInterpreter(file: file.displayPath, decisionTitle: decisionTitle ?? header.title?.value,
+                                           effectiveDate: effectiveDate ?? header.effectiveDate, snapshot: snapshot,
                                            keepsOrigins: keepsOrigins)
         for row in rows { interpreter.feed(row) }
         var annex = interpreter.finish()
         annex.diagnostics = diagnostics + annex.diagnostics
-        return Reading(annex: annex, metadata: metadata)
-    }
-}
-
-extension DocumentMetadata {
-    /// The lines `tthc inspect` shows: each value found and where, or that it was not.
-    public func described(_ language: Language) -> [String] {
-        let vi = language == .vi
-        func line<V>(_ vi: String, _ en: String, _ found: Found<V>?, _ show: (V) -> String) -> String {
-            let name = language == .vi ? vi : en
-            guard let found else { return "  \(name): " + (language == .vi ? "không thấy" : "not found") }
-            return "  \(name): \(show(found.value))  ← \(found.location.compilerStyle): \"\(found.text)\""
-        }
-        var lines = [vi ? "Quyết định (đọc từ văn bản):" : "Decision (read from the document):"]
-        if number == nil, let blank = numberLeftBlank {
-            lines.append(vi ? "  số: để trống  ← \(blank.compilerStyle)" : "  number: left blank  ← \(blank.compilerStyle)")
-        } else {
-            lines.append(line("số", "number", number) { $0 })
-        }
-        lines.append(line("cơ quan ban hành", "issuer", issuer) { $0 })
-        lines.append(line("nơi ban hành", "place", place) { $0 })
-        lines.append(line("ngày ban hành", "issued", issued) { vi ? $0.vietnamese : $0.iso })
-        if effective == nil, let signing = effectiveFromSigning {
-            let date = issued.map { vi ? $0.value.vietnamese : $0.value.iso }
-            lines.append(vi
-                ? "  ngày hiệu lực: kể từ ngày ký\(date.map { " (\($0))" } ?? "")  ← \(signing.location.compilerStyle): \"\(signing.text)\""
-                : "  effective: on signing\(date.map { " (\($0))" } ?? "")  ← \(signing.location.compilerStyle): \"\(signing.text)\"")
-        } else {
-            lines.append(line("ngày hiệu lực", "effective", effective) { vi ? $0.vietnamese : $0.iso })
-        }
-        lines.append(line("trích yếu", "title", title) { $0 })
-        return lines
+        annex.decisionHeader = header
+        return Reading(annex: annex)
     }
 }

@@ -33,6 +33,6 @@ enum PDFMessages {
     static func noTextLayer(pages: Int) -> LocalizedText {
         LocalizedText(
             vi: "tệp PDF không có lớp chữ (\(pages) trang, có lẽ là bản quét): hãy xin tệp Word, hoặc nhận dạng chữ (OCR) trước",
-            en: "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s"), a scan perhaps): ask for the Word file, or OCR it first")
+            en: "the PDF has no text layer (\(English.count(pages, "page")), a scan perhaps): ask for the Word file, or OCR it first")
     }
 }

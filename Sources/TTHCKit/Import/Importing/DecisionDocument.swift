@@ -11,8 +11,6 @@ public struct DecisionDocument: Sendable {
     public var file: String
     public var kind: Kind
     public var annex: AnnexReading
-    /// What a web page or a PDF says about itself.
-    public var metadata: DocumentMetadata?
     /// An XML listing as read (it carries its own number and dates).
     public var listing: Decision?
 
@@ -51,7 +49,7 @@ public struct DecisionDocument: Sendable {
         case .html, .pdf:
             let document = DocumentListingReader.read(file, kind: kind == .html ? .html : .pdf, decisionTitle: decisionTitle,
                                                       effectiveDate: effectiveDate, snapshot: snapshot)
-            return DecisionDocument(file: path, kind: kind, annex: document.annex, metadata: document.metadata)
+            return DecisionDocument(file: path, kind: kind, annex: document.annex)
         case .xml:
             let result = DecisionXMLReader.read(file)
             var annex = AnnexReading(xmlListing: result)
@@ -79,28 +77,12 @@ public struct DecisionDocument: Sendable {
             return DecisionFacts(number: listing.number, issuer: listing.issuer, issued: listing.issued,
                                  effective: listing.effective, title: nil)
         }
-        if let h = annex.decisionHeader {
-            return DecisionFacts(number: h.number?.value, numberLeftBlank: h.numberLeftBlank != nil, issuer: h.issuer?.value,
-                                 issued: h.issued?.value, effective: h.effective?.value, title: h.title?.value)
-        }
-        if let m = metadata {
-            return DecisionFacts(number: m.number?.value, numberLeftBlank: m.numberLeftBlank != nil, issuer: m.issuer?.value,
-                                 issued: m.issued?.value, effective: m.effectiveDate, title: m.title?.value)
-        }
-        return DecisionFacts()
+        return annex.decisionHeader?.facts ?? DecisionFacts()
     }
 
-    /// What `tthc inspect` prints: the reading (``InspectReport``) and, for a web page or a
-    /// PDF that was read, the decision's own number, issuer and dates under the summary line
-    /// (a Word decision's are part of the reading).
+    /// What `tthc inspect` prints (``InspectReport``).
     public func inspected(format: InspectReport.Format, language: Language) -> String {
-        var out = InspectReport.render(annex, file: file, format: format, language: language)
-        if format == .text, let metadata, !failed {
-            var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            lines.insert(contentsOf: metadata.described(language), at: 1)
-            out = lines.joined(separator: "\n")
-        }
-        return out
+        InspectReport.render(annex, file: file, format: format, language: language)
     }
 }
 
@@ -124,5 +106,18 @@ public struct DecisionFacts: Hashable, Sendable {
         self.issued = issued
         self.effective = effective
         self.title = title
+    }
+}
+
+extension DecisionFacts {
+    /// The four values every listing needs that these lack, in that order, each with its
+    /// name (the number "left blank" when the document has "Số:      /QĐ-UBND").
+    public var missing: [(fact: DecisionFact, name: LocalizedText)] {
+        var out: [(DecisionFact, LocalizedText)] = []
+        if number == nil { out.append((.number, numberLeftBlank ? DecisionFact.numberLeftBlank : DecisionFact.number.label)) }
+        if issuer == nil { out.append((.issuer, DecisionFact.issuer.label)) }
+        if issued == nil { out.append((.issued, DecisionFact.issued.label)) }
+        if effective == nil { out.append((.effective, DecisionFact.effective.label)) }
+        return out
     }
 }

@@ -125,19 +125,14 @@ public enum DecisionImport {
         let issuer = pick(options.issuer, facts.issuer, "--issuer") { $0 }
         let issued = pick(options.issued, facts.issued, "--issued") { $0.iso }
         let effective = pick(options.effective, facts.effective, "--effective") { $0.iso }
-        var missing: [(LocalizedText, String)] = []
-        if number == nil {
-            missing.append((facts.numberLeftBlank ? LocalizedText(vi: "số quyết định (để trống)", en: "number (left blank)")
-                                                  : LocalizedText(vi: "số quyết định", en: "number"), "--number"))
-        }
-        if issuer == nil { missing.append((LocalizedText(vi: "cơ quan ban hành", en: "issuer"), "--issuer")) }
-        if issued == nil { missing.append((LocalizedText(vi: "ngày ban hành", en: "issue date"), "--issued")) }
-        if effective == nil { missing.append((LocalizedText(vi: "ngày hiệu lực", en: "effective date"), "--effective")) }
+        let missing = DecisionFacts(number: number, numberLeftBlank: facts.numberLeftBlank, issuer: issuer, issued: issued,
+                                    effective: effective).missing
         guard missing.isEmpty, let number, let issuer, let issued, let effective else {
-            let options = missing.map(\.1).joined(separator: ", ")
+            let option: [DecisionFact: String] = [.number: "--number", .issuer: "--issuer", .issued: "--issued", .effective: "--effective"]
+            let options = missing.compactMap { option[$0.fact] }.joined(separator: ", ")
             diagnostics.append(Diagnostic(.error, .importIncomplete, at: at, LocalizedText(
-                vi: "văn bản không ghi \(missing.map(\.0.vi).joined(separator: ", ")) (xem tthc inspect); hãy ghi bằng \(options)",
-                en: "the document does not give its \(missing.map(\.0.en).joined(separator: ", ")) (see tthc inspect); give it with \(options)")))
+                vi: "văn bản không ghi \(missing.map(\.name.vi).joined(separator: ", ")) (xem tthc inspect); hãy ghi bằng \(options)",
+                en: "the document does not give its \(missing.map(\.name.en).joined(separator: ", ")) (see tthc inspect); give it with \(options)")))
             return item
         }
         let listingPath = "decisions/" + listingName(number) + ".xml"

@@ -10,6 +10,13 @@ struct RowsTableSource: TableSource {
     }
 }
 
+/// A workbook none of whose sheets holds a cell with data (`csv.empty`), for the listing
+/// and the catalogue readers alike.
+private func emptyWorkbook(_ file: String) -> Diagnostic {
+    Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file), LocalizedText(
+        vi: "bảng tính không có ô nào có dữ liệu", en: "the workbook has no cell with data"))
+}
+
 /// Reads a decision listing from an Excel workbook: each sheet is read as its own table
 /// by its own ``AnnexInterpreter``, so a change type, level or field set on one sheet
 /// never reaches the next. The readings are put together in sheet order; a sheet with
@@ -55,8 +62,7 @@ public enum DecisionXLSXReader {
             let blank: (AnnexReading) -> Bool = { $0.diagnostics.contains { $0.id == .csvEmpty } }
             if let first = readings.first(where: { !blank($0.reading) }) { return first.reading }
             var reading = AnnexReading()
-            reading.diagnostics = [Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file), LocalizedText(
-                vi: "bảng tính không có ô nào có dữ liệu", en: "the workbook has no cell with data"))]
+            reading.diagnostics = [emptyWorkbook(file)]
             return reading
         }
         var out = AnnexReading()
@@ -142,10 +148,10 @@ public enum DecisionDOCXReader {
             reading.diagnostics = diagnostics
             return reading
         }
-        let header = DecisionHeader.read(rows)
+        let header = DecisionHeader.readWord(rows, file: file)
         var reading = AnnexInterpreter.read(RowsTableSource(rows: annexRows(rows), diagnostics: diagnostics), file: file,
                                             decisionTitle: decisionTitle ?? header.title?.value,
-                                            effectiveDate: effectiveDate ?? header.effective?.value, snapshot: snapshot,
+                                            effectiveDate: effectiveDate ?? header.effectiveDate, snapshot: snapshot,
                                             keepsOrigins: keepsOrigins)
         reading.decisionHeader = header
         return reading
@@ -178,8 +184,7 @@ public enum CatalogueXLSXReader {
             entries += result.value?.entries ?? []
         }
         if !read {
-            diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file), LocalizedText(
-                vi: "bảng tính không có ô nào có dữ liệu", en: "the workbook has no cell with data")))
+            diagnostics.append(emptyWorkbook(file))
         }
         return ReadResult(value: diagnostics.contains { $0.severity == .error } ? nil : Catalogue(entries: entries), diagnostics: diagnostics)
     }

@@ -200,12 +200,12 @@ final class OfficeContainer {
         } catch {
             if let overrun { throw overrun }
             let why = Self.reason(error)
-            throw InputError([Self.damaged(displayPath, reason: LocalizedText(vi: "phần \(Self.shown(name)): \(why.vi)", en: "part \(Self.shown(name)): \(why.en)"))])
+            throw InputError([Self.damaged(displayPath, part: name, why)])
         }
         // The consumer form of `extract` computes the checksum but leaves the comparing to us.
         if checksum != entry.checksum {
             let why = Self.reason(Archive.ArchiveError.invalidCRC32)
-            throw InputError([Self.damaged(displayPath, reason: LocalizedText(vi: "phần \(Self.shown(name)): \(why.vi)", en: "part \(Self.shown(name)): \(why.en)"))])
+            throw InputError([Self.damaged(displayPath, part: name, why)])
         }
         // A part read again (a sheet's merged ranges, then its rows) is not counted twice:
         // the total bounds what the file makes tthc unpack, not how often.
@@ -264,6 +264,11 @@ final class OfficeContainer {
         refuse(path, .officeDamaged, LocalizedText(
             vi: "tệp Office bị hỏng hoặc không đọc được (\(reason.vi)); hãy mở và lưu lại tệp bằng Word/Excel",
             en: "the Office file is damaged or unreadable (\(reason.en)); open it and save it again in Word/Excel"))
+    }
+
+    /// A part that cannot be unpacked: `damaged` with the part named.
+    static func damaged(_ path: String, part: String, _ why: LocalizedText) -> Diagnostic {
+        damaged(path, reason: LocalizedText(vi: "phần \(shown(part)): \(why.vi)", en: "part \(shown(part)): \(why.en)"))
     }
 
     /// ZIPFoundation's error, in words staff can act on.

@@ -158,9 +158,8 @@ public struct AnnexInterpreter {
                     vi: "không tìm thấy bảng danh mục: cần một dòng tiêu đề có cột tên thủ tục (\"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên\") và ít nhất một cột khác (\"STT\", \"Mã TTHC\", \"Lĩnh vực\", …)",
                     en: "no annex table found: expected a header row with a procedure-name column (\"Tên thủ tục hành chính\", \"Tên TTHC\", \"Tên\") and at least one other known column (\"STT\", \"Mã TTHC\", \"Lĩnh vực\", …)")))
             } else {
-                reading.diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file, line: 1, column: 1), LocalizedText(
-                    vi: "tệp rỗng: không có dòng tiêu đề và không có dữ liệu",
-                    en: "the file is empty: no header row and no data")))
+                reading.diagnostics.append(Diagnostic(.error, .csvEmpty, at: SourceLocation(file: file, line: 1, column: 1),
+                                                      HeaderMatcher.emptyFile))
             }
             return reading
         }
@@ -432,9 +431,7 @@ public struct AnnexInterpreter {
             reading.isSnapshot = true
         }
         for (header, at) in new.unknown {
-            warn(.headerUnknown, at: at, LocalizedText(
-                vi: "không nhận ra cột \"\(header)\"; cột này bị bỏ qua",
-                en: "unknown column \"\(header)\"; it is ignored"))
+            warn(.headerUnknown, at: at, HeaderMatcher.unknownColumn(header))
         }
         for (header, first, at) in new.duplicates {
             warn(.headerDuplicate, at: at, LocalizedText(
@@ -693,7 +690,7 @@ public struct AnnexInterpreter {
         }
         if changeType == nil, let implied = layout.impliedChange {
             changeType = implied.value
-            changeOrigin = .inferred(LocalizedText(vi: "tiêu đề cột \"\(implied.header)\"", en: "column header \"\(implied.header)\""))
+            changeOrigin = .columnHeader(implied.header)
         }
         if changeType == nil, let titleChange, let decisionTitle {
             changeType = titleChange
@@ -701,7 +698,7 @@ public struct AnnexInterpreter {
         }
         if !replaces.isEmpty, changeType != .replaced, changeType != .abolished {
             changeType = .replaced
-            changeOrigin = .inferred(LocalizedText(vi: "có mã TTHC được thay thế", en: "a replaced code is given"))
+            changeOrigin = .replacedCodeGiven
         }
         if changeType == nil, reading.isSnapshot {
             reading.listed.append(ListedProcedure(

@@ -14,30 +14,27 @@ public enum ValueOrigin: Hashable, Sendable {
     case title(line: Int, text: String)
     /// The decision's title (from the register's "Trích yếu" or the document itself).
     case decisionTitle(String)
-    /// Worked out from other cells; the text says how.
-    case inferred(LocalizedText)
+    /// The change type a column's header names for the whole table ("Tên VBQPPL quy định
+    /// việc bãi bỏ").
+    case columnHeader(String)
+    /// A replaced code is given, so the procedure replaces another.
+    case replacedCodeGiven
     /// Nothing in the document says it.
     case none
 
     /// How `inspect` names the origin.
     public func described(_ language: Language) -> String {
-        switch self {
-        case .cell(let header, let at):
-            return language == .vi ? "cột \"\(header)\" (\(at.line ?? 0):\(at.column ?? 0))" : "column \"\(header)\" (\(at.line ?? 0):\(at.column ?? 0))"
-        case .nameCell(let at):
-            return language == .vi ? "trong ô tên (\(at.line ?? 0):\(at.column ?? 0))" : "inside the name cell (\(at.line ?? 0):\(at.column ?? 0))"
-        case .notes(let at):
-            return language == .vi ? "cột ghi chú (\(at.line ?? 0):\(at.column ?? 0))" : "notes column (\(at.line ?? 0):\(at.column ?? 0))"
-        case .section(let line, let text):
-            return language == .vi ? "dòng mục ở dòng \(line): \"\(text)\"" : "section row at line \(line): \"\(text)\""
-        case .title(let line, let text):
-            return language == .vi ? "tiêu đề ở dòng \(line): \"\(text)\"" : "title at line \(line): \"\(text)\""
-        case .decisionTitle(let text):
-            return language == .vi ? "trích yếu quyết định: \"\(text)\"" : "decision title: \"\(text)\""
-        case .inferred(let how):
-            return how[language]
-        case .none:
-            return language == .vi ? "không ghi" : "not stated"
+        let words = InspectStrings.for(language)
+        return switch self {
+        case .cell(let header, let at): words.fromCell(header, at.lineAndColumn)
+        case .nameCell(let at): words.fromNameCell(at.lineAndColumn)
+        case .notes(let at): words.fromNotes(at.lineAndColumn)
+        case .section(let line, let text): words.fromSection(line, text)
+        case .title(let line, let text): words.fromTitle(line, text)
+        case .decisionTitle(let text): words.fromDecisionTitle(text)
+        case .columnHeader(let header): words.fromColumnHeader(header)
+        case .replacedCodeGiven: words.fromReplacedCode
+        case .none: words.notStated
         }
     }
 }
@@ -128,7 +125,8 @@ public struct AnnexReading: Sendable {
     /// Set when the document is not a publication decision (a delegation, a list of
     /// internal workflows): what it looks like instead.
     public var notAPublication: LocalizedText?
-    /// What a Word decision says about itself (number, issuer, dates, title), and where.
+    /// What the decision says about itself (number, issuer, dates, title), and where: read
+    /// from a Word decision, a web page or a PDF; nil for a table (CSV, Excel) or XML.
     public var decisionHeader: DecisionHeader?
     public var diagnostics: [Diagnostic] = []
 

@@ -38,56 +38,56 @@ public enum InspectReport {
         String(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
     }
 
-    /// What a Word decision says about itself, each value with the line it was read from.
+    /// What the decision says about itself (``DecisionHeader``), whatever form it came in:
+    /// each value with where it was read and the text there, or that it is left blank or
+    /// was not found.
     static func headerLines(_ header: DecisionHeader, language: Language) -> [String] {
-        let vi = language == .vi
-        var lines = [vi ? "Quyết định (đọc từ văn bản):" : "The decision (read from the document):"]
-        func line(_ viName: String, _ enName: String, _ value: String?, _ at: Int?, blank: Int? = nil) {
-            let name = vi ? viName : enName
-            if let value, let at {
-                lines.append("  \(name): \(value)  ← \(vi ? "dòng" : "line") \(at)")
-            } else if let blank {
-                lines.append("  \(name): \(vi ? "để trống (dự thảo?)" : "left blank (a draft?)")  ← \(vi ? "dòng" : "line") \(blank)")
-            } else {
-                lines.append("  \(name): \(vi ? "không tìm thấy" : "not found")")
-            }
+        let words = InspectStrings.for(language)
+        // Where a value was read, and the text there unless it is the value itself (a title).
+        func place(_ at: SourceLocation, _ text: String, shown: String) -> String {
+            at.compilerStyle + (text == shown ? "" : ": \"\(text)\"")
         }
-        line("số", "number", header.number?.value, header.number?.line, blank: header.numberLeftBlank)
-        line("cơ quan ban hành", "issuer", header.issuer?.value, header.issuer?.line)
-        line("nơi ban hành", "place", header.place?.value, header.place?.line)
-        line("ngày ban hành", "issued", header.issued.map { vi ? $0.value.vietnamese : $0.value.iso }, header.issued?.line,
-             blank: header.dateLeftBlank)
-        line("ngày hiệu lực", "effective", header.effective.map { vi ? $0.value.vietnamese : $0.value.iso }, header.effective?.line)
-        line("trích yếu", "title", header.title?.value, header.title?.line)
+        func line<V>(_ name: String, _ found: DecisionHeader.Found<V>?, blank: SourceLocation? = nil,
+                     _ show: (V) -> String) -> String {
+            if let found { return "  \(name): \(show(found.value))  ← " + place(found.location, found.text, shown: show(found.value)) }
+            if let blank { return "  \(name): \(words.leftBlank)  ← \(blank.compilerStyle)" }
+            return "  \(name): " + words.notFound
+        }
+        var lines = [words.decisionHeading]
+        lines.append(line(words.number, header.number, blank: header.numberLeftBlank) { $0 })
+        lines.append(line(words.issuer, header.issuer) { $0 })
+        lines.append(line(words.place, header.place) { $0 })
+        lines.append(line(words.issued, header.issued, blank: header.dateLeftBlank, words.date))
+        if header.effective == nil, let signing = header.effectiveFromSigning {
+            let date = header.issued.map { " (\(words.date($0.value)))" } ?? ""
+            lines.append("  \(words.effective): \(words.onSigning)\(date)  ← " + place(signing.location, signing.text, shown: ""))
+        } else {
+            lines.append(line(words.effective, header.effective, words.date))
+        }
+        lines.append(line(words.decisionTitle, header.title) { $0 })
         return lines
     }
 
     static func text(_ reading: AnnexReading, file: String, language: Language) -> String {
-        let vi = language == .vi
+        let words = InspectStrings.for(language)
         var lines: [String] = []
-        let n = reading.changes.count, u = reading.unplaced.count, t = reading.tables.count
-        lines.append(vi
-            ? "\(file): \(n) thủ tục, \(t) bảng, \(u) dòng không đọc được"
-            : "\(file): \(n) procedure\(n == 1 ? "" : "s"), \(t) table\(t == 1 ? "" : "s"), \(u) row\(u == 1 ? "" : "s") not read")
+        lines.append(words.summary(file, reading.changes.count, reading.tables.count, reading.unplaced.count))
         if reading.isSnapshot {
-            let l = reading.listed.count
-            lines.append(vi
-                ? "Danh sách đầy đủ (ảnh chụp danh mục quốc gia): \(l) thủ tục đang có hiệu lực, không kèm thay đổi."
-                : "A full snapshot (of the national database): \(l) procedure\(l == 1 ? "" : "s") in force, no change announced.")
+            lines.append(words.snapshot(reading.listed.count))
         }
         if let kind = reading.notAPublication {
-            lines.append(vi ? "Không phải quyết định công bố TTHC: \(kind.vi)." : "Not a publication decision: \(kind.en).")
+            lines.append(words.notAPublication(kind[language]))
         }
         if let header = reading.decisionHeader {
             lines += headerLines(header, language: language)
         }
         for title in reading.titles {
-            lines.append((vi ? "Tiêu đề: " : "Title: ") + title)
+            lines.append(words.titleRow + title)
         }
         for (i, table) in reading.tables.enumerated() {
             lines.append("")
             let header = table.subheaderLine.map { "\(table.headerLine)–\($0)" } ?? "\(table.headerLine)"
-            lines.append(vi ? "Bảng \(i + 1), dòng tiêu đề \(header):" : "Table \(i + 1), header at line \(header):")
+            lines.append(words.table(i + 1, header))
             for column in table.columns {
                 lines.append("  \(column.index + 1). \"\(column.header)\" → \(column.column.name)")
             }
@@ -96,29 +96,28 @@ public enum InspectReport {
             let origins = reading.origins(of: i)
             lines.append("")
             lines.append("\(i + 1). \(c.code.label[language]) – \(c.content.name)  [\(c.location.line ?? 0)]")
-            func line(_ vi: String, _ en: String, _ value: String, _ origin: ValueOrigin) {
-                lines.append("   " + (language == .vi ? vi : en) + ": " + value + "  ← " + origin.described(language))
+            func line(_ name: String, _ value: String, _ origin: ValueOrigin) {
+                lines.append("   " + name + ": " + value + "  ← " + origin.described(language))
             }
-            line("mã", "code", c.code.label[language], origins.code)
-            line("loại thay đổi", "change", c.change.label[language], origins.change)
-            let levels = c.content.levels.isEmpty ? (vi ? "không ghi" : "not stated") : c.content.levels.map { $0.label[language] }.joined(separator: ", ")
-            line("cấp thực hiện", "levels", levels, origins.levels)
-            line("lĩnh vực", "field", c.content.field ?? (vi ? "không ghi" : "not stated"), origins.field)
+            line(words.code, c.code.label[language], origins.code)
+            line(words.change, c.change.label[language], origins.change)
+            let levels = c.content.levels.isEmpty ? words.notStated : c.content.levels.map { $0.label[language] }.joined(separator: ", ")
+            line(words.levels, levels, origins.levels)
+            line(words.field, c.content.field ?? words.notStated, origins.field)
             if c.change == .replaced {
-                line("thay thế", "replaces", c.replaces.isEmpty ? (vi ? "không ghi" : "not stated") : c.replaces.map(\.raw).joined(separator: ", "),
-                     origins.replaces)
+                line(words.replaces, c.replaces.isEmpty ? words.notStated : c.replaces.map(\.raw).joined(separator: ", "), origins.replaces)
             }
         }
         if !reading.listed.isEmpty {
             lines.append("")
-            lines.append(vi ? "Thủ tục đang có hiệu lực trong danh sách:" : "Procedures in force in the list:")
+            lines.append(words.listedHeading)
             for (i, p) in reading.listed.enumerated() {
                 lines.append("  \(i + 1). \(p.code.label[language]) – \(p.content.name)  [\(p.location.line ?? 0)]")
             }
         }
         if !reading.unplaced.isEmpty {
             lines.append("")
-            lines.append(vi ? "Dòng không đọc được thành thủ tục:" : "Rows not read as procedures:")
+            lines.append(words.unplacedHeading)
             for row in reading.unplaced {
                 lines.append("  \(row.location.compilerStyle): \(row.text) — \(row.reason[language])")
             }
@@ -126,7 +125,7 @@ public enum InspectReport {
         let doubts = reading.diagnostics
         if !doubts.isEmpty {
             lines.append("")
-            lines.append(vi ? "Lỗi và nghi vấn:" : "Errors and doubts:")
+            lines.append(words.doubtsHeading)
             for d in doubts { lines.append("  " + d.rendered(language)) }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -17,8 +17,9 @@ public enum DecisionXMLWriter {
     public static func xml(_ decision: Decision, source: String? = nil, unplaced: [UnplacedRow] = [],
                            language: Language = .vi, dropped: inout [String]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let words = InspectStrings.for(language)
         if let source {
-            out += "<!-- " + comment((language == .vi ? "đọc bằng tthc import từ " : "read by tthc import from ") + source) + " -->\n"
+            out += "<!-- " + comment(words.readBy(source)) + " -->\n"
         }
         var attributes = [
             ("number", decision.number), ("issuer", decision.issuer),
@@ -39,9 +40,7 @@ public enum DecisionXMLWriter {
             out += procedure(code: listed.code, change: nil, replaces: [], content: listed.content, legalBasis: nil, text: &text)
         }
         for row in unplaced {
-            let place = "\(row.location.line ?? 0):\(row.location.column ?? 0)"
-            let lead = language == .vi ? "không đọc được thành thủ tục" : "not read as a procedure"
-            out += "  <!-- " + comment("\(lead) (\(place)): \(row.text) — \(row.reason[language])") + " -->\n"
+            out += "  <!-- " + comment("\(words.notReadAsProcedure) (\(row.location.lineAndColumn)): \(row.text) — \(row.reason[language])") + " -->\n"
         }
         out += "</decision>\n"
         dropped += text.dropped

@@ -70,7 +70,7 @@ final class DiagnosticCollector {
             let open = input.scanner.openElements
             add(Diagnostic(.error, .xmlTruncated, at: at, LocalizedText(
                 vi: "tệp kết thúc khi còn \(open) phần tử chưa đóng (tệp bị cắt cụt?)",
-                en: "the file ends with \(open) element\(open == 1 ? "" : "s") still open (truncated?)")))
+                en: "the file ends with \(English.count(open, "element")) still open (truncated?)")))
         } else if message.hasPrefix("Excessive depth in document") {
             let limit = message.split(whereSeparator: { !$0.isNumber }).first.map(String.init) ?? "256"
             add(Diagnostic(.error, .xmlTooDeep, at: at, LocalizedText(

@@ -34,24 +34,10 @@ public struct EmailDigest: Sendable {
 
     /// The plain-text body, with `\n` line ends (before transfer encoding).
     public func bodyText(_ reminders: Reminders) -> String {
-        var lines: [String] = [strings.digestTitle]
-        let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
-        if !who.isEmpty { lines.append(who) }
-        lines.append(strings.asOf(reminders.asOf))
-        func section(_ heading: String, _ rows: [ChangeRow]) {
-            lines += ["", heading]
-            for (i, row) in rows.enumerated() {
-                lines += ["", "\(i + 1). \(row.code.label[language]) – \(row.name)"]
-                lines += strings.details(row).dropFirst().map { "   " + $0 }
+        var lines = strings.digest(reminders) { rows in
+            rows.enumerated().flatMap { i, row in
+                ["", "\(i + 1). \(row.code.label[language]) – \(row.name)"] + strings.details(row).dropFirst().map { "   " + $0 }
             }
-        }
-        let overdue = reminders.overdue, dueSoon = reminders.dueSoon
-        if overdue.isEmpty && dueSoon.isEmpty {
-            lines += ["", strings.nothingDue]
-        }
-        if !overdue.isEmpty { section(strings.overdueHeading(overdue.count), overdue) }
-        if !dueSoon.isEmpty {
-            section(strings.dueSoonHeading(dueSoon.count, reminders.within), dueSoon)
         }
         lines += ["", strings.attachment(attachmentName)]
         return lines.joined(separator: "\n") + "\n"

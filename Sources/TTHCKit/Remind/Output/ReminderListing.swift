@@ -7,43 +7,27 @@ public struct ReminderListing: Sendable {
 
     public init(language: Language = .vi) { self.language = language }
 
-    /// The list, `\n` line ends, ending with a newline.
-    /// The list, with control characters from the data made visible (``TerminalText``):
-    /// it is meant for a terminal.
+    /// The list, `\n` line ends, ending with a newline, with control characters from the
+    /// data made visible (``TerminalText``): it is meant for a terminal.
     public func render(_ reminders: Reminders) -> String {
         TerminalText.visible(lines(reminders))
     }
 
     private func lines(_ reminders: Reminders) -> String {
-        var lines: [String] = [strings.digestTitle]
-        let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
-        if !who.isEmpty { lines.append(who) }
-        lines.append(strings.asOf(reminders.asOf))
-
-        let overdue = reminders.overdue, dueSoon = reminders.dueSoon
-        if overdue.isEmpty && dueSoon.isEmpty {
-            lines += ["", strings.nothingDue]
-            return lines.joined(separator: "\n") + "\n"
-        }
         // One width per column over both sections, so the two lists line up.
-        let all = overdue + dueSoon
+        let all = reminders.overdue + reminders.dueSoon
         let statusWidth = all.map { DisplayWidth.of(strings.listStatus($0)) }.max() ?? 0
         let codeWidth = all.map { DisplayWidth.of($0.code.label[language]) }.max() ?? 0
-        func section(_ heading: String, _ rows: [ChangeRow]) {
-            lines += ["", heading]
-            for row in rows {
+        let lines = strings.digest(reminders) { rows in
+            rows.map { row in
                 var line = "  " + (row.deadline?.vietnamese ?? "–")
                 line += "  " + DisplayWidth.padded(strings.listStatus(row), to: statusWidth)
                 line += "  " + DisplayWidth.padded(row.code.label[language], to: codeWidth)
                 line += "  " + row.name
                 line += " [\(row.decision), \(row.change.label[language])]"
                 if row.provisional { line += strings.provisionalMark }
-                lines.append(line)
+                return line
             }
-        }
-        if !overdue.isEmpty { section(strings.overdueHeading(overdue.count), overdue) }
-        if !dueSoon.isEmpty {
-            section(strings.dueSoonHeading(dueSoon.count, reminders.within), dueSoon)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,9 +1,7 @@
-/// What a decision says about itself in its own text (the web page or PDF of the whole
-/// decision, not only its annex): number, issuer, place and date, effective date and
-/// title, each with where it was found, so `tthc inspect` can show it and a reviewer can
-/// check it.
+/// The ``DecisionHeader`` of a decision published as a document (the web page or PDF of
+/// the whole decision, not only its annex), read from the page's lines.
 ///
-/// The lines read, as Decree 30/2020/NĐ-CP lays a decision out:
+/// The lines read:
 ///
 /// | value | written as |
 /// |---|---|
@@ -13,52 +11,19 @@
 /// | effective date | "… có hiệu lực (thi hành) kể từ ngày 01/7/2025", "… kể từ ngày 01 tháng 7 năm 2025", "… kể từ ngày ký" (the issue date) |
 /// | title | the lines under "QUYẾT ĐỊNH" up to the signer's title or "Căn cứ …" ("Về việc công bố danh mục thủ tục hành chính mới ban hành …") |
 ///
-/// The first of each wins. This file is kept apart from the readers so another metadata
-/// extractor (the Word reader's) can replace or join it.
-public struct DocumentMetadata: Hashable, Sendable {
-    /// A value and the text and place it was read from.
-    public struct Found<Value: Hashable & Sendable>: Hashable, Sendable {
-        public var value: Value
-        public var text: String
-        public var location: SourceLocation
-    }
-
-    public var number: Found<String>?
-    /// True when a "Số: /QĐ-…" line is there with its number left blank (a draft, or a copy
-    /// published before numbering).
-    public var numberLeftBlank: SourceLocation?
-    public var issuer: Found<String>?
-    public var place: Found<String>?
-    public var issued: Found<CivilDate>?
-    public var effective: Found<CivilDate>?
-    /// "có hiệu lực kể từ ngày ký": the effective date is the issue date (known only when
-    /// that is).
-    public var effectiveFromSigning: Found<Bool>?
-    public var title: Found<String>?
-
-    public init() {}
-
-    public var isEmpty: Bool {
-        number == nil && issuer == nil && issued == nil && effective == nil && title == nil && effectiveFromSigning == nil
-    }
-
-    /// The effective date: the one written, else the issue date when the decision takes
-    /// effect on signing.
-    public var effectiveDate: CivilDate? {
-        effective?.value ?? (effectiveFromSigning != nil ? issued?.value : nil)
-    }
-
-    /// Reads the metadata from a document's rows (as a ``TableSource`` gives them).
-    public static func extract(_ rows: [GridRow], file: String) -> DocumentMetadata {
+/// The first of each wins.
+extension DecisionHeader {
+    /// Reads the header from a document's rows (as a ``TableSource`` gives them).
+    public static func readDocument(_ rows: [GridRow], file: String) -> DecisionHeader {
         var extractor = Extractor(file: file)
         for row in rows { extractor.feed(row) }
-        return extractor.metadata
+        return extractor.header
     }
 }
 
 private struct Extractor {
     let file: String
-    var metadata = DocumentMetadata()
+    var header = DecisionHeader()
     /// Capitals seen above the number, by grid column: the issuer's lines.
     var capitals: [Int: [String]] = [:]
     /// Collecting the title: the lines so far, and where it started.
@@ -116,46 +81,50 @@ private struct Extractor {
                 return
             }
         }
-        if metadata.title == nil, folded == "quyet dinh" {
+        if header.title == nil, folded == "quyet dinh" {
             titleLines = []
             titleAt = nil
             return
         }
         readNumber(line, column: column, at: at)
-        if metadata.number == nil, metadata.numberLeftBlank == nil, Self.isIssuerLine(line, folded: folded) {
+        if header.number == nil, header.numberLeftBlank == nil, Self.isIssuerLine(line, folded: folded) {
             capitals[column, default: []].append(line)
         }
         readDate(line, at: at)
-        if metadata.effective == nil, metadata.effectiveFromSigning == nil, let range = folded.range(of: "hieu luc") {
+        if header.effective == nil, header.effectiveFromSigning == nil, let range = folded.range(of: "hieu luc") {
             let after = String(folded[range.upperBound...])
             if let from = after.range(of: "tu ngay") {
                 let rest = String(after[from.upperBound...]).trimmingWhitespace()
                 if rest == "ky" || rest.hasPrefix("ky ") {
-                    metadata.effectiveFromSigning = .init(value: true, text: line, location: at)
+                    header.effectiveFromSigning = .init(value: true, text: line, location: at)
                 } else if let date = Self.date(rest) {
-                    metadata.effective = .init(value: date, text: line, location: at)
+                    header.effective = .init(value: date, text: line, location: at)
                 }
             }
         }
     }
 
     mutating func readNumber(_ line: String, column: Int, at: SourceLocation) {
-        guard metadata.number == nil, metadata.numberLeftBlank == nil, let number = Self.number(in: line) else { return }
+        guard header.number == nil, header.numberLeftBlank == nil, let number = Self.number(in: line) else { return }
         if let number {
-            metadata.number = .init(value: number, text: line, location: at)
+            header.number = .init(value: number, text: line, location: at)
         } else {
-            metadata.numberLeftBlank = at
+            header.numberLeftBlank = at
         }
-        if metadata.issuer == nil, let lines = capitals[column], !lines.isEmpty {
+        if header.issuer == nil, let lines = capitals[column], !lines.isEmpty {
             let issuer = lines.suffix(3)
-            metadata.issuer = .init(value: issuer.joined(separator: " "), text: issuer.joined(separator: " / "), location: at)
+            header.issuer = .init(value: issuer.joined(separator: " "), text: issuer.joined(separator: " / "), location: at)
         }
     }
 
     mutating func readDate(_ line: String, at: SourceLocation) {
-        guard metadata.issued == nil, let (place, date) = Self.placeAndDate(line) else { return }
-        if let date { metadata.issued = .init(value: date, text: line, location: at) }
-        if metadata.place == nil, !place.isEmpty { metadata.place = .init(value: place, text: line, location: at) }
+        guard header.issued == nil, let (place, date) = Self.placeAndDate(line) else { return }
+        if let date {
+            header.issued = .init(value: date, text: line, location: at)
+        } else if header.dateLeftBlank == nil {
+            header.dateLeftBlank = at
+        }
+        if header.place == nil, !place.isEmpty { header.place = .init(value: place, text: line, location: at) }
     }
 
     mutating func finishTitle() {
@@ -164,7 +133,7 @@ private struct Extractor {
         if !lines.isEmpty {
             let at = titleAt ?? SourceLocation(file: file)
             let text = lines.joined(separator: " ")
-            metadata.title = .init(value: text, text: text, location: at)
+            header.title = .init(value: text, text: text, location: at)
         }
     }
 

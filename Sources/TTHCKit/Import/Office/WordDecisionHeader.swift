@@ -1,50 +1,19 @@
 import Foundation
 
-/// What a decision says about itself around its tables (phần đầu và điều khoản của quyết
-/// định): its number ("Số: 2729/QĐ-BCT"), issuing body (the lines above the number),
-/// place and date ("Hà Nội, ngày 03 tháng 12 năm 2021"), title (the paragraph after
-/// "QUYẾT ĐỊNH") and effective date (the article that says "có hiệu lực (thi hành) kể
-/// từ ngày …" or "kể từ ngày ký"). Each value keeps the line it was read from, so
-/// `tthc inspect` can show where.
-///
-/// A decision laid out by Decree 30/2020/NĐ-CP has all of them; a draft often leaves the
-/// number and the day blank ("Số:      /QĐ-UBND"), which is reported as such.
-public struct DecisionHeader: Hashable, Sendable {
-    public struct Found<Value: Hashable & Sendable>: Hashable, Sendable {
-        public var value: Value
-        /// The line (paragraph or table row) it was read from, and the text there.
-        public var line: Int
-        public var text: String
-    }
-
-    public var number: Found<String>?
-    public var issuer: Found<String>?
-    public var place: Found<String>?
-    public var issued: Found<CivilDate>?
-    public var effective: Found<CivilDate>?
-    public var title: Found<String>?
-    /// "Số:" is there but the number is not filled in (a draft).
-    public var numberLeftBlank: Int?
-    /// The place-and-date line is there but its day is not filled in (a draft).
-    public var dateLeftBlank: Int?
-
-    public init() {}
-
-    /// True when the document says nothing a decision's header says.
-    public var isEmpty: Bool {
-        number == nil && issuer == nil && issued == nil && effective == nil && title == nil
-    }
-
-    /// Reads the header from a document's rows.
-    public static func read(_ rows: [GridRow]) -> DecisionHeader {
+/// The ``DecisionHeader`` of a Word decision, read from its body's rows: the header table
+/// (or paragraphs) before the tables, and the articles after them.
+extension DecisionHeader {
+    /// Reads the header from a Word body's rows (``DOCXBody``): a value's place is the
+    /// paragraph or table row it was read from, with the grid column of its cell.
+    public static func readWord(_ rows: [GridRow], file: String) -> DecisionHeader {
         var header = DecisionHeader()
         /// Lines seen per grid column, for the issuer above "Số:".
         var linesByColumn: [Int: [String]] = [:]
         var afterQuyetDinh = false
-        var signing: Found<Bool>?
         for row in rows {
             let filled = row.filled
             let rowText = filled.map { TextNormalization.clean($0.cell.text) }.joined(separator: " ")
+            func at(_ cell: GridCell?) -> SourceLocation { SourceLocation(file: file, line: row.line, column: cell?.column) }
             // Header lines are short; an annex row is not looked at for them.
             let short = rowText.utf8.count <= 600
             if short {
@@ -54,24 +23,24 @@ public struct DecisionHeader: Hashable, Sendable {
                         if header.number == nil, header.numberLeftBlank == nil, let rest = numberLine(line) {
                             if let first = rest.first, first.isNumber {
                                 let value = rest.count <= 40 ? String(rest.filter { !$0.isWhitespace }) : String(rest.prefix { !$0.isWhitespace })
-                                header.number = Found(value: value, line: row.line, text: line)
+                                header.number = Found(value: value, text: line, location: at(cell))
                             } else {
-                                header.numberLeftBlank = row.line
+                                header.numberLeftBlank = at(cell)
                             }
                             if header.issuer == nil {
                                 let above = (linesByColumn[cell.column] ?? []).filter(isIssuerLine).suffix(3)
                                 if !above.isEmpty {
-                                    header.issuer = Found(value: above.joined(separator: " "), line: row.line, text: above.joined(separator: " / "))
+                                    header.issuer = Found(value: above.joined(separator: " "), text: above.joined(separator: " / "), location: at(cell))
                                 }
                             }
                         } else if header.issued == nil, header.dateLeftBlank == nil, isPlaceAndDate(line) {
                             if let date = dates(in: line).first {
-                                header.issued = Found(value: date, line: row.line, text: line)
+                                header.issued = Found(value: date, text: line, location: at(cell))
                             } else {
-                                header.dateLeftBlank = row.line
+                                header.dateLeftBlank = at(cell)
                             }
                             if let comma = line.firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 {
-                                header.place = Found(value: String(line[..<comma]).trimmingWhitespace(), line: row.line, text: line)
+                                header.place = Found(value: String(line[..<comma]).trimmingWhitespace(), text: line, location: at(cell))
                             }
                         }
                         linesByColumn[cell.column, default: []].append(line)
@@ -81,21 +50,18 @@ public struct DecisionHeader: Hashable, Sendable {
             let folded = TextNormalization.fold(rowText)
             if header.title == nil {
                 if afterQuyetDinh, !rowText.isEmpty {
-                    if !folded.hasPrefix("can cu") { header.title = Found(value: rowText, line: row.line, text: rowText) }
+                    if !folded.hasPrefix("can cu") { header.title = Found(value: rowText, text: rowText, location: at(filled.first?.cell)) }
                     afterQuyetDinh = false
                 } else if folded == "quyet dinh" {
                     afterQuyetDinh = true
                 }
             }
-            if header.effective == nil, signing == nil, folded.contains("co hieu luc"), let from = effectiveFrom(rowText) {
+            if header.effective == nil, header.effectiveFromSigning == nil, folded.contains("co hieu luc"), let from = effectiveFrom(rowText) {
                 switch from {
-                case .signing: signing = Found(value: true, line: row.line, text: rowText)
-                case .date(let date): header.effective = Found(value: date, line: row.line, text: rowText)
+                case .signing: header.effectiveFromSigning = Found(value: true, text: rowText, location: at(filled.first?.cell))
+                case .date(let date): header.effective = Found(value: date, text: rowText, location: at(filled.first?.cell))
                 }
             }
-        }
-        if let signing, let issued = header.issued {
-            header.effective = Found(value: issued.value, line: signing.line, text: signing.text)
         }
         return header
     }
