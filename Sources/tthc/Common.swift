@@ -85,22 +85,30 @@ final class RunDiagnostics {
     /// Writes a command's output atomically (or to stdout when `path` is nil or `-`), or
     /// stops with the reason located at `option`.
     func write(_ bytes: [UInt8], to path: String?, option: String) throws {
-        try write([(bytes, path, option)])
+        try write([(.bytes(bytes), path, option)])
+    }
+
+    func write(_ content: OutputContent, to path: String?, option: String) throws {
+        try write([(content, path, option)])
+    }
+
+    func write(_ outputs: [(bytes: [UInt8], path: String?, option: String)]) throws {
+        try write(outputs.map { (OutputContent.bytes($0.bytes), $0.path, $0.option) })
     }
 
     /// Writes several outputs all or nothing (``AtomicFileWriter/writeSet(_:)``); standard
     /// output comes last.
-    func write(_ outputs: [(bytes: [UInt8], path: String?, option: String)]) throws {
+    func write(_ outputs: [(content: OutputContent, path: String?, option: String)]) throws {
         let files = outputs.filter { !AtomicFileWriter.isStandardOutput($0.path) }
         do {
-            try AtomicFileWriter.writeSet(files.map { ($0.bytes, $0.path!) })
+            try AtomicFileWriter.writeSet(files.map { ($0.content, $0.path!) })
         } catch {
             let option = files.first { $0.path == error.path }?.option ?? files.first?.option ?? "-"
             try stop(Diagnostic(.error, .outputUnwritable, at: SourceLocation(file: option), error.message))
         }
         for output in outputs where AtomicFileWriter.isStandardOutput(output.path) {
             do {
-                try AtomicFileWriter.writeOutput(output.bytes, to: nil)
+                try AtomicFileWriter.writeOutput(output.content, to: nil)
             } catch {
                 try stop(Diagnostic(.error, .outputUnwritable, at: SourceLocation(file: "stdout"), error.message))
             }

@@ -36,8 +36,8 @@ struct ReconcileCommand: ParsableCommand {
         let reconciliation = try options.pipeline(run, allowingUnreadListings: true).reconcile(asOf: day)
         let colour = TerminalColour.enabled(choice: color, environment: ProcessInfo.processInfo.environment,
                                             outputPath: output)
-        let bytes = format.renderer(colour: colour).render(reconciliation, language: options.lang)
-        try run.write(bytes, to: output, option: "--output")
+        let content = format.renderer(colour: colour).content(reconciliation, language: options.lang)
+        try run.write(content, to: output, option: "--output")
         if let output, !AtomicFileWriter.isStandardOutput(output) {
             let counts = reconciliation.statusCounts
             run.status(run.strings.reconcileSummary(output, reconciliation.changes.count, counts[.overdue] ?? 0,

@@ -150,8 +150,12 @@ import Testing
             }
             let actual = try PrettyJSON.encode(tree)
             #expect(actual == expected, "\(String(decoding: expected, as: UTF8.self))\n---\n\(String(decoding: actual, as: UTF8.self))")
+            // Handed over in pieces as small as can be: the same bytes.
+            var streamed: [UInt8] = []
+            try PrettyJSON.encode(tree, to: { streamed += $0 }, pieceSize: 1)
+            #expect(streamed == expected)
             compared += 1
-            if actual != expected { break }
+            if actual != expected || streamed != expected { break }
         }
         #expect(compared > 4_000)
     }
@@ -193,5 +197,15 @@ import Testing
     @Test func theReportIsWhatJSONEncoderWrites() throws {
         let reconciliation = ReportFixture.reconciliation
         #expect(JSONReport().render(reconciliation, language: .vi) == (try Self.foundation(reconciliation)) + [0x0A])
+    }
+
+    /// The report's content is handed over in pieces (about one per change row with a
+    /// one-byte piece size), not as one buffer, and they add up to the report.
+    @Test func theReportIsHandedOverInPieces() throws {
+        let reconciliation = ReportFixture.reconciliation
+        var pieces: [[UInt8]] = []
+        try PrettyJSON.encode(reconciliation, to: { pieces.append(Array($0)) }, pieceSize: 1)
+        #expect(pieces.count > reconciliation.changes.count)
+        #expect(pieces.flatMap { $0 } == (try Self.foundation(reconciliation)))
     }
 }

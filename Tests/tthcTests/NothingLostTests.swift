@@ -165,19 +165,23 @@ func runTTHCLimited(_ limits: String, _ arguments: [String], currentDirectory: U
     }()
 
     /// A really full disk: a 16 KB tmpfs holding 12 KB already. Root only (CI is root).
-    @Test(.enabled(if: canMountTmpfs, "needs root and permission to mount a tmpfs"))
-    func fullDiskLeavesTheOldReport() throws {
+    /// The text report is written from memory, the JSON report from its encoder as it
+    /// produces it (``OutputContent/produced(_:)``): either way nothing of it is left.
+    @Test(.enabled(if: canMountTmpfs, "needs root and permission to mount a tmpfs"), arguments: ["txt", "json"])
+    func fullDiskLeavesTheOldReport(format: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         #expect(mountTmpfs(at: scratch.out.path))
         defer { umount(scratch.out.path) }
+        let name = "report.\(format)"
         let old = Data(repeating: 0x78, count: 12 * 1024)
-        try old.write(to: scratch.out.appendingPathComponent("report.txt"))
-        let r = try runTTHC(["reconcile", "--as-of", "2026-11-20", "--output", "out/report.txt"], currentDirectory: scratch.root)
+        try old.write(to: scratch.out.appendingPathComponent(name))
+        let options = format == "json" ? ["--format", "json"] : []
+        let r = try runTTHC(["reconcile", "--as-of", "2026-11-20", "--output", "out/\(name)"] + options, currentDirectory: scratch.root)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.hasSuffix("\n--output: error: không ghi được tệp \"out/report.txt\": No space left on device\n"))
-        #expect(try scratch.outputNames() == ["report.txt"])
-        #expect(try Data(contentsOf: scratch.out.appendingPathComponent("report.txt")) == old)
+        #expect(r.stderr.hasSuffix("\n--output: error: không ghi được tệp \"out/\(name)\": No space left on device\n"))
+        #expect(try scratch.outputNames() == [name])
+        #expect(try Data(contentsOf: scratch.out.appendingPathComponent(name)) == old)
     }
 
     /// `check --junit --sarif` onto a disk with room for the JUnit report (39 KB) but not

@@ -40,6 +40,13 @@ public enum AtomicFileWriter {
     /// renames leaves every target as it was. Devices, FIFOs and the process's own streams
     /// cannot be staged; they are written after the files are in place.
     public static func writeSet(_ outputs: [(bytes: [UInt8], path: String)], replacing: Bool = true) throws(FileWriteError) {
+        try writeSet(outputs.map { (OutputContent.bytes($0.bytes), $0.path) }, replacing: replacing)
+    }
+
+    /// ``writeSet(_:replacing:)`` for outputs that may be produced as they are written
+    /// (``OutputContent/produced(_:)``): a large report goes to its temporary file piece by
+    /// piece, never held whole.
+    public static func writeSet(_ outputs: [(content: OutputContent, path: String)], replacing: Bool = true) throws(FileWriteError) {
         if !replacing {
             for (_, path) in outputs {
                 var existing = stat()
@@ -47,17 +54,17 @@ public enum AtomicFileWriter {
             }
         }
         var staged: [Staged] = []
-        var direct: [(bytes: [UInt8], path: String, kind: Direct)] = []
+        var direct: [(content: OutputContent, path: String, kind: Direct)] = []
         defer {
             for s in staged {
                 if !s.committed { _ = unlink(s.temporary) }
                 if let slot = s.slot { PendingTemporary.release(slot) }
             }
         }
-        for (bytes, path) in outputs {
+        for (content, path) in outputs {
             switch try classify(path) {
-            case .replace: staged.append(try stage(bytes, for: path))
-            case .direct(let kind): direct.append((bytes, path, kind))
+            case .replace: staged.append(try stage(content, for: path))
+            case .direct(let kind): direct.append((content, path, kind))
             }
         }
         for i in staged.indices {
@@ -80,13 +87,13 @@ public enum AtomicFileWriter {
                 _ = close(dirfd)
             }
         }
-        for (bytes, path, kind) in direct {
+        for (content, path, kind) in direct {
             switch kind {
             case .stream(let fd):
-                let code = writeAll(bytes, to: fd)
+                let code = writeAll(content, to: fd)
                 if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
             case .special(let isFIFO):
-                try writeInto(bytes, special: path, isFIFO: isFIFO)
+                try writeInto(content, special: path, isFIFO: isFIFO)
             }
         }
     }
@@ -136,7 +143,7 @@ public enum AtomicFileWriter {
     }
 
     /// Writes `bytes` in full to a new temporary file beside `path` (mode 0644, synced).
-    private static func stage(_ bytes: [UInt8], for path: String) throws(FileWriteError) -> Staged {
+    private static func stage(_ content: OutputContent, for path: String) throws(FileWriteError) -> Staged {
         let directory = directoryPart(of: path)
         let base = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
         guard !base.isEmpty, base != ".", base != ".." else {
@@ -171,7 +178,7 @@ public enum AtomicFileWriter {
         }
         // The umask may have taken bits away; reports are meant to be readable by all.
         if fchmod(fd, 0o644) != 0 { throw fail(.write, errno, closing: true) }
-        let code = writeAll(bytes, to: fd)
+        let code = writeAll(content, to: fd)
         if code != 0 { throw fail(.write, code, closing: true) }
         if fsync(fd) != 0 { throw fail(.write, errno, closing: true) }
         if close(fd) != 0 { throw fail(.write, errno, closing: false) }
@@ -193,7 +200,7 @@ public enum AtomicFileWriter {
 
     /// Writes into a character device or a FIFO that is already there. A FIFO is opened
     /// without waiting: when no process reads it, that is an error, not a hang.
-    static func writeInto(_ bytes: [UInt8], special path: String, isFIFO: Bool) throws(FileWriteError) {
+    static func writeInto(_ content: OutputContent, special path: String, isFIFO: Bool) throws(FileWriteError) {
         let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (isFIFO ? O_NONBLOCK : 0))
         guard fd >= 0 else {
             if isFIFO, errno == ENXIO { throw FileWriteError(path: path, operation: .refused(.fifoWithoutReader), code: 0) }
@@ -204,7 +211,7 @@ public enum AtomicFileWriter {
             let flags = fcntl(fd, F_GETFL)
             if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         }
-        let code = writeAll(bytes, to: fd)
+        let code = writeAll(content, to: fd)
         if code != 0 { throw FileWriteError(path: path, operation: .write, code: code) }
     }
 
@@ -257,12 +264,17 @@ public enum AtomicFileWriter {
 
     /// Writes to standard output when `path` is `nil` or `-`, else to the file atomically.
     public static func writeOutput(_ bytes: [UInt8], to path: String?) throws(FileWriteError) {
+        try writeOutput(.bytes(bytes), to: path)
+    }
+
+    /// ``writeOutput(_:to:)`` for content that may be produced as it is written.
+    public static func writeOutput(_ content: OutputContent, to path: String?) throws(FileWriteError) {
         guard let path, path != "-" else {
-            let code = writeAll(bytes, to: STDOUT_FILENO)
+            let code = writeAll(content, to: STDOUT_FILENO)
             if code != 0 { throw FileWriteError(path: "-", operation: .write, code: code) }
             return
         }
-        try write(bytes, to: path)
+        try writeSet([(content, path)])
     }
 
     /// True when the output goes to standard output (`nil` or `-`).
@@ -270,17 +282,35 @@ public enum AtomicFileWriter {
 
     /// Writes every byte, retrying short writes and interruptions; returns 0 or `errno`.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
-        bytes.withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += n
+        }
+        return 0
+    }
+
+    /// Writes the content: its bytes, or every piece its producer hands over. After a
+    /// failed write the producer runs to its end, its pieces dropped; the first error is
+    /// returned.
+    static func writeAll(_ content: OutputContent, to fd: Int32) -> Int32 {
+        switch content {
+        case .bytes(let bytes):
+            return writeAll(bytes, to: fd)
+        case .produced(let produce):
+            var code: Int32 = 0
+            produce { piece in
+                if code == 0 { code = writeAll(piece, to: fd) }
+            }
+            return code
         }
     }
 
@@ -289,6 +319,27 @@ public enum AtomicFileWriter {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
+    }
+}
+
+/// What an output is written from.
+public enum OutputContent: Sendable {
+    /// Bytes already in memory.
+    case bytes([UInt8])
+    /// A producer that hands its bytes over in pieces, in order, through the function it
+    /// is given (each piece valid only during that call), so that a large output is never
+    /// held whole. It must give the same bytes every time it runs.
+    case produced(@Sendable (_ write: (UnsafeRawBufferPointer) -> Void) -> Void)
+
+    /// All the bytes, in memory (for tests and small outputs).
+    public var collected: [UInt8] {
+        switch self {
+        case .bytes(let bytes): return bytes
+        case .produced(let produce):
+            var out: [UInt8] = []
+            produce { out.append(contentsOf: $0) }
+            return out
+        }
     }
 }
 

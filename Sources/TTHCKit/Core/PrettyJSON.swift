@@ -28,30 +28,47 @@ import Foundation
 /// runs, as every `Codable` conformance of a value type does.
 public enum PrettyJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try encode(value, sink: nil, pieceSize: .max)
+    }
+
+    /// The same bytes handed to `write` in pieces of about `pieceSize` bytes as they are
+    /// written (a piece is valid only during the call), so that the output is never held
+    /// whole.
+    public static func encode<T: Encodable>(_ value: T, to write: (UnsafeRawBufferPointer) -> Void, pieceSize: Int = 1 << 20) throws {
+        try withoutActuallyEscaping(write) { write in
+            let rest = try encode(value, sink: write, pieceSize: pieceSize)
+            rest.withUnsafeBytes(write)
+        }
+    }
+
+    /// Writes `value`; returns the bytes not yet handed to `sink` (all of them without one).
+    private static func encode<T: Encodable>(_ value: T, sink: ((UnsafeRawBufferPointer) -> Void)?, pieceSize: Int) throws -> [UInt8] {
+        let out = JSONBytes(sink: sink, pieceSize: pieceSize)
         if !(value is Data || value is URL || value is Decimal) {
             let keys = TopLevelMembers(.keys)
             let probe = ValueWriter(buffer: JSONBytes(), depth: 0, parent: nil, key: nil, selection: keys)
             try value.encode(to: probe)
+            try keys.finish()
             if probe.isObject {
                 var seen = Set<String>()
                 let sorted = keys.keys.filter { seen.insert($0).inserted }
                     .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                let out = JSONBytes()
                 out.append("{\n")
                 for (i, key) in sorted.enumerated() {
                     if i > 0 { out.append(",\n") }
                     out.indent(1)
                     out.string(key)
                     out.append(" : ")
-                    let member = TopLevelMembers(.member(key), out: out)
+                    let member = TopLevelMembers(.member(key, occurrences: keys.keys.count { $0 == key }), out: out)
                     try value.encode(to: ValueWriter(buffer: out, depth: 0, parent: nil, key: nil, selection: member))
                     try member.finish()
+                    out.drain()
                 }
                 out.append("\n}")
                 return out.bytes
             }
         }
-        let root = ValueWriter(buffer: JSONBytes(), depth: 0, parent: nil, key: nil)
+        let root = ValueWriter(buffer: out, depth: 0, parent: nil, key: nil)
         try root.write(value)
         guard root.wroteValue else {
             throw EncodingError.invalidValue(value, EncodingError.Context(
@@ -65,6 +82,22 @@ public enum PrettyJSON {
 /// in place.
 final class JSONBytes {
     var bytes: [UInt8] = []
+    /// Where finished bytes go (the output's own buffer only); nil: they stay here.
+    private let sink: ((UnsafeRawBufferPointer) -> Void)?
+    private let pieceSize: Int
+
+    init(sink: ((UnsafeRawBufferPointer) -> Void)? = nil, pieceSize: Int = .max) {
+        self.sink = sink
+        self.pieceSize = pieceSize
+    }
+
+    /// Hands the bytes so far to the sink once there are a piece's worth. Called only where
+    /// everything written before is final: between array elements and top-level members.
+    @inline(__always) func drain() {
+        guard let sink, bytes.count >= pieceSize else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     @inline(__always) func append(_ byte: UInt8) { bytes.append(byte) }
     @inline(__always) func append(_ s: StaticString) {
@@ -122,7 +155,10 @@ final class JSONBytes {
 final class ValueWriter: Encoder {
     let buffer: JSONBytes
     let depth: Int
-    private let parent: ValueWriter?
+    /// Unowned: a parent keeps its open children (nested containers) alive, and a child
+    /// never outlives the `encode(to:)` that made it, so a strong reference would only make
+    /// cycles that keep every nested container, and the output, alive.
+    private unowned let parent: ValueWriter?
     private let key: (any CodingKey)?
 
     private enum State { case none, object(ObjectMembers), array(ArrayElements), single }
@@ -342,18 +378,21 @@ final class ObjectMembers {
 }
 
 /// One pass over the top-level object (see ``PrettyJSON``): learning its keys, or writing
-/// the value of one of them into the output.
+/// the value of one of them into the output. A key given more than once is written at its
+/// last occurrence, the one `JSONEncoder` keeps; nothing written is ever taken back, so
+/// the output can go to its file as it grows.
 final class TopLevelMembers {
-    enum Pass { case keys, member(String) }
+    enum Pass { case keys, member(String, occurrences: Int) }
     let pass: Pass
     let out: JSONBytes
-    /// The keys met, in order (`.keys`).
+    /// The keys met, in order, repeats included (`.keys`).
     private(set) var keys: [String] = []
-    /// Where the member's value starts in `out`: a later value for the same key replaces it.
-    private var start: Int?
+    /// Occurrences of the member's key met so far.
+    private var met = 0
     /// The member's value when it is a nested container, finished at the end of the pass.
     var open: ValueWriter?
-    /// Nested containers of the members this pass does not write.
+    /// Nested containers this pass does not write, kept alive while it may still write
+    /// into them.
     var skipped: [ValueWriter] = []
 
     init(_ pass: Pass, out: JSONBytes = JSONBytes()) {
@@ -367,19 +406,19 @@ final class TopLevelMembers {
         case .keys:
             keys.append(key)
             return nil
-        case .member(let selected):
+        case .member(let selected, let occurrences):
             guard key == selected else { return nil }
-            if let start { out.bytes.removeSubrange(start...) } else { start = out.bytes.count }
-            if let open { skipped.append(open) }
-            open = nil
-            return out
+            met += 1
+            return met == occurrences ? out : nil
         }
     }
 
     func finish() throws {
+        skipped = []
         guard let open else { return }
         try open.finish()
         out.bytes.append(contentsOf: open.buffer.bytes)
+        self.open = nil
     }
 }
 
@@ -401,6 +440,7 @@ final class ArrayElements {
             try open.finish()
             self.open = nil
         }
+        writer.buffer.drain()
         if count > 0 { writer.buffer.append(",\n") }
         writer.buffer.indent(writer.depth + 1)
         count += 1

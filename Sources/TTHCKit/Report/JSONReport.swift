@@ -12,15 +12,22 @@ public struct JSONReport: ReportRenderer {
     public init() {}
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
-        // Every value left is a string, integer, boolean, finite number, array or keyed
-        // container, so encoding cannot fail; a failure would be a programming error in a
-        // Codable conformance.
+        content(reconciliation, language: language).collected
+    }
+
+    /// The report handed to the file as it is encoded: at national scale it is hundreds of
+    /// megabytes, never held whole.
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
         var value = reconciliation
         if let target = value.scorecard.onlineTarget, !target.isFinite { value.scorecard.onlineTarget = nil }
-        guard var bytes = try? PrettyJSON.encode(value) else {
-            preconditionFailure("Reconciliation failed to encode as JSON")
+        return .produced { [value] write in
+            // Every value left is a string, integer, boolean, finite number, array or keyed
+            // container, so encoding cannot fail; a failure would be a programming error in
+            // a Codable conformance.
+            do { try PrettyJSON.encode(value, to: write) } catch {
+                preconditionFailure("Reconciliation failed to encode as JSON: \(error)")
+            }
+            withUnsafeBytes(of: UInt8(0x0A)) { write($0) }
         }
-        bytes.append(0x0A)
-        return bytes
     }
 }

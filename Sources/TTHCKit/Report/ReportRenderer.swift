@@ -5,6 +5,15 @@
 /// the same bytes.
 public protocol ReportRenderer: Sendable {
     func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8]
+    /// What the output file is written from: by default the rendered bytes; a format whose
+    /// reports grow large hands them over as they are produced (``JSONReport``).
+    func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent
+}
+
+extension ReportRenderer {
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        .bytes(render(reconciliation, language: language))
+    }
 }
 
 /// The report formats `tthc reconcile --format` offers.
