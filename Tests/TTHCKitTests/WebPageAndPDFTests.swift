@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TTHCKit
+import CPDFTextABICheck
 
 /// Saved web pages and PDFs with a text layer: the grid each source fills, the decision's
 /// own metadata, the real documents of `Tests/Corpus/webpdf/`, and hostile input.
@@ -315,5 +316,14 @@ import Testing
             "cat/decisions/draft.html: error: the document does not give the whole decision (missing: number (left blank), effective date) and no row of register.csv names this file in its \"listing file\" column; add a row with listing file = decisions/draft.html",
         ])
         #expect(result.value?.unreadListings.map(\.file) == ["cat/decisions/draft.html"])
+    }
+}
+
+/// The PDF shim declares the part of poppler it calls instead of including poppler's
+/// headers (so that tthc does not load poppler at start); CPDFTextABICheck compares every
+/// declaration with the real headers when it is compiled, and names them all.
+@Suite struct PopplerDeclarationTests {
+    @Test func everyFunctionTheShimCallsWasCheckedAgainstPopplersHeaders() {
+        #expect(tthc_pdf_abi_checked_functions() == 24)
     }
 }
