@@ -78,11 +78,9 @@ public struct HolidayListing: Sendable {
                         weekdayName: $0.date.weekday.label)
             },
             provisional: provisional, year: year)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and booleans cannot fail.
-        let data = (try? encoder.encode(listing)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let bytes = (try? PrettyJSON.encode(listing)) ?? []
+        return String(decoding: bytes, as: UTF8.self) + "\n"
     }
 }
 

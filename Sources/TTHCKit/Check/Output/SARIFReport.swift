@@ -49,10 +49,8 @@ public struct SARIFReport: Sendable {
                             region: f.location.line.flatMap { $0 > 0 ? Region(startLine: $0) : nil }))],
                         partialFingerprints: ["tthc/v1": f.fingerprint])
                 })])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Encoding plain structs of strings and integers cannot fail.
-        return Array((try? encoder.encode(log)) ?? Data()) + [0x0a]
+        return ((try? PrettyJSON.encode(log)) ?? []) + [0x0a]
     }
 
     static func level(_ severity: Severity) -> String {

@@ -35,7 +35,8 @@ struct RegisterAppend {
                     vi: "sổ theo dõi không phải văn bản UTF-8 (\(encoding)) nên không thêm dòng được; hãy lưu lại dạng CSV UTF-8 (Excel: File › Save As › CSV UTF-8)",
                     en: "the register is not UTF-8 text (\(encoding)), so no row can be added; save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)")))
             }
-            guard let header = document.records.first(where: { HeaderMatcher.recognisedCount($0, RegisterColumn.specs) >= 2 }) else {
+            let words = HeaderWords(RegisterColumn.specs)
+            guard let header = document.records.first(where: { HeaderMatcher.recognisedCount($0, RegisterColumn.specs, words) >= 2 }) else {
                 return .failure(Diagnostic(.error, .importRegisterHeader, at: SourceLocation(file: existing.displayPath), LocalizedText(
                     vi: "sổ theo dõi không có dòng tiêu đề cột (Số quyết định, Cơ quan ban hành, …) nên không biết ghi vào cột nào",
                     en: "the register has no header row (Số quyết định, Cơ quan ban hành, …), so there is no telling which column is which")))

@@ -281,10 +281,7 @@ public struct ICalendarState: Sendable, Equatable, Codable {
 
     /// The file's bytes: pretty-printed JSON with sorted keys and a final newline.
     public var encoded: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return Array(data) + [0x0a]
+        ((try? PrettyJSON.encode(self)) ?? Array("{}".utf8)) + [0x0a]
     }
 }
 
