@@ -11,7 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // ZIP containers of Word and Excel files; only Import/Office/ZIPContainer.swift imports it.
+        // ZIP containers of Word and Excel files, read (Import/Office/ZIPContainer.swift) and
+        // written (OfficeWriting/OfficePackageWriter.swift); no other file imports it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [

@@ -36,7 +36,7 @@ public struct ContainerLimits: Sendable, Hashable {
 /// An Office file opened as a ZIP container: the names of its parts, checked, and each
 /// part's bytes on request, within ``ContainerLimits``.
 ///
-/// The only file that imports ZIPFoundation: ZIPFoundation's types never leave it, and
+/// With `OfficeWriting/OfficePackageWriter.swift` (the writer), the only file that imports ZIPFoundation: its types never leave it, and
 /// every failure comes out as a ``Diagnostic`` naming the file, in both languages.
 final class OfficeContainer {
     let displayPath: String

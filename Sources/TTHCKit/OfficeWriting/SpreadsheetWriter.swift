@@ -1,0 +1,349 @@
+/// A workbook as tthc writes one (SpreadsheetML, ECMA-376 Part 1 §18), for the reports the
+/// legal desk opens in Excel or LibreOffice Calc.
+///
+/// Hand-written on ``PackageWriter`` and ``XMLBuilder``: the package set has no maintained
+/// Swift library that writes xlsx (XMLCoder encodes Codable values, not a package; the
+/// xlsx libraries of the ecosystem are readers). The subset written is the one every
+/// spreadsheet program reads: shared strings, numbers, dates as serial numbers with a
+/// `dd/mm/yyyy` number format, one frozen header row and an autofilter per sheet, column
+/// widths, wrapped text and filled status cells. Tests read the output back with openpyxl,
+/// convert it with LibreOffice and validate its parts against the ECMA-376 schemas.
+struct Workbook {
+    enum Value: Equatable {
+        /// A text cell (a shared string): identifiers stay text, so `1.013010` is never
+        /// turned into the number 1.01301.
+        case text(String)
+        case number(Int)
+        /// A share in 0…1, shown as a percentage with one decimal.
+        case share(Double)
+        /// A date cell: a serial number with the `dd/mm/yyyy` format.
+        case date(CivilDate)
+        /// A month (its first day) with the `mm/yyyy` format.
+        case month(CivilDate)
+    }
+
+    /// How a cell is drawn; each case is one entry of `cellXfs` in `styles.xml`.
+    enum Style: Int, CaseIterable {
+        case plain = 0, header, text, wrapped, date, number, share, month
+        case danger, warning, success, neutral
+        case title, note
+    }
+
+    struct Cell {
+        var value: Value
+        var style: Style
+
+        init(_ value: Value, _ style: Style) {
+            self.value = value
+            self.style = style
+        }
+    }
+
+    struct Sheet {
+        var name: String
+        /// Widths in characters of the default font, one per column.
+        var widths: [Double] = []
+        var rows: [[Cell?]] = []
+        /// The header row frozen at the top, and the range of the autofilter, as row
+        /// indices (0-based) of `rows`: the header row and the last data row.
+        var table: (header: Int, last: Int, columns: Int)?
+    }
+
+    var sheets: [Sheet] = []
+    var title: String
+
+    /// The file's bytes.
+    func archive() -> [UInt8] {
+        var strings = SharedStrings()
+        let sheetXML = sheets.map { sheet in Self.sheetXML(sheet, &strings) }
+        var package = PackageWriter(main: "xl/workbook.xml", title: title)
+        package.add("xl/workbook.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    workbookXML)
+        var rels: [(id: String, type: String, target: String)] = sheets.indices.map {
+            ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml")
+        }
+        rels.append(("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml"))
+        rels.append(("rId\(sheets.count + 2)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings", "sharedStrings.xml"))
+        rels.append(("rId\(sheets.count + 3)", PackageWriter.themeRelationship, "theme/theme1.xml"))
+        package.add("xl/_rels/workbook.xml.rels", contentType: nil, PackageWriter.relationships(rels))
+        for (i, xml) in sheetXML.enumerated() {
+            package.add("xl/worksheets/sheet\(i + 1).xml",
+                        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", xml)
+        }
+        package.add("xl/styles.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+                    Self.stylesXML)
+        package.add("xl/sharedStrings.xml",
+                    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml", strings.xml)
+        package.add("xl/theme/theme1.xml", contentType: PackageWriter.themeType, PackageWriter.theme(font: "Times New Roman"))
+        return package.archive()
+    }
+
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not starting
+    /// or ending with an apostrophe (§18.2.19, and Excel's own rule on length).
+    static func sheetName(_ text: String) -> String {
+        var name = String(text.map { "[]:*?/\\".contains($0) ? "-" : $0 })
+        while name.hasPrefix("'") { name.removeFirst() }
+        if name.count > 31 { name = String(name.prefix(31)) }
+        while name.hasSuffix("'") || name.hasSuffix(" ") { name.removeLast() }
+        return name.isEmpty ? "-" : name
+    }
+
+    private var workbookXML: String {
+        var x = XMLBuilder(root: "workbook", ["xmlns": Self.mainNamespace, "xmlns:r": Self.relationshipNamespace])
+        x.open("bookViews")
+        x.empty("workbookView", ["activeTab": "0"])
+        x.close("bookViews")
+        x.open("sheets")
+        for (i, sheet) in sheets.enumerated() {
+            x.empty("sheet", ["name": sheet.name, "sheetId": "\(i + 1)", "r:id": "rId\(i + 1)"])
+        }
+        x.close("sheets")
+        let filtered = sheets.enumerated().compactMap { i, s in s.table.map { (i, s, $0) } }
+        if !filtered.isEmpty {
+            x.open("definedNames")
+            for (i, sheet, table) in filtered {
+                let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+                x.element("definedName", ["name": "_xlnm._FilterDatabase", "localSheetId": "\(i)", "hidden": "1"],
+                          text: quoted + "!" + Self.absoluteRange(table))
+            }
+            x.close("definedNames")
+        }
+        x.close("workbook")
+        return x.text
+    }
+
+    /// `A`, `B`, …, `Z`, `AA`, … for a 0-based column index.
+    static func columnName(_ index: Int) -> String {
+        var n = index + 1
+        var name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    private static func range(_ t: (header: Int, last: Int, columns: Int)) -> String {
+        "A\(t.header + 1):\(columnName(max(t.columns, 1) - 1))\(t.last + 1)"
+    }
+
+    private static func absoluteRange(_ t: (header: Int, last: Int, columns: Int)) -> String {
+        "$A$\(t.header + 1):$\(columnName(max(t.columns, 1) - 1))$\(t.last + 1)"
+    }
+
+    /// Days from 1899-12-30 (the serial-date epoch of Excel's 1900 date system, ECMA-376
+    /// §18.17.4.1, for every date after 1900-03-01).
+    static func serial(_ date: CivilDate) -> Int { date.dayNumber + 25_569 }
+
+    private static func sheetXML(_ sheet: Sheet, _ strings: inout SharedStrings) -> String {
+        var x = XMLBuilder(root: "worksheet", ["xmlns": mainNamespace, "xmlns:r": relationshipNamespace])
+        let lastColumn = max(sheet.widths.count, sheet.rows.map(\.count).max() ?? 0, 1)
+        x.empty("dimension", ["ref": "A1:\(columnName(lastColumn - 1))\(max(sheet.rows.count, 1))"])
+        x.open("sheetViews")
+        if let table = sheet.table {
+            x.open("sheetView", ["workbookViewId": "0"])
+            let top = "A\(table.header + 2)"
+            x.empty("pane", ["ySplit": "\(table.header + 1)", "topLeftCell": top, "activePane": "bottomLeft", "state": "frozen"])
+            x.empty("selection", ["pane": "bottomLeft", "activeCell": top, "sqref": top])
+            x.close("sheetView")
+        } else {
+            x.empty("sheetView", ["workbookViewId": "0"])
+        }
+        x.close("sheetViews")
+        x.empty("sheetFormatPr", ["defaultRowHeight": "15.75"])
+        if !sheet.widths.isEmpty {
+            x.open("cols")
+            for (i, w) in sheet.widths.enumerated() {
+                x.empty("col", ["min": "\(i + 1)", "max": "\(i + 1)", "width": Self.decimal(w), "customWidth": "1"])
+            }
+            x.close("cols")
+        }
+        x.open("sheetData")
+        for (r, row) in sheet.rows.enumerated() {
+            // Neither Excel nor LibreOffice fits a row to wrapped text when it opens a
+            // file, so the height is written: the most lines a cell of the row wraps to.
+            let lines = row.enumerated().map { c, cell in Self.wrappedLines(cell, width: c < sheet.widths.count ? sheet.widths[c] : 10) }.max() ?? 1
+            if lines > 1 {
+                x.open("row", ["r": "\(r + 1)", "ht": Self.decimal(Double(lines) * Self.lineHeight), "customHeight": "1"])
+            } else {
+                x.open("row", ["r": "\(r + 1)"])
+            }
+            for (c, cell) in row.enumerated() {
+                guard let cell else { continue }
+                let ref = columnName(c) + "\(r + 1)"
+                let style = "\(cell.style.rawValue)"
+                switch cell.value {
+                case .text(let s):
+                    x.open("c", ["r": ref, "s": style, "t": "s"])
+                    x.element("v", text: "\(strings.index(s))")
+                case .number(let n):
+                    x.open("c", ["r": ref, "s": style])
+                    x.element("v", text: "\(n)")
+                case .share(let d):
+                    x.open("c", ["r": ref, "s": style])
+                    x.element("v", text: Self.decimal(d, digits: 6))
+                case .date(let d), .month(let d):
+                    x.open("c", ["r": ref, "s": style])
+                    x.element("v", text: "\(serial(d))")
+                }
+                x.close("c")
+            }
+            x.close("row")
+        }
+        x.close("sheetData")
+        if let table = sheet.table, table.last > table.header {
+            x.empty("autoFilter", ["ref": range(table)])
+        }
+        x.empty("pageMargins", ["left": "0.5", "right": "0.5", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+        x.empty("pageSetup", ["paperSize": "9", "orientation": "landscape"])
+        x.close("worksheet")
+        return x.text
+    }
+
+    /// The height of one line of 12 pt text, in points.
+    static let lineHeight = 15.75
+
+    /// How many lines a cell takes in a column `width` characters wide: its own lines,
+    /// each wrapped at the column's width when its style wraps.
+    static func wrappedLines(_ cell: Cell?, width: Double) -> Int {
+        guard let cell, case .text(let text) = cell.value else { return 1 }
+        let wraps = [.header, .wrapped, .danger, .warning, .success, .neutral].contains(cell.style)
+        let room = max(1, Int(width - 1.5))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { n, line in
+            let w = DisplayWidth.of(String(line))
+            return n + (wraps ? max(1, (w + room - 1) / room) : 1)
+        }
+    }
+
+    /// A decimal with at most `digits` places and no trailing zeros, never in exponent form
+    /// (the same text on every machine).
+    static func decimal(_ value: Double, digits: Int = 2) -> String {
+        let scale = Double((0..<digits).reduce(1) { r, _ in r * 10 })
+        let scaled = Int((value * scale).rounded())
+        let whole = scaled / Int(scale), fraction = abs(scaled % Int(scale))
+        guard fraction > 0 else { return "\(whole)" }
+        var f = String(fraction)
+        f = String(repeating: "0", count: digits - f.count) + f
+        while f.hasSuffix("0") { f.removeLast() }
+        return (scaled < 0 && whole == 0 ? "-" : "") + "\(whole).\(f)"
+    }
+
+    /// The shared-string table, in order of first use.
+    private struct SharedStrings {
+        var order: [String] = []
+        var indices: [String: Int] = [:]
+        var uses = 0
+
+        mutating func index(_ s: String) -> Int {
+            uses += 1
+            if let i = indices[s] { return i }
+            indices[s] = order.count
+            order.append(s)
+            return order.count - 1
+        }
+
+        var xml: String {
+            var x = XMLBuilder(root: "sst", ["xmlns": Workbook.mainNamespace, "count": "\(uses)", "uniqueCount": "\(order.count)"])
+            for s in order {
+                x.open("si")
+                // Leading or trailing spaces and line breaks survive only with xml:space.
+                let keep = s.first == " " || s.last == " " || s.contains("\n")
+                if keep { x.element("t", ["xml:space": "preserve"], text: s) } else { x.element("t", text: s) }
+                x.close("si")
+            }
+            x.close("sst")
+            return x.text
+        }
+    }
+
+    /// The status colours are the HTML report's (`HTMLReport`): text and fill of each tone.
+    static let toneColours: [(text: String, fill: String)] = [
+        ("FF8A1010", "FFFDE7E7"), ("FF5C4300", "FFFFF3CD"), ("FF0D5421", "FFE4F4E8"), ("FF30363D", "FFF0F2F4"),
+    ]
+
+    private static let stylesXML: String = {
+        var x = XMLBuilder(root: "styleSheet", ["xmlns": mainNamespace])
+        x.open("numFmts", ["count": "3"])
+        x.empty("numFmt", ["numFmtId": "164", "formatCode": "dd/mm/yyyy"])
+        x.empty("numFmt", ["numFmtId": "165", "formatCode": "0.0%"])
+        x.empty("numFmt", ["numFmtId": "166", "formatCode": "mm/yyyy"])
+        x.close("numFmts")
+        // Fonts: 0 body, 1 bold, 2–5 the tones' bold coloured text, 6 the title.
+        x.open("fonts", ["count": "7"])
+        func font(bold: Bool, size: String = "12", colour: String? = nil) {
+            x.open("font")
+            if bold { x.empty("b") }
+            x.empty("sz", ["val": size])
+            if let colour { x.empty("color", ["rgb": colour]) }
+            x.empty("name", ["val": "Times New Roman"])
+            x.empty("family", ["val": "1"])
+            x.close("font")
+        }
+        font(bold: false)
+        font(bold: true)
+        for tone in toneColours { font(bold: true, colour: tone.text) }
+        font(bold: true, size: "14")
+        x.close("fonts")
+        // Fills: 0 and 1 are the two the format reserves; 2 the header; 3–6 the tones.
+        x.open("fills", ["count": "7"])
+        x.open("fill"); x.empty("patternFill", ["patternType": "none"]); x.close("fill")
+        x.open("fill"); x.empty("patternFill", ["patternType": "gray125"]); x.close("fill")
+        for colour in ["FFEEF1F5"] + toneColours.map(\.fill) {
+            x.open("fill")
+            x.open("patternFill", ["patternType": "solid"])
+            x.empty("fgColor", ["rgb": colour])
+            x.empty("bgColor", ["indexed": "64"])
+            x.close("patternFill")
+            x.close("fill")
+        }
+        x.close("fills")
+        x.open("borders", ["count": "2"])
+        x.open("border"); for side in ["left", "right", "top", "bottom", "diagonal"] { x.empty(side) }; x.close("border")
+        x.open("border")
+        for side in ["left", "right", "top", "bottom"] {
+            x.open(side, ["style": "thin"]); x.empty("color", ["rgb": "FFC8D1DC"]); x.close(side)
+        }
+        x.empty("diagonal")
+        x.close("border")
+        x.close("borders")
+        x.open("cellStyleXfs", ["count": "1"])
+        x.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
+        x.close("cellStyleXfs")
+        x.open("cellXfs", ["count": "\(Style.allCases.count)"])
+        for style in Style.allCases {
+            var (numFmt, font, fill, border, wrap) = ("0", "0", "0", "1", false)
+            switch style {
+            case .plain: border = "0"
+            case .header: (font, fill, wrap) = ("1", "2", true)
+            case .text: break
+            case .wrapped: wrap = true
+            case .date: numFmt = "164"
+            case .number: numFmt = "1"
+            case .share: numFmt = "165"
+            case .month: numFmt = "166"
+            case .danger, .warning, .success, .neutral:
+                let tone = style.rawValue - Style.danger.rawValue
+                (font, fill, wrap) = ("\(2 + tone)", "\(3 + tone)", true)
+            case .title: (font, border) = ("6", "0")
+            case .note: (border, wrap) = ("0", false)
+            }
+            var attributes: KeyValuePairs<String, String> = [:]
+            attributes = ["numFmtId": numFmt, "fontId": font, "fillId": fill, "borderId": border, "xfId": "0",
+                          "applyNumberFormat": numFmt == "0" ? "0" : "1", "applyFont": font == "0" ? "0" : "1",
+                          "applyFill": fill == "0" ? "0" : "1", "applyBorder": border == "0" ? "0" : "1", "applyAlignment": "1"]
+            x.open("xf", attributes)
+            if wrap { x.empty("alignment", ["vertical": "top", "wrapText": "1"]) } else { x.empty("alignment", ["vertical": "top"]) }
+            x.close("xf")
+        }
+        x.close("cellXfs")
+        x.open("cellStyles", ["count": "1"])
+        x.empty("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
+        x.close("cellStyles")
+        x.close("styleSheet")
+        return x.text
+    }()
+}
