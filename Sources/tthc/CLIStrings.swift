@@ -15,6 +15,14 @@ struct CLIStrings: StringTable {
     var negativeWithin: String
     var icsStateAlone: String
     var emailNeedsSettings: @Sendable (_ missing: String) -> String
+    var binaryToTerminal: @Sendable (_ format: String) -> String
+
+    // Draft.
+    var draftSelection: String
+    var draftNoSuchDecision: @Sendable (_ number: String, _ known: [String]) -> String
+    var draftNothingInScope: @Sendable (_ number: String) -> String
+    var draftNothingPending: @Sendable (_ asOf: CivilDate) -> String
+    var draftSummary: @Sendable (_ path: String, _ procedures: Int, _ decisions: [String], _ published: Int) -> String
 
     // sendmail.
     var sendmailCannotRun: @Sendable (_ path: String, _ reason: String) -> String
@@ -48,6 +56,17 @@ struct CLIStrings: StringTable {
         negativeWithin: "cần số ngày làm việc không âm",
         icsStateAlone: "cần --ics, --email hoặc --sendmail",
         emailNeedsSettings: { missing in "--email/--sendmail cần \(missing) trong settings.yaml" },
+        binaryToTerminal: { format in "tệp \(format) là tệp nhị phân, không in ra màn hình: cần --output TỆP" },
+        draftSelection: "cần đúng một trong hai: --decision SỐ hoặc --all-pending",
+        draftNoSuchDecision: { number, known in
+            "không có quyết định \"\(number)\" trong danh mục; các quyết định có: " + (known.isEmpty ? "(không có)" : known.joined(separator: ", "))
+        },
+        draftNothingInScope: { number in "quyết định \(number) không có thủ tục nào thuộc phạm vi của tỉnh" },
+        draftNothingPending: { day in "không có thay đổi nào thuộc phạm vi đang chờ công bố (tính đến ngày \(day.vietnamese))" },
+        draftSummary: { path, n, decisions, published in
+            "\(path): dự thảo quyết định công bố \(n) thủ tục theo quyết định " + decisions.joined(separator: ", ")
+                + (published > 0 ? "; \(published) thủ tục trong số đó tỉnh đã công bố" : "")
+        },
         sendmailCannotRun: { path, reason in "không chạy được sendmail \"\(path)\": \(reason)" },
         sendmailKilled: { sig in "bị dừng bởi tín hiệu \(sig)" },
         sendmailExited: { status in "kết thúc với mã \(status)" },
@@ -86,6 +105,17 @@ struct CLIStrings: StringTable {
         negativeWithin: "expected a non-negative number of working days",
         icsStateAlone: "needs --ics, --email or --sendmail",
         emailNeedsSettings: { missing in "--email/--sendmail need \(missing) in settings.yaml" },
+        binaryToTerminal: { format in "an \(format) file is binary and is not printed to a terminal: give --output FILE" },
+        draftSelection: "give exactly one of --decision NUMBER and --all-pending",
+        draftNoSuchDecision: { number, known in
+            "no decision \"\(number)\" in the catalogue; it has: " + (known.isEmpty ? "(none)" : known.joined(separator: ", "))
+        },
+        draftNothingInScope: { number in "decision \(number) has no procedure in the province's scope" },
+        draftNothingPending: { day in "no change in scope is waiting to be published (as of \(day.vietnamese))" },
+        draftSummary: { path, n, decisions, published in
+            "\(path): draft decision publishing \(English.count(n, "procedure")) of " + decisions.joined(separator: ", ")
+                + (published > 0 ? "; the province has already published \(published) of them" : "")
+        },
         sendmailCannotRun: { path, reason in "cannot run sendmail \"\(path)\": \(reason)" },
         sendmailKilled: { sig in "was killed by signal \(sig)" },
         sendmailExited: { status in "exited with status \(status)" },

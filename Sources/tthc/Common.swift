@@ -138,3 +138,10 @@ private func printLine(_ line: String) {
         }
     }
 }
+
+/// Stops before anything is read when a binary output (a workbook, a Word file) would go
+/// to standard output on a terminal.
+func refuseBinaryToTerminal(_ path: String?, format: String, _ run: RunDiagnostics) throws {
+    guard AtomicFileWriter.isStandardOutput(path), isatty(STDOUT_FILENO) == 1 else { return }
+    try run.stop(option: "--output", CLIStrings.both { $0.binaryToTerminal(format) })
+}

@@ -18,7 +18,7 @@ struct ReconcileCommand: ParsableCommand {
 
     @OptionGroup var options: CatalogueOptions
 
-    @Option(name: .long, help: "Report format: text, markdown, html, csv or json.")
+    @Option(name: .long, help: "Report format: text, markdown, html, csv, json or xlsx.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
@@ -31,6 +31,7 @@ struct ReconcileCommand: ParsableCommand {
         let run = RunDiagnostics(options.lang)
         let day = try options.day(run)
         try options.guardOutputs([.init("--output", output)], run)
+        if format.isBinary { try refuseBinaryToTerminal(output, format: format.rawValue, run) }
         // A listing that cannot be read does not stop the report: the report names it at
         // its top, covers every other decision, and the run still exits with code 2.
         let reconciliation = try options.pipeline(run, allowingUnreadListings: true).reconcile(asOf: day)

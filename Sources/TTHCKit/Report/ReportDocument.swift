@@ -37,17 +37,39 @@ struct ReportDocument: Sendable {
         var wrap: Int? = nil
     }
 
+    /// What a cell says as a value a spreadsheet can compute with, besides its words: the
+    /// workbook writes it as a number or a date cell (``XLSXReport``); the other reporters
+    /// draw the lines.
+    enum Value: Sendable, Equatable {
+        case date(CivilDate)
+        case count(Int)
+        /// `part` of `total` (a 766 indicator).
+        case ratio(part: Int, total: Int)
+        /// A month, `yyyy-mm`.
+        case month(String)
+    }
+
     /// A table cell: one or more lines, and a tone when the cell is a status.
     struct Cell: Sendable {
         var lines: [String]
         var tone: Tone?
+        /// The cell's value, when it has one the lines spell out.
+        var value: Value?
+        /// With a value: what the lines say besides it (the trigger's source, the
+        /// provincial decision, the mark of a provisional calendar), which a workbook
+        /// puts in a column of its own.
+        var detail: [String]
 
-        init(_ lines: [String], tone: Tone? = nil) {
+        init(_ lines: [String], tone: Tone? = nil, value: Value? = nil, detail: [String] = []) {
             self.lines = lines.map(ReportFormatting.singleLine)
             self.tone = tone
+            self.value = value
+            self.detail = detail.map(ReportFormatting.singleLine)
         }
 
-        init(_ text: String, tone: Tone? = nil) { self.init([text], tone: tone) }
+        init(_ text: String, tone: Tone? = nil, value: Value? = nil, detail: [String] = []) {
+            self.init([text], tone: tone, value: value, detail: detail)
+        }
     }
 
     struct Table: Sendable {
@@ -118,7 +140,7 @@ struct ReportDocument: Sendable {
 
     private static func summary(_ r: Reconciliation, _ parts: ReportSections, _ s: ReportStrings) -> Table {
         let counts = r.statusCounts
-        var rows: [[Cell]] = [[Cell(s.totalChanges), Cell(String(r.changes.count))]]
+        var rows: [[Cell]] = [[Cell(s.totalChanges), Cell(String(r.changes.count), value: .count(r.changes.count))]]
         for kind in ChangeStatus.Kind.allCases {
             let n = counts[kind] ?? 0
             let tone: Tone? = switch kind {
@@ -127,15 +149,15 @@ struct ReportDocument: Sendable {
             case .onTime: n > 0 ? .success : nil
             default: nil
             }
-            rows.append([Cell(s.statusKind(kind)), Cell(String(n), tone: tone)])
+            rows.append([Cell(s.statusKind(kind)), Cell(String(n), tone: tone, value: .count(n))])
             if kind == .pending {
                 rows.append([Cell(s.dueSoonCount(r.dueSoonWithin)),
-                             Cell(String(parts.dueSoonCount), tone: parts.dueSoonCount > 0 ? .warning : nil)])
+                             Cell(String(parts.dueSoonCount), tone: parts.dueSoonCount > 0 ? .warning : nil, value: .count(parts.dueSoonCount))])
             }
         }
-        rows.append([Cell(s.expiredCount), Cell(String(r.expired.count), tone: r.expired.isEmpty ? nil : .danger)])
-        rows.append([Cell(s.differencesCount), Cell(String(r.differences.count))])
-        rows.append([Cell(s.findingsCount), Cell(String(r.findings.count))])
+        rows.append([Cell(s.expiredCount), Cell(String(r.expired.count), tone: r.expired.isEmpty ? nil : .danger, value: .count(r.expired.count))])
+        rows.append([Cell(s.differencesCount), Cell(String(r.differences.count), value: .count(r.differences.count))])
+        rows.append([Cell(s.findingsCount), Cell(String(r.findings.count), value: .count(r.findings.count))])
         return Table(columns: [Column(title: s.summaryItem), Column(title: s.summaryCount, content: .number, alignment: .trailing)],
                      rows: rows)
     }
@@ -179,23 +201,25 @@ struct ReportDocument: Sendable {
                 name.append("(" + s.probableLocalMatch(local.code, local.name) + ")")
             }
             var trigger = ["–"]
+            var triggerDetail: [String] = []
             if let date = row.trigger {
                 trigger = [date.vietnamese]
-                if let source = row.triggerSource { trigger.append("(" + s.triggerSource(source) + ")") }
+                if let source = row.triggerSource { triggerDetail.append("(" + s.triggerSource(source) + ")") }
             }
             let deadline = row.deadline.map { $0.vietnamese + (row.provisional ? "*" : "") } ?? "–"
             var publication: [String] = []
+            var publicationDetail: [String] = []
             if let date = row.publishedOn { publication.append(date.vietnamese) }
-            if let number = row.provincialDecision { publication.append(s.provincialDecision(number)) }
-            if publication.isEmpty { publication = [s.notPublished] }
+            if let number = row.provincialDecision { publicationDetail.append(s.provincialDecision(number)) }
+            if publication.isEmpty && publicationDetail.isEmpty { publication = [s.notPublished] }
             return [
                 Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
-                Cell(deadline),
+                Cell(deadline, value: row.deadline.map(Value.date), detail: row.provisional ? ["*"] : []),
                 Cell(row.code.label[s.language]),
                 Cell(name),
                 Cell(decision),
-                Cell(trigger),
-                Cell(publication),
+                Cell(trigger + triggerDetail, value: row.trigger.map(Value.date), detail: triggerDetail),
+                Cell(publication + publicationDetail, value: row.publishedOn.map(Value.date), detail: publicationDetail),
             ]
         }
         return Table(columns: columns, rows: cells)
@@ -214,7 +238,7 @@ struct ReportDocument: Sendable {
             rows: entries.map { e in
                 [
                     Cell(s.expiredReason(e.reason, e.replacement?.raw), tone: .danger),
-                    Cell(e.since.vietnamese),
+                    Cell(e.since.vietnamese, value: .date(e.since)),
                     Cell(e.code ?? "–"),
                     Cell(e.name),
                     Cell(e.decision ?? "–"),
@@ -288,22 +312,23 @@ struct ReportDocument: Sendable {
 
     private static func scorecard(_ card: Scorecard, _ months: [Scorecard.Month], _ s: ReportStrings) -> [Block] {
         let sep = s.decimalSeparator
-        func ratio(_ part: Int, _ total: Int) -> String {
-            "\(part)/\(total) (" + ReportFormatting.percent(part, of: total, separator: sep) + ")"
+        func ratio(_ part: Int, _ total: Int) -> Cell {
+            Cell("\(part)/\(total) (" + ReportFormatting.percent(part, of: total, separator: sep) + ")",
+                 value: total > 0 ? .ratio(part: part, total: total) : nil, detail: total > 0 ? ["\(part)/\(total)"] : [])
         }
         var blocks: [Block] = []
         if months.isEmpty {
             blocks.append(.paragraph(s.noMonths))
         } else {
             var rows = months.map { m in
-                [Cell(ReportFormatting.month(m.month)),
-                 Cell(ratio(m.publishedOnTime, m.publishedTotal)),
-                 Cell(ratio(m.postedOnTime, m.postedTotal))]
+                [Cell(ReportFormatting.month(m.month), value: .month(m.month)),
+                 ratio(m.publishedOnTime, m.publishedTotal),
+                 ratio(m.postedOnTime, m.postedTotal)]
             }
             rows.append([
                 Cell(s.totalRow),
-                Cell(ratio(months.reduce(0) { $0 + $1.publishedOnTime }, months.reduce(0) { $0 + $1.publishedTotal })),
-                Cell(ratio(months.reduce(0) { $0 + $1.postedOnTime }, months.reduce(0) { $0 + $1.postedTotal })),
+                ratio(months.reduce(0) { $0 + $1.publishedOnTime }, months.reduce(0) { $0 + $1.publishedTotal }),
+                ratio(months.reduce(0) { $0 + $1.postedOnTime }, months.reduce(0) { $0 + $1.postedTotal }),
             ])
             blocks.append(.table(Table(
                 columns: [Column(title: s.monthColumn, content: .date),

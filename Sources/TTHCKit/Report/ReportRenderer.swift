@@ -28,6 +28,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     /// The ``Reconciliation`` value itself (see `docs/report-schema.md`).
     case json
+    /// An Excel workbook: codes as text, dates as dates, one sheet per section.
+    case xlsx
 
     /// The reporter for this format. `colour` only affects ``text``.
     public func renderer(colour: Bool = false) -> any ReportRenderer {
@@ -37,10 +39,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .html: HTMLReport()
         case .csv: CSVReport()
         case .json: JSONReport()
+        case .xlsx: XLSXReport()
         }
     }
 
     /// The usual file-name extension, without the dot.
+    /// Whether the format is binary (a ZIP container), which a terminal must not be sent.
+    public var isBinary: Bool { self == .xlsx }
+
     public var fileExtension: String {
         switch self {
         case .text: "txt"
@@ -48,6 +54,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .html: "html"
         case .csv: "csv"
         case .json: "json"
+        case .xlsx: "xlsx"
         }
     }
 }

@@ -106,6 +106,12 @@ struct ReportStrings: StringTable {
     var csvHeaders: [String]
     var yes: String
     var no: String
+
+    // Workbook
+    /// The first sheet's name: the title and the header lines.
+    var workbookFrontSheet: String
+    /// The column beside a date column for what its cells say besides the date.
+    var workbookDetailColumn: @Sendable (_ column: String) -> String
 }
 
 /// "1 working day", "2 working days".
@@ -269,7 +275,10 @@ extension ReportStrings {
             "Vị trí",
         ],
         yes: "có",
-        no: "không"
+        no: "không",
+
+        workbookFrontSheet: "Thông tin chung",
+        workbookDetailColumn: { "\($0) (ghi chú)" }
     )
 
     static let english = ReportStrings(
@@ -429,6 +438,9 @@ extension ReportStrings {
             "Location",
         ],
         yes: "yes",
-        no: "no"
+        no: "no",
+
+        workbookFrontSheet: "About",
+        workbookDetailColumn: { "\($0) (note)" }
     )
 }
