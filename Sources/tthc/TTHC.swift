@@ -12,7 +12,7 @@ struct TTHC: ParsableCommand {
         tính hạn công bố theo ngày làm việc; nhắc hạn; kiểm tra thủ tục hết hiệu lực.
         """,
         version: "0.1.0",
-        subcommands: [ReconcileCommand.self, RemindCommand.self, CheckCommand.self, InspectCommand.self, ImportCommand.self, CalendarCommand.self, ValidateCommand.self]
+        subcommands: [ReconcileCommand.self, RemindCommand.self, CheckCommand.self, InspectCommand.self, ImportCommand.self, DraftCommand.self, CalendarCommand.self, ValidateCommand.self]
     )
 
     /// `tthc calendar add 10/3/2026 -3`: the argument parser takes "-3" for an option it

@@ -57,7 +57,7 @@ private let localHeader = "STT,Mã TTHC,Tên thủ tục hành chính,Cấp th�
 
 private let resaveVI = "có lẽ tệp được lưu bằng bảng mã cũ (Windows-1258, TCVN3, VNI). Hãy lưu lại dạng CSV UTF-8: trong Excel chọn File › Save As › CSV UTF-8 (Comma delimited); trong LibreOffice chọn bộ ký tự Unicode (UTF-8)"
 private let resaveEN = "it was probably saved in a legacy code page (Windows-1258, TCVN3, VNI). Save it again as CSV UTF-8: in Excel, File › Save As › CSV UTF-8 (Comma delimited); in LibreOffice, choose the Unicode (UTF-8) character set"
-private let settingsKeys = "province, agency, deadline-working-days, trigger-policy, reminder-within, alarm-working-days-before, scope, online-service-target, email"
+private let settingsKeys = "province, agency, deadline-working-days, trigger-policy, reminder-within, alarm-working-days-before, scope, online-service-target, email, draft"
 
 /// UTF-16 bytes of `text` with a BOM.
 func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
@@ -200,6 +200,12 @@ let malformedCases: [MalformedCase] = [
         "email:\n  from: vp@example.vn\n  to: [\"ok@example.vn\", \"a Cc: x@evil\"]\n",
         vi: ["settings.yaml:3:25: error: \"email.to\": cần một địa chỉ e-mail dạng ten@mien.vn hoặc \"Tên <ten@mien.vn>\", nhưng có \"a Cc: x@evil\""],
         en: ["settings.yaml:3:25: error: \"email.to\": expected an e-mail address such as name@domain.vn or \"Name <name@domain.vn>\", found \"a Cc: x@evil\""]),
+    MalformedCase("unknown key in the draft settings", .settings, "draft:\n  signature: CHỦ TỊCH\n",
+        vi: ["settings.yaml:2:3: error: khóa không hợp lệ \"draft.signature\": cần một trong issuing-body, place, recitals, proposal, executors, recipients, signer, signer-name"],
+        en: ["settings.yaml:2:3: error: unknown key \"draft.signature\": expected one of issuing-body, place, recitals, proposal, executors, recipients, signer, signer-name"]),
+    MalformedCase("a draft recital that is not text", .settings, "draft:\n  recitals:\n    - Căn cứ A;\n    - {b: 1}\n",
+        vi: ["settings.yaml:4:7: error: \"draft.recitals\": cần một chuỗi chữ, nhưng có \"{…}\""],
+        en: ["settings.yaml:4:7: error: \"draft.recitals\": expected a text value, found \"{…}\""]),
     MalformedCase("broken YAML", .settings, "province: Tỉnh Hưng Yên\nscope: [province\n",
         vi: ["settings.yaml:3:1: error: YAML không hợp lệ: did not find expected ',' or ']'"],
         en: ["settings.yaml:3:1: error: invalid YAML: did not find expected ',' or ']'"]),

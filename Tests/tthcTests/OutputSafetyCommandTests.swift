@@ -33,6 +33,8 @@ import TestSupport
         (["remind", "--email", "catalogs/decisions/2105-QD-BKHCN.csv"], "--email", "catalogs/decisions/2105-QD-BKHCN.csv"),
         (["check", "--junit", "catalogs/holidays/vn-public-sector.yaml"], "--junit", "catalogs/holidays/vn-public-sector.yaml"),
         (["check", "--sarif", "./catalogs/../catalogs/decisions/1520-QD-BKHCN.xml"], "--sarif", "./catalogs/../catalogs/decisions/1520-QD-BKHCN.xml"),
+        (["draft", "--all-pending", "--output", "catalogs/register.csv"], "--output", "catalogs/register.csv"),
+        (["reconcile", "--format", "xlsx", "--output", "catalogs/new-report.txt"], "--output", "catalogs/new-report.txt"),
     ])
     func noOutputInsideTheCatalogue(arguments: [String], option: String, path: String) throws {
         try inCopy { dir in

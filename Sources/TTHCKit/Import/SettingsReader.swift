@@ -17,10 +17,11 @@ public enum SettingsReader {
     /// Every key the file may have, for the unknown-key error.
     static let topLevelKeys = [
         "province", "agency", "deadline-working-days", "trigger-policy", "reminder-within",
-        "alarm-working-days-before", "scope", "online-service-target", "email",
+        "alarm-working-days-before", "scope", "online-service-target", "email", "draft",
     ]
     static let scopeKeys = ["levels", "fields", "agencies"]
     static let emailKeys = ["from", "to", "sendmail"]
+    static let draftKeys = ["issuing-body", "place", "recitals", "proposal", "executors", "recipients", "signer", "signer-name"]
 
     /// Whether `s` is an address the e-mail settings accept (see the reader's `address`).
     static func isMailbox(_ s: String) -> Bool {
@@ -91,6 +92,7 @@ public enum SettingsReader {
                     }
                 case "scope": readScope(value, into: &settings)
                 case "email": readEmail(value, into: &settings)
+                case "draft": readDraft(value, into: &settings)
                 default: break
                 }
             }
@@ -136,6 +138,30 @@ public enum SettingsReader {
                 default: break
                 }
             }
+        }
+
+        mutating func readDraft(_ node: Node, into settings: inout Settings) {
+            for (key, value) in yaml.mapping(node, "draft", allowed: SettingsReader.draftKeys) ?? [] {
+                if isNull(value) { continue }
+                let name = "draft." + key
+                switch key {
+                case "issuing-body": settings.draft.issuingBody = string(value, name)
+                case "place": settings.draft.place = string(value, name)
+                case "proposal": settings.draft.proposal = string(value, name)
+                case "executors": settings.draft.executors = string(value, name)
+                case "signer-name": settings.draft.signerName = string(value, name)
+                case "recitals": settings.draft.recitals = lines(value, name)
+                case "recipients": settings.draft.recipients = lines(value, name)
+                case "signer": settings.draft.signer = lines(value, name)
+                default: break
+                }
+            }
+        }
+
+        /// One text or a list of texts, each a line of the draft.
+        mutating func lines(_ node: Node, _ key: String) -> [String]? {
+            if node.scalar != nil { return string(node, key).map { [$0] } }
+            return strings(node, key)
         }
 
         // MARK: Typed accessors

@@ -31,6 +31,8 @@ public struct Settings: Hashable, Sendable, Codable {
     public var emailFrom: String?
     public var emailTo: [String]
     public var sendmailPath: String
+    /// The fixed parts of the province's draft publication decision (`draft:`).
+    public var draft: DraftSettings = DraftSettings()
 
     /// The values `settings.yaml` accepts (docs/formats.md, docs/hardening.md): real rules
     /// use 3 to 10 working days; the bounds keep every computation short and exact.
@@ -58,5 +60,39 @@ public struct Settings: Hashable, Sendable, Codable {
         self.emailFrom = emailFrom
         self.emailTo = emailTo
         self.sendmailPath = sendmailPath
+    }
+}
+
+/// The parts of the province's draft publication decision that do not come from the
+/// ministry's decision (`draft:` in `settings.yaml`, docs/draft.md). Every value has a
+/// default built from `province` and `agency`; `nil` means "use it".
+public struct DraftSettings: Hashable, Sendable, Codable {
+    /// Cơ quan ban hành, e.g. "Ủy ban nhân dân tỉnh Hưng Yên".
+    public var issuingBody: String?
+    /// Địa danh of the date line, e.g. "Hưng Yên".
+    public var place: String?
+    /// The "Căn cứ …" recitals before those of the ministry decisions, each as written.
+    public var recitals: [String]?
+    /// "Theo đề nghị của Giám đốc Sở …".
+    public var proposal: String?
+    /// Who Article 3 charges with carrying the decision out.
+    public var executors: String?
+    /// Nơi nhận, one line each.
+    public var recipients: [String]?
+    /// The signer's authority and title, one line each ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH").
+    public var signer: [String]?
+    /// The signer's name, when known.
+    public var signerName: String?
+
+    public init(issuingBody: String? = nil, place: String? = nil, recitals: [String]? = nil, proposal: String? = nil,
+                executors: String? = nil, recipients: [String]? = nil, signer: [String]? = nil, signerName: String? = nil) {
+        self.issuingBody = issuingBody
+        self.place = place
+        self.recitals = recitals
+        self.proposal = proposal
+        self.executors = executors
+        self.recipients = recipients
+        self.signer = signer
+        self.signerName = signerName
     }
 }
