@@ -24,13 +24,17 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("online-review"), help: ArgumentHelp(
+        "Also write the online-service review listing (CSV) to this file (atomically).", valueName: "file"))
+    var onlineReview: String?
+
     @Option(name: .long, help: "Colour in the text report: auto, always or never.")
     var color: ColourChoice = .auto
 
     func run() throws {
         let run = RunDiagnostics(options.lang)
         let day = try options.day(run)
-        try options.guardOutputs([.init("--output", output)], run)
+        try options.guardOutputs([.init("--output", output), .init("--online-review", onlineReview)], run)
         // A listing that cannot be read does not stop the report: the report names it at
         // its top, covers every other decision, and the run still exits with code 2.
         let reconciliation = try options.pipeline(run, allowingUnreadListings: true).reconcile(asOf: day)
@@ -38,6 +42,9 @@ struct ReconcileCommand: ParsableCommand {
                                             outputPath: output)
         let content = format.renderer(colour: colour).content(reconciliation, language: options.lang)
         try run.write(content, to: output, option: "--output")
+        if let onlineReview {
+            try run.write([(OnlineReviewListing().render(reconciliation, language: options.lang), onlineReview, "--online-review")])
+        }
         if let output, !AtomicFileWriter.isStandardOutput(output) {
             let counts = reconciliation.statusCounts
             run.status(run.strings.reconcileSummary(output, reconciliation.changes.count, counts[.overdue] ?? 0,
