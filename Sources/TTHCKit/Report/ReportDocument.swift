@@ -376,7 +376,7 @@ struct ReportDocument: Sendable {
             rows: c.incomplete.map { e in
                 let publication = publicationLines(e.publishedOn, e.provincialDecision, s)
                 return [
-                    Cell(e.missing.map { $0.label[s.language] }, tone: .warning),
+                    Cell(partList(e.missing, s.language), tone: .warning),
                     Cell(e.code ?? "–"),
                     Cell(e.name),
                     Cell(publication),
@@ -407,7 +407,7 @@ struct ReportDocument: Sendable {
                 var ministry = [item.ministry.map { level($0, s) } ?? "–"]
                 if let decision = item.ministryDecision { ministry.append(decision) }
                 return [
-                    Cell(s.proposal(item.proposal == .raise, level(item.proposed, s)), tone: item.proposal == .raise ? .warning : nil),
+                    Cell(s.proposal(item.proposal == .raise, level(item.proposed, s)), tone: item.proposal == .raise ? .warning : .neutral),
                     Cell(item.code ?? "–"),
                     Cell(item.name),
                     Cell(level(item.current, s)),
@@ -453,10 +453,9 @@ struct ReportDocument: Sendable {
             rows: duties.map { d in
                 var due = [d.due.vietnamese]
                 if let move = dutyMove(d, s) { due.append("(" + move + ")") }
-                let tone: Tone? = switch d.workingDaysLeft {
-                case nil: nil
+                let tone: Tone = switch d.workingDaysLeft {
                 case let n? where n <= dueSoonWithin: .warning
-                default: nil
+                default: .neutral
                 }
                 return [
                     Cell(due),
