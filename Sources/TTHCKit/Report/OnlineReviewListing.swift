@@ -12,6 +12,17 @@ public struct OnlineReviewListing: Sendable {
     public init() {}
 
     public func render(_ r: Reconciliation, language: Language) -> [UInt8] {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for record in records(r, language: language) {
+            bytes += Array(record.map(CSVField.encoded).joined(separator: ",").utf8)
+            bytes += [0x0D, 0x0A]
+        }
+        return bytes
+    }
+
+    /// The listing's rows as text, header first and the share last: what the CSV encodes,
+    /// and what a workbook of the same listing would write cell by cell.
+    public func records(_ r: Reconciliation, language: Language) -> [[String]] {
         let s = ReportStrings.for(language)
         var records: [[String]] = [[
             language == .vi ? "STT" : "No", s.codeColumn, s.nameColumn, s.currentLevelColumn, s.ministryLevelColumn,
@@ -30,12 +41,6 @@ public struct OnlineReviewListing: Sendable {
         total[0] = s.totalRow
         total[2] = share
         records.append(total)
-
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for record in records {
-            bytes += Array(record.map(CSVField.encoded).joined(separator: ",").utf8)
-            bytes += [0x0D, 0x0A]
-        }
-        return bytes
+        return records
     }
 }
