@@ -21,6 +21,11 @@ struct CheckCommand: ParsableCommand {
         "Comma-separated rule ids whose findings fail the run, or all; '' fails on nothing.", valueName: "rules"))
     var failOn: String = "expired"
 
+    @Option(name: .customLong("warn-on"), help: ArgumentHelp(
+        "Also look at these opt-in rules (incomplete-publication, online-service-candidate, report-due) without failing.",
+        valueName: "rules"))
+    var warnOn: String = ""
+
     @Option(name: .long, help: ArgumentHelp("Write a JUnit XML report to this file (atomically).", valueName: "file"))
     var junit: String?
 
@@ -33,15 +38,16 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let run = RunDiagnostics(options.lang)
         let lang = options.lang
-        let rules: Set<CheckRule>
+        let rules: Set<CheckRule>, warnRules: Set<CheckRule>
         do {
             rules = try CheckRule.parseList(failOn)
+            warnRules = try CheckRule.parseList(warnOn, option: "--warn-on")
         } catch {
             try run.stop(error.diagnostics)
         }
         let day = try options.day(run)
         try options.guardOutputs([.init("--junit", junit), .init("--sarif", sarif)], run)
-        let outcome = try options.pipeline(run).check(asOf: day, failOn: rules)
+        let outcome = try options.pipeline(run).check(asOf: day, failOn: rules, warnOn: warnRules)
 
         let environment = ProcessInfo.processInfo.environment
         let annotate = github || environment["GITHUB_ACTIONS"] == "true"

@@ -24,13 +24,17 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("online-review"), help: ArgumentHelp(
+        "Also write the online-service review listing to this file: CSV, or a workbook when it ends in .xlsx.", valueName: "file"))
+    var onlineReview: String?
+
     @Option(name: .long, help: "Colour in the text report: auto, always or never.")
     var color: ColourChoice = .auto
 
     func run() throws {
         let run = RunDiagnostics(options.lang)
         let day = try options.day(run)
-        try options.guardOutputs([.init("--output", output)], run)
+        try options.guardOutputs([.init("--output", output), .init("--online-review", onlineReview)], run)
         if format.isBinary { try refuseBinaryToTerminal(output, format: format.rawValue, run) }
         // A listing that cannot be read does not stop the report: the report names it at
         // its top, covers every other decision, and the run still exits with code 2.
@@ -38,7 +42,15 @@ struct ReconcileCommand: ParsableCommand {
         let colour = TerminalColour.enabled(choice: color, environment: ProcessInfo.processInfo.environment,
                                             outputPath: output)
         let content = format.renderer(colour: colour).content(reconciliation, language: options.lang)
-        try run.write(content, to: output, option: "--output")
+        // The report and the listing are one set: both are written, or neither.
+        var outputs: [(content: OutputContent, path: String?, option: String)] = [(content, output, "--output")]
+        if let onlineReview {
+            let listing = OnlineReviewListing()
+            let bytes = onlineReview.lowercased().hasSuffix(".xlsx")
+                ? listing.workbook(reconciliation, language: options.lang) : listing.render(reconciliation, language: options.lang)
+            outputs.append((.bytes(bytes), onlineReview, "--online-review"))
+        }
+        try run.write(outputs)
         if let output, !AtomicFileWriter.isStandardOutput(output) {
             let counts = reconciliation.statusCounts
             run.status(run.strings.reconcileSummary(output, reconciliation.changes.count, counts[.overdue] ?? 0,

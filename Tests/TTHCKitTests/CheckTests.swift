@@ -62,7 +62,7 @@ enum CheckScenario {
         #expect(throws: InputError.self) { try CheckRule.parseList("expired,late") }
         do { _ = try CheckRule.parseList("expired,late") } catch {
             #expect(error.diagnostics.map(\.message.en) == [
-                "no rule \"late\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, empty-catalogue, all",
+                "no rule \"late\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, empty-catalogue, incomplete-publication, online-service-candidate, report-due, all",
             ])
             #expect(error.diagnostics.first?.location == SourceLocation(file: "--fail-on", field: "late"))
         }
@@ -181,7 +181,7 @@ enum CheckScenario {
         #expect(result.stderr == "")
         #expect(result.stdout == """
         0 []
-        tthc unicodeCodePoints 11 9
+        tthc unicodeCodePoints 14 9
         error {'uri': 'local/skhcn.csv', 'uriBaseId': '%SRCROOT%'} {'startLine': 4}
 
         """)

@@ -57,7 +57,7 @@ private let localHeader = "STT,Mã TTHC,Tên thủ tục hành chính,Cấp th�
 
 private let resaveVI = "có lẽ tệp được lưu bằng bảng mã cũ (Windows-1258, TCVN3, VNI). Hãy lưu lại dạng CSV UTF-8: trong Excel chọn File › Save As › CSV UTF-8 (Comma delimited); trong LibreOffice chọn bộ ký tự Unicode (UTF-8)"
 private let resaveEN = "it was probably saved in a legacy code page (Windows-1258, TCVN3, VNI). Save it again as CSV UTF-8: in Excel, File › Save As › CSV UTF-8 (Comma delimited); in LibreOffice, choose the Unicode (UTF-8) character set"
-private let settingsKeys = "province, agency, deadline-working-days, trigger-policy, reminder-within, alarm-working-days-before, scope, online-service-target, email, draft"
+private let settingsKeys = "province, agency, deadline-working-days, trigger-policy, reminder-within, alarm-working-days-before, scope, online-service-target, email, reports, draft"
 
 /// UTF-16 bytes of `text` with a BOM.
 func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
@@ -187,6 +187,26 @@ let malformedCases: [MalformedCase] = [
     MalformedCase("unknown key in a settings section", .settings, "email:\n  form: vp@example.vn\n",
         vi: ["settings.yaml:2:3: error: khóa không hợp lệ \"email.form\": cần một trong from, to, sendmail"],
         en: ["settings.yaml:2:3: error: unknown key \"email.form\": expected one of from, to, sendmail"]),
+    // A reporting duty: an unknown key and a missing schedule, each at its own place.
+    MalformedCase("reporting duty with an unknown key and no schedule", .settings,
+        "reports:\n  - name: Báo cáo tháng\n    day: 20\n",
+        vi: ["settings.yaml:2:5: error: báo cáo cần day-of-month (hằng tháng) hoặc date (một lần)",
+             "settings.yaml:3:5: error: khóa không hợp lệ \"reports.day\": cần một trong name, day-of-month, date, before, working-day-rule"],
+        en: ["settings.yaml:2:5: error: a report needs day-of-month (monthly) or date (once)",
+             "settings.yaml:3:5: error: unknown key \"reports.day\": expected one of name, day-of-month, date, before, working-day-rule"]),
+    MalformedCase("reporting duty with bad values", .settings,
+        "reports:\n  - name: A\n    day-of-month: 32\n    working-day-rule: sau\n  - name: B\n    date: 31/02/2026\n    before: có\n"
+            + "  - name: C\n    day-of-month: 5\n    date: 2026-05-05\n",
+        vi: ["settings.yaml:3:19: error: \"reports.day-of-month\": cần một số nguyên từ 1 đến 31, nhưng có \"32\"",
+             "settings.yaml:4:23: error: \"reports.working-day-rule\": cần previous, next hoặc keep, nhưng có \"sau\"",
+             "settings.yaml:6:11: error: \"reports.date\": cần một ngày dạng 2019-05-30 hoặc 30/05/2019, năm 2000–2100, nhưng có \"31/02/2026\"",
+             "settings.yaml:7:13: error: \"reports.before\": cần true hoặc false, nhưng có \"có\"",
+             "settings.yaml:10:11: error: \"reports.date\": một báo cáo có day-of-month (hằng tháng) hoặc date (một lần), không có cả hai"],
+        en: ["settings.yaml:3:19: error: \"reports.day-of-month\": expected a whole number from 1 to 31, found \"32\"",
+             "settings.yaml:4:23: error: \"reports.working-day-rule\": expected previous, next or keep, found \"sau\"",
+             "settings.yaml:6:11: error: \"reports.date\": expected a date such as 2019-05-30 or 30/05/2019, in 2000–2100, found \"31/02/2026\"",
+             "settings.yaml:7:13: error: \"reports.before\": expected true or false, found \"có\"",
+             "settings.yaml:10:11: error: \"reports.date\": a report has day-of-month (monthly) or date (once), not both"]),
     MalformedCase("unknown level in the settings scope", .settings, "scope:\n  levels: [province, region]\n",
         vi: ["settings.yaml:2:22: error: \"scope.levels\": cần province, district, commune hoặc central, nhưng có \"region\""],
         en: ["settings.yaml:2:22: error: \"scope.levels\": expected province, district, commune or central, found \"region\""]),

@@ -395,8 +395,11 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
             entry("1.000004", status: .abolished, published: "2026-10-02", posted: "2026-10-02"),
         ], asOf: "2026-12-31")
         #expect(r.scorecard.months == [
-            Scorecard.Month(month: "2026-10", publishedOnTime: 0, publishedTotal: 0, postedOnTime: 1, postedTotal: 2),
-            Scorecard.Month(month: "2026-11", publishedOnTime: 1, publishedTotal: 2, postedOnTime: 1, postedTotal: 2),
+            // Indicator 1.3 counts the in-force entries (these hold no part, so all are complete).
+            Scorecard.Month(month: "2026-10", publishedOnTime: 0, publishedTotal: 0, postedOnTime: 1, postedTotal: 2,
+                            publishedComplete: 1, completeTotal: 1),
+            Scorecard.Month(month: "2026-11", publishedOnTime: 1, publishedTotal: 2, postedOnTime: 1, postedTotal: 2,
+                            publishedComplete: 2, completeTotal: 2),
         ])
         #expect(r.scorecard.onlineFull == 1)
         #expect(r.scorecard.onlinePartial == 1)

@@ -132,10 +132,47 @@ enum ReportFixture {
 
     static let scorecard = Scorecard(
         months: [
-            Scorecard.Month(month: "2026-12", publishedOnTime: 2, publishedTotal: 3, postedOnTime: 1, postedTotal: 2),
-            Scorecard.Month(month: "2026-11", publishedOnTime: 4, publishedTotal: 5, postedOnTime: 5, postedTotal: 5),
+            Scorecard.Month(month: "2026-12", publishedOnTime: 2, publishedTotal: 3, postedOnTime: 1, postedTotal: 2,
+                            publishedComplete: 2, completeTotal: 3),
+            Scorecard.Month(month: "2026-11", publishedOnTime: 4, publishedTotal: 5, postedOnTime: 5, postedTotal: 5,
+                            publishedComplete: 5, completeTotal: 5),
         ],
         onlineFull: 30, onlinePartial: 15, inForceTotal: 80, onlineTarget: 0.6)
+
+    /// Two incomplete entries (one with characters every format must escape).
+    static let completeness = Completeness(
+        heldParts: [.processingTime, .fees, .agency, .legalBasis, .onlineService, .dossier], inForceTotal: 80, complete: 78,
+        incomplete: [
+            IncompleteEntry(code: "1.000300.000.00.00.H56", name: "Cấp chứng chỉ <đo lường> & | thử nghiệm", missing: [.fees, .legalBasis],
+                            provincialDecision: "1890/QĐ-UBND", publishedOn: date("2026-12-04"), location: loc(catalogue, 44)),
+            IncompleteEntry(code: nil, name: "Xác nhận hợp đồng chuyển giao công nghệ", missing: [.dossier],
+                            provincialDecision: nil, publishedOn: nil, location: loc(catalogue, 45)),
+        ])
+
+    /// A candidate the ministry offers, one for the missed target, one kept.
+    static let onlineReview: [OnlineReviewItem] = [
+        OnlineReviewItem(code: "1.000301.000.00.00.H56", name: "Đăng ký hợp đồng chuyển giao công nghệ", current: .partial,
+                         ministry: .full, ministryDecision: "2345/QĐ-BKHCN", proposal: .raise, proposed: .full,
+                         ground: .ministryOffers, location: loc(catalogue, 46)),
+        OnlineReviewItem(code: "1.000302.000.00.00.H56", name: "Cấp giấy phép \"tiến hành\" công việc bức xạ", current: OnlineServiceLevel.none,
+                         ministry: nil, ministryDecision: nil, proposal: .keep, proposed: nil, ground: nil, location: loc(catalogue, 47)),
+        OnlineReviewItem(code: nil, name: "Thẩm định công nghệ dự án đầu tư", current: nil, ministry: nil, ministryDecision: nil,
+                         proposal: .raise, proposed: .partial, ground: .targetNotMet, location: loc(catalogue, 48)),
+    ]
+
+    /// A monthly duty moved off a Saturday, a one-off duty moved off a Sunday to the next
+    /// working day, and one that has passed (as of 29/12/2026, with 01/01/2027 off).
+    static let reportingDuties: [DutyOccurrence] = [
+        DutyOccurrence(name: "Báo cáo UBND tỉnh hằng tháng", kind: .monthly, named: date("2027-01-10"), due: date("2027-01-08"),
+                       before: true, workingDayRule: .previous, workingDaysLeft: 7,
+                       uid: "report-bao-cao-ubnd-tinh-hang-thang-2027-01@tthc", location: loc("catalogs/settings.yaml", 22, 5)),
+        DutyOccurrence(name: "Báo cáo rà soát DVCTT", kind: .once, named: date("2027-01-03"), due: date("2027-01-04"),
+                       before: false, workingDayRule: .next, workingDaysLeft: 3,
+                       uid: "report-bao-cao-ra-soat-dvctt-2027-01-03@tthc", location: loc("catalogs/settings.yaml", 26, 5)),
+        DutyOccurrence(name: "Báo cáo năm 2019", kind: .once, named: date("2019-05-30"), due: date("2019-05-29"),
+                       before: true, workingDayRule: .previous, workingDaysLeft: nil,
+                       uid: "report-bao-cao-nam-2019-2019-05-30@tthc", location: loc("catalogs/settings.yaml", 29, 5)),
+    ]
 
     static let reconciliation = Reconciliation(
         schemaVersion: Reconciliation.schemaVersion,
@@ -161,5 +198,8 @@ enum ReportFixture {
             UnplacedRow(location: SourceLocation(file: "catalogs/decisions/2105-QD-BKHCN.csv", line: 31, column: 1),
                         text: "Phần II | Nội dung cụ thể <của> thủ tục",
                         reason: LocalizedText(vi: "dòng mục không hiểu được", en: "section row not understood")),
-        ])
+        ],
+        completeness: completeness,
+        onlineReview: onlineReview,
+        reportingDuties: reportingDuties)
 }

@@ -71,7 +71,7 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
 
         let doc = ReportDocument(fixture, language: .vi)
         #expect(doc.sections.map(\.id) == ReportSections.ID.allCases)
-        #expect(doc.sections.map(\.number) == Array(1...13))
+        #expect(doc.sections.map(\.number) == Array(1...16))
         // Without unread listings or unplaced rows, those two sections are left out.
         var whole = fixture
         whole.unreadListings = []
@@ -91,14 +91,18 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
             "of which due soon (at most 2 working days left)", "Deadline unknown", "Published late",
             "Published, no publication date", "Published on time", "Not applicable",
             "Procedures no longer in force still listed", "Differences from the ministry decisions", "Other findings",
+            "Procedures missing a constituent part", "Procedures proposed for a higher online-service level",
         ])
-        #expect(pairs.map(\.1) == ["14", "2", "4", "2", "1", "2", "1", "1", "3", "3", "6", "5"])
+        #expect(pairs.map(\.1) == ["14", "2", "4", "2", "1", "2", "1", "1", "3", "3", "6", "5", "2", "2"])
     }
 
     @Test func scorecardGivesCountsPercentagesAndTheOnlineTarget() {
         let text = String(decoding: TextReport().render(fixture, language: .vi), as: UTF8.self)
-        #expect(text.contains("11/2026                   4/5 (80,0%)                    5/5 (100,0%)\n"))
-        #expect(text.contains("Cộng                      6/8 (75,0%)                     6/7 (85,7%)\n"))
+        // Indicator 1.3 stands beside them.
+        #expect(text.contains("11/2026                   4/5 (80,0%)                    5/5 (100,0%)"))
+        #expect(text.contains("Cộng                      6/8 (75,0%)                     6/7 (85,7%)"))
+        #expect(text.contains("5/5 (100,0%)\n"))
+        #expect(text.contains("7/8 (87,5%)\n"))
         #expect(text.contains("có dịch vụ công trực tuyến: 45/80 (56,3%); toàn trình 30, một phần 15."))
         #expect(text.contains("Chỉ tiêu được giao: 60,0%. Chưa đạt, còn thiếu 3 thủ tục."))
         let en = String(decoding: TextReport().render(fixture, language: .en), as: UTF8.self)
@@ -131,9 +135,12 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         var r = fixture
         r.changes = []; r.differences = []; r.expired = []; r.findings = []; r.provisionalYears = []
         r.unreadListings = []; r.unplacedRows = []
+        r.completeness = Completeness(); r.onlineReview = []; r.reportingDuties = []
         r.scorecard = Scorecard(months: [], onlineFull: 0, onlinePartial: 0, inForceTotal: 0, onlineTarget: nil)
         let text = String(decoding: TextReport().render(r, language: .vi), as: UTF8.self)
-        #expect(text.components(separatedBy: "\nKhông có.\n").count - 1 == 8)
+        // The eight lists, the constituent parts and the online-service review.
+        #expect(text.components(separatedBy: "\nKhông có.\n").count - 1 == 10)
+        #expect(text.contains("\nChưa cấu hình nghĩa vụ báo cáo (danh sách reports: trong settings.yaml).\n"))
         #expect(text.contains("\nChưa có quyết định công bố nào để tính chỉ số.\n"))
         #expect(text.contains("\nThủ tục đang có hiệu lực có dịch vụ công trực tuyến: 0/0 (–); toàn trình 0, một phần 0.\n"))
         #expect(text.contains("\nChưa cấu hình chỉ tiêu dịch vụ công trực tuyến.\n"))
@@ -141,7 +148,7 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         let csv = try Self.parseCSV(Array(CSVReport().render(r, language: .en).dropFirst(3)))
         #expect(csv == [ReportStrings.english.csvHeaders])
         let md = String(decoding: MarkdownReport().render(r, language: .en), as: UTF8.self)
-        #expect(md.components(separatedBy: "\nNone.\n").count - 1 == 8)
+        #expect(md.components(separatedBy: "\nNone.\n").count - 1 == 10)
     }
 
     // MARK: Text
@@ -269,11 +276,17 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
             #expect(records[0] == ReportStrings.for(language).csvHeaders)
             #expect(records.allSatisfy { $0.count == CSVReport.columnCount })
             // One row per item of every section.
-            #expect(records.count == 1 + 1 + 14 + 3 + 6 + 5 + 1)
-            #expect(records.dropFirst().map { $0[0] } == ["unread"] + Array(repeating: "urgent", count: 4)
-                    + Array(repeating: "expired", count: 3) + Array(repeating: "not-published", count: 3)
-                    + ["late", "late", "published-undated"] + Array(repeating: "differences", count: 6)
-                    + Array(repeating: "findings", count: 5) + Array(repeating: "other-changes", count: 4) + ["unplaced"])
+            // (An incomplete entry gives a row per empty part.)
+            #expect(records.count == 1 + 1 + 14 + 3 + 6 + 5 + 3 + 3 + 3 + 1)
+            let counts: [(String, Int)] = [("unread", 1), ("urgent", 4), ("expired", 3), ("not-published", 3), ("late", 2),
+                                           ("published-undated", 1), ("differences", 6), ("findings", 5), ("other-changes", 4),
+                                           ("incomplete", 3), ("online-review", 3), ("reporting-duties", 3), ("unplaced", 1)]
+            let sections: [String] = counts.flatMap { Array(repeating: $0.0, count: $0.1) }
+            #expect(records.dropFirst().map { $0[0] } == sections)
+            #expect(records.filter { $0[0] == "incomplete" }.map { $0[1] } == ["fees", "legal-basis", "dossier"])
+            #expect(records.filter { $0[0] == "online-review" }.map { $0[1] } == ["raise", "raise", "keep"])
+            let duties: [[String]] = records.filter { $0[0] == "reporting-duties" }.map { [$0[1], $0[3], $0[13]] }
+            #expect(duties == [["monthly", "7", "2027-01-08"], ["once", "3", "2027-01-04"], ["once", "", "2019-05-29"]])
         }
         let vi = try Self.parseCSV(Array(CSVReport().render(fixture, language: .vi).dropFirst(3)))
         let en = try Self.parseCSV(Array(CSVReport().render(fixture, language: .en).dropFirst(3)))
@@ -339,8 +352,9 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
     // MARK: JSON
 
     static let documentedTopLevelKeys = [
-        "agency", "asOf", "changes", "deadlineWorkingDays", "differences", "dueSoonWithin", "expired", "findings",
-        "province", "provisionalYears", "schemaVersion", "scorecard", "triggerPolicy", "unplacedRows", "unreadListings",
+        "agency", "asOf", "changes", "completeness", "deadlineWorkingDays", "differences", "dueSoonWithin", "expired",
+        "findings", "onlineReview", "province", "provisionalYears", "reportingDuties", "schemaVersion", "scorecard",
+        "triggerPolicy", "unplacedRows", "unreadListings",
     ]
 
     @Test func jsonHasExactlyTheDocumentedKeysAndRoundTrips() throws {

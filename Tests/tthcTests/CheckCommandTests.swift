@@ -35,13 +35,24 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
         ("2026-10-02", "overdue", Int32(0), [String]()),
         ("2026-10-14", "overdue", 1, ["catalogs/decisions/1520-QD-BKHCN.xml:26:3"]),
         ("2026-11-20", "overdue", 1, ["catalogs/decisions/1520-QD-BKHCN.xml:26:3", "catalogs/decisions/2105-QD-BKHCN.csv:9:1"]),
-        ("2026-11-20", "difference", 1, ["catalogs/local/skhcn-danh-muc.csv:3:1", "catalogs/local/skhcn-danh-muc.csv:5:1"]),
+        ("2026-11-20", "difference", 1, ["catalogs/local/skhcn-danh-muc.csv:3:1", "catalogs/local/skhcn-danh-muc.csv:3:1",
+                                         "catalogs/local/skhcn-danh-muc.csv:5:1"]),
         ("2026-11-20", "unpublished-late", 1, ["catalogs/decisions/1520-QD-BKHCN.xml:16:3", "catalogs/decisions/2105-QD-BKHCN.csv:20:1"]),
         ("2026-11-20", "no-deadline", 1, ["catalogs/decisions/2301-QD-BKHCN.xml:5:3"]),
         ("2026-11-20", "duplicate-code", 1, ["catalogs/local/skhcn-danh-muc.csv:12:1"]),
         ("2026-11-20", "malformed-code", 1, ["catalogs/local/skhcn-danh-muc.csv:13:1", "catalogs/local/skhcn-danh-muc.csv:14:1"]),
         ("2026-11-20", "district-level", 1, ["catalogs/decisions/2105-QD-BKHCN.csv:16:1", "catalogs/local/skhcn-danh-muc.csv:11:1"]),
         ("2026-11-20", "probable-match", 1, ["catalogs/local/skhcn-danh-muc.csv:14:1"]),
+        // The opt-in rules: 1.004503 lacks its fees and legal basis, two entries their
+        // online-service level; 1.011731 is listed as một phần where the ministry gives
+        // toàn trình; the one-off report is due on Friday 27/11 (5 working days left).
+        ("2026-11-20", "incomplete-publication", 1, ["catalogs/local/skhcn-danh-muc.csv:11:1",
+                                                     "catalogs/local/skhcn-danh-muc.csv:15:1",
+                                                     "catalogs/local/skhcn-danh-muc.csv:16:1"]),
+        ("2026-11-20", "online-service-candidate", 1, ["catalogs/local/skhcn-danh-muc.csv:3:1"]),
+        ("2026-11-20", "report-due", 1, ["catalogs/settings.yaml:26:5"]),
+        ("2026-11-19", "report-due", 1, ["catalogs/settings.yaml:22:5"]),  // the monthly one, due today
+        ("2026-11-10", "report-due", 0, [String]()),
     ])
     func failOnEachRule(asOf: String, rule: String, exitCode: Int32, errorLocations: [String]) throws {
         let r = try check(["--as-of", asOf, "--fail-on", rule])
@@ -51,17 +62,37 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
         #expect(errors.allSatisfy { $0.contains(": error: [\(rule)] ") })
     }
 
+    /// The opt-in rules say nothing unless named; `--warn-on` shows them without failing.
+    @Test func optInRulesAreOffByDefaultAndWarnOnShowsThem() throws {
+        let plain = try check(["--as-of", "2026-11-20", "--fail-on", "", "--lang", "en"])
+        #expect(plain.exitCode == 0)
+        #expect(!plain.stderr.contains("[incomplete-publication]") && !plain.stderr.contains("[report-due]")
+                    && !plain.stderr.contains("[online-service-candidate]"))
+        let warned = try check(["--as-of", "2026-11-20", "--fail-on", "", "--warn-on", "report-due,incomplete-publication", "--lang", "en"])
+        #expect(warned.exitCode == 0)
+        let lines = warned.stderr.split(separator: "\n").filter { $0.contains("[report-due]") || $0.contains("[incomplete-publication]") }
+        #expect(lines.map(String.init) == [
+            "catalogs/local/skhcn-danh-muc.csv:11:1: warning: [incomplete-publication] 2.000830.000.00.00.H31 Thủ tục cấp giấy chứng nhận cơ sở đủ điều kiện kinh doanh dịch vụ đo lường tại huyện: published without every constituent part: online-service level empty",
+            "catalogs/local/skhcn-danh-muc.csv:15:1: warning: [incomplete-publication] 1.004503.000.00.00.H31 Thủ tục cấp Giấy chứng nhận doanh nghiệp khoa học và công nghệ: published without every constituent part: fees, legal basis empty",
+            "catalogs/local/skhcn-danh-muc.csv:16:1: warning: [incomplete-publication] 1.004516.000.00.00.H31 Thủ tục đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ không sử dụng ngân sách nhà nước: published without every constituent part: online-service level empty",
+            "catalogs/settings.yaml:26:5: warning: [report-due] Báo cáo rà soát mức độ dịch vụ công trực tuyến: report before 30/11/2026: due 27/11/2026 (Friday), 5 working days left",
+        ])
+        let bad = try check(["--as-of", "2026-11-20", "--warn-on", "report-du", "--lang", "en"])
+        #expect(bad.exitCode == 2)
+        #expect(bad.stderr.hasPrefix("--warn-on: error: no rule \"report-du\"; the rules are: "))
+    }
+
     @Test func failOnAllCountsEveryFinding() throws {
         let r = try check(["--as-of", "2026-11-20", "--fail-on", "all", "--lang", "en"])
         #expect(r.exitCode == 1)
-        #expect(r.stderr.hasSuffix("\ncatalogs: 15 errors, 0 warnings, 0 notes (as of 20/11/2026)\n"))
+        #expect(r.stderr.hasSuffix("\ncatalogs: 21 errors, 0 warnings, 0 notes (as of 20/11/2026)\n"))
     }
 
     @Test func unknownRuleIsBadInput() throws {
         try withCatalogueCopy { dir in
             let r = try check(["--as-of", "2026-11-20", "--fail-on", "expired,overdu", "--junit", "j.xml", "--lang", "en"], in: dir)
             #expect(r.exitCode == 2)
-            #expect(r.stderr == "--fail-on: error: no rule \"overdu\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, empty-catalogue, all\n")
+            #expect(r.stderr == "--fail-on: error: no rule \"overdu\"; the rules are: expired, overdue, difference, unpublished-late, duplicate-code, malformed-code, district-level, unexplained, probable-match, no-deadline, empty-catalogue, incomplete-publication, online-service-candidate, report-due, all\n")
             #expect(r.stdout == "")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("j.xml").path))
         }
@@ -169,8 +200,8 @@ private let expired1012500 = "catalogs/local/skhcn-danh-muc.csv:10:1: error: [ex
             ])
             #expect(commands.dropFirst(2).allSatisfy { $0.hasPrefix("::warning file=") })
             let text = try String(contentsOf: summary, encoding: .utf8)
-            #expect(text.hasPrefix("### Earlier step\n\n## Procedure catalogue check\n\nAs of 20/11/2026: 2 errors, 12 warnings, 1 note.\n\nOnly 10 of 15 findings are annotated in the files; the table below has them all.\n"))
-            #expect(text.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 2 + 15)
+            #expect(text.hasPrefix("### Earlier step\n\n## Procedure catalogue check\n\nAs of 20/11/2026: 2 errors, 13 warnings, 1 note.\n\nOnly 10 of 16 findings are annotated in the files; the table below has them all.\n"))
+            #expect(text.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 2 + 16)
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TTHCKit
+@testable import TTHCKit
 
 /// `tthc draft` and `tthc reconcile --format xlsx`, run as a user runs them.
 @Suite struct DraftCommandTests {
@@ -67,6 +67,32 @@ import TTHCKit
             #expect(r.exitCode == 2)
             #expect(r.stderr.hasSuffix("--all-pending: error: no change in scope is waiting to be published (as of 01/09/2026)\n"))
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("d.docx").path))
+        }
+    }
+
+    /// `--online-review FILE.xlsx` writes the listing as a workbook, with the report, as
+    /// one set; its cells are the CSV listing's.
+    @Test func theOnlineReviewListingAsAWorkbook() throws {
+        try withCatalogueCopy { dir in
+            let r = try runTTHC(["reconcile", "--format", "json", "--output", "r.json", "--online-review", "ra-soat.xlsx"] + Self.asOf,
+                                currentDirectory: dir)
+            #expect(r.exitCode == 0)
+            let written = try bytes(of: dir.appendingPathComponent("ra-soat.xlsx"))
+            let reading = CataloguePipeline.read(dir.appendingPathComponent("catalogs"), displayPath: "catalogs", allowingUnreadListings: true)
+            let reconciliation = try #require(reading.pipeline).reconcile(asOf: CivilDate(year: 2026, month: 11, day: 20)!)
+            #expect(written == OnlineReviewListing().workbook(reconciliation, language: .vi))
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.json").path))
+            let book = try XLSXWorkbook(InputFile(displayPath: "ra-soat.xlsx", bytes: written))
+            var rows: [[String]] = []
+            _ = book.source(book.sheets[0]).forEachRow { row in rows.append(row.cells.map(\.text)) }
+            let records = OnlineReviewListing().records(reconciliation, language: .vi)
+            // A row ends at its last cell with a value.
+            #expect(rows == records.map { record in
+                var cells = record
+                while cells.last == "" { cells.removeLast() }
+                return cells
+            })
+            #expect(rows.contains { $0.count > 1 && $0[1].hasPrefix("1.011731") && $0[6] == "raise" })
         }
     }
 

@@ -32,7 +32,35 @@ import Testing
         let kinds = Set(changes.compactMap { ($0["status"] as? [String: Any])?["kind"] as? String })
         #expect(kinds == ["on-time", "late", "pending", "overdue", "cannot-compute", "not-applicable"])
         #expect((json["expired"] as? [Any])?.count == 2)
-        #expect((json["differences"] as? [Any])?.count == 2)
+        // The processing time and the online-service level of 1.011731, the fee of 1.005105.
+        #expect((json["differences"] as? [Any])?.count == 3)
+        // The three asks of the provinces' letters.
+        let completeness = try #require(json["completeness"] as? [String: Any])
+        #expect((completeness["incomplete"] as? [[String: Any]])?.map { $0["missing"] as? [String] ?? [] }
+                    == [["online-service"], ["fees", "legal-basis"], ["online-service"]])
+        let review = try #require(json["onlineReview"] as? [[String: Any]])
+        #expect(review.filter { $0["proposal"] as? String == "raise" }.map { [$0["code"] as? String, $0["proposed"] as? String] }
+                    == [["1.011731.000.00.00.H31", "full"]])
+        let duties = try #require(json["reportingDuties"] as? [[String: Any]])
+        #expect(duties.map { [$0["named"] as? String, $0["due"] as? String] } == [["2026-11-30", "2026-11-27"], ["2026-12-20", "2026-12-18"]])
+    }
+
+    /// The listing the departments fill in, beside the report; bad input writes neither.
+    @Test(arguments: ["vi", "en"])
+    func onlineReviewListingGolden(language: String) throws {
+        try withCatalogueCopy { dir in
+            let r = try runTTHC(["reconcile", "--as-of", Self.asOf, "--format", "json", "--online-review", "review.csv",
+                                 "--lang", language], currentDirectory: dir)
+            #expect(r.exitCode == 0)
+            try expectGoldenBytes(try bytes(of: dir.appendingPathComponent("review.csv")), "online-review-2026-11-20.\(language).csv")
+            try edit(dir.appendingPathComponent("catalogs/settings.yaml"), replacing: "day-of-month: 20", with: "day-of-month: 32")
+            try FileManager.default.removeItem(at: dir.appendingPathComponent("review.csv"))
+            let bad = try runTTHC(["reconcile", "--as-of", Self.asOf, "--online-review", "review.csv", "--lang", language],
+                                  currentDirectory: dir)
+            #expect(bad.exitCode == 2)
+            #expect(bad.stderr.contains("catalogs/settings.yaml:23:19: error: \"reports.day-of-month\": "))
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("review.csv").path))
+        }
     }
 
     @Test func outputGoesToAFileAtomicallyWithASummaryOnStderr() throws {

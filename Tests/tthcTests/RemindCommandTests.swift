@@ -33,13 +33,23 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
 
     @Test func listIsOverdueFirstThenDueSoon() throws {
         let r = try runTTHC(["remind", "--as-of", "2026-11-20"])
-        let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { line in
+        let changes = r.stdout.components(separatedBy: "\nNGHĨA VỤ BÁO CÁO")[0]
+        let rows = changes.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { line in
             let columns = line.components(separatedBy: "  ").filter { !$0.isEmpty }
             return [columns[0], columns[2].trimmingCharacters(in: .whitespaces)]
         }
         #expect(rows == [
             ["06/10/2026", "1.011736"], ["10/11/2026", "1.013010"], ["23/11/2026", "1.005105"], ["23/11/2026", "1.013120"],
         ])
+        // Then the reporting duties, soonest first: the monthly one is due on Friday
+        // 18/12/2026 because the 19th is a Saturday.
+        #expect(r.stdout.hasSuffix("""
+
+            NGHĨA VỤ BÁO CÁO (2)
+              27/11/2026  còn 5 ngày làm việc   Báo cáo rà soát mức độ dịch vụ công trực tuyến [trước ngày 30/11/2026]
+              18/12/2026  còn 20 ngày làm việc  Báo cáo tình hình, kết quả kiểm soát TTHC gửi UBND tỉnh [trước ngày 20 hằng tháng]
+
+            """))
     }
 
     @Test(arguments: [("0", ["QUÁ HẠN (2)"]), ("1", ["QUÁ HẠN (2)", "SẮP ĐẾN HẠN – trong 1 ngày làm việc (2)"])])
@@ -58,6 +68,10 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
         Tính đến ngày 01/09/2026 (Thứ Ba).
 
         Không có thủ tục nào quá hạn hoặc sắp đến hạn công bố.
+
+        NGHĨA VỤ BÁO CÁO (2)
+          18/09/2026  còn 12 ngày làm việc  Báo cáo tình hình, kết quả kiểm soát TTHC gửi UBND tỉnh [trước ngày 20 hằng tháng]
+          27/11/2026  còn 62 ngày làm việc  Báo cáo rà soát mức độ dịch vụ công trực tuyến [trước ngày 30/11/2026]
 
         """)
     }
@@ -94,8 +108,10 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
             }
             #expect(lines.map(\.count).max()! <= 75)
             let text = String(decoding: runs[0], as: UTF8.self)
-            #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4)
-            #expect(text.components(separatedBy: "SEQUENCE:0\r\n").count - 1 == 4)
+            // Four deadlines and the two reporting duties of settings.yaml.
+            #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 6)
+            #expect(text.components(separatedBy: "SEQUENCE:0\r\n").count - 1 == 6)
+            #expect(text.contains("UID:report-bao-cao-tinh-hinh-ket-qua-kiem-soat-tthc-gui-ubnd-tinh-2026-12@t\r\n thc\r\n"))
         }
     }
 
@@ -120,6 +136,8 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
             1.013010-2105-qd-bkhcn@tthc 2026-11-10 0 OVERDUE – Publication dead []
             1.005105-2290-qd-bkhcn@tthc 2026-11-23 0 Publication deadline 1.005 ['2026-11-20 01:00:00+00:00', '2026-11-23 01:00:00+00:00']
             1.013120-2290-qd-bkhcn@tthc 2026-11-23 0 Publication deadline 1.013 ['2026-11-20 01:00:00+00:00', '2026-11-23 01:00:00+00:00']
+            report-bao-cao-ra-soat-muc-do-dich-vu-cong-truc-tuyen-2026-11-30@tthc 2026-11-27 0 Report due – Báo cáo rà so ['2026-11-25 01:00:00+00:00', '2026-11-26 01:00:00+00:00', '2026-11-27 01:00:00+00:00']
+            report-bao-cao-tinh-hinh-ket-qua-kiem-soat-tthc-gui-ubnd-tinh-2026-12@tthc 2026-12-18 0 Report due – Báo cáo tình  ['2026-12-16 01:00:00+00:00', '2026-12-17 01:00:00+00:00', '2026-12-18 01:00:00+00:00']
 
             """)
         }
@@ -132,7 +150,8 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
             let first = try runTTHC(arguments, currentDirectory: dir)
             #expect(first.exitCode == 0)
             let feed1 = String(decoding: try bytes(of: dir.appendingPathComponent("feed.ics")), as: UTF8.self)
-            #expect(feed1.components(separatedBy: "SEQUENCE:0\r\n").count - 1 == 4)
+            // Four deadlines and the two reporting duties.
+            #expect(feed1.components(separatedBy: "SEQUENCE:0\r\n").count - 1 == 6)
             let state1 = try String(contentsOf: dir.appendingPathComponent("state/ics.json"), encoding: .utf8)
             #expect(state1.contains("""
               "1.013010-2105-qd-bkhcn@tthc" : {
@@ -149,7 +168,7 @@ private func exists(_ dir: URL, _ name: String) -> Bool {
                 #expect(again.exitCode == 0)
                 let feed = String(decoding: try bytes(of: dir.appendingPathComponent("feed.ics")), as: UTF8.self)
                 #expect(feed.contains("UID:1.013010-2105-qd-bkhcn@tthc\r\nDTSTAMP:20261119T170000Z\r\nDTSTART;VALUE=DATE:20261111\r\nDTEND;VALUE=DATE:20261112\r\nSEQUENCE:1\r\n"))
-                #expect(feed.components(separatedBy: "SEQUENCE:0\r\n").count - 1 == 3)
+                #expect(feed.components(separatedBy: "SEQUENCE:0\r\n").count - 1 == 5)
                 let state = try String(contentsOf: dir.appendingPathComponent("state/ics.json"), encoding: .utf8)
                 #expect(state.contains("""
                   "1.013010-2105-qd-bkhcn@tthc" : {

@@ -18,12 +18,22 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable, Comparable {
     case noDeadline = "no-deadline"
     /// The catalogue holds no procedure at all: every other rule would pass vacuously.
     case emptyCatalogue = "empty-catalogue"
+    /// An in-force entry leaves empty a constituent part its file holds (indicator 1.3).
+    case incompletePublication = "incomplete-publication"
+    /// An in-force entry the online-service review proposes to raise.
+    case onlineServiceCandidate = "online-service-candidate"
+    /// A reporting duty of `settings.yaml` due within the reminder window.
+    case reportDue = "report-due"
 
     public var id: String { rawValue }
 
     /// The rules whose cases the reconciler reports as ``Finding``s (the others come from
     /// its changes, differences and expired entries, or from the catalogue as a whole).
     public static let findingRules: [CheckRule] = [.duplicateCode, .malformedCode, .districtLevel, .unexplained, .probableMatch]
+
+    /// The rules that are off unless named (in `--fail-on` or `--warn-on`, or by `all`):
+    /// they answer questions a province asks now and then, not the weekly gate.
+    public static let optIn: Set<CheckRule> = [.incompletePublication, .onlineServiceCandidate, .reportDue]
 
     /// The order of `allCases`.
     public static func < (a: CheckRule, b: CheckRule) -> Bool {
@@ -46,7 +56,7 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Parses a `--fail-on` value: a comma-separated list of rule ids, or `all`; an empty
     /// list fails on nothing. An unknown id is an ``InputError`` naming the valid ones.
-    public static func parseList(_ text: String) throws(InputError) -> Set<CheckRule> {
+    public static func parseList(_ text: String, option: String = "--fail-on") throws(InputError) -> Set<CheckRule> {
         var rules: Set<CheckRule> = []
         for part in text.split(separator: ",", omittingEmptySubsequences: true) {
             let id = part.trimmingWhitespace().lowercased()
@@ -57,7 +67,7 @@ public enum CheckRule: String, CaseIterable, Sendable, Codable, Comparable {
                 rules.insert(rule)
             } else {
                 let valid = allCases.map(\.id).joined(separator: ", ")
-                throw InputError([Diagnostic(.error, .checkUnknownRule, at: SourceLocation(file: "--fail-on", field: id),
+                throw InputError([Diagnostic(.error, .checkUnknownRule, at: SourceLocation(file: option, field: id),
                                              CheckStrings.both { $0.unknownRule(id, valid) })])
             }
         }
@@ -126,10 +136,14 @@ public enum CheckRules {
     public static let defaultFailOn: Set<CheckRule> = [.expired]
 
     /// `catalogueDirectory` is where a finding about the whole catalogue points.
+    /// The opt-in rules (``CheckRule/optIn``) are looked at only when `failOn` or `warnOn`
+    /// names them; `warnOn` reports their findings at the rule's non-failing level.
     public static func evaluate(_ r: Reconciliation,
-                                failOn: Set<CheckRule> = defaultFailOn, catalogueDirectory: String = "catalogs") -> CheckOutcome {
+                                failOn: Set<CheckRule> = defaultFailOn, warnOn: Set<CheckRule> = [],
+                                catalogueDirectory: String = "catalogs") -> CheckOutcome {
         var findings: [CheckFinding] = []
         var subjects: [CheckSubject] = []
+        let enabled = failOn.union(warnOn)
 
         func add(_ rule: CheckRule, code: String?, name: String, decision: String?, extra: String = "",
                  _ message: LocalizedText, at location: SourceLocation) {
@@ -190,6 +204,43 @@ public enum CheckRules {
         }
         for f in r.findings {
             add(f.kind, code: f.code, name: f.name, decision: nil, f.message, at: f.location)
+        }
+
+        // The opt-in rules.
+        if enabled.contains(.incompletePublication) {
+            for e in r.catalogue.entries where e.status == .inForce && !e.heldParts.isEmpty {
+                subjects.append(CheckSubject(rule: .incompletePublication, code: e.code?.raw, name: e.content.name,
+                                             decision: nil, location: e.location))
+            }
+            for e in r.completeness.incomplete {
+                let parts = e.missing.map(\.rawValue).joined(separator: ",")
+                add(.incompletePublication, code: e.code, name: e.name, decision: nil, extra: parts,
+                    CheckStrings.both { s in s.incomplete(e.missing.map { $0.label[s.language] }.joined(separator: ", ")) },
+                    at: e.location)
+            }
+        }
+        if enabled.contains(.onlineServiceCandidate) {
+            for item in r.onlineReview {
+                subjects.append(CheckSubject(rule: .onlineServiceCandidate, code: item.code, name: item.name, decision: nil,
+                                             location: item.location))
+                guard item.proposal == .raise, let proposed = item.proposed else { continue }
+                add(.onlineServiceCandidate, code: item.code, name: item.name, decision: nil, extra: proposed.rawValue,
+                    CheckStrings.both { s in
+                        s.onlineCandidate(item.current?.label[s.language] ?? "–", proposed.label[s.language],
+                                          item.ground == .ministryOffers, item.ministryDecision ?? "")
+                    }, at: item.location)
+            }
+        }
+        if enabled.contains(.reportDue) {
+            for d in r.reportingDuties {
+                subjects.append(CheckSubject(rule: .reportDue, code: nil, name: d.name, decision: nil, location: d.location))
+                guard let left = d.workingDaysLeft, left <= r.dueSoonWithin else { continue }
+                add(.reportDue, code: nil, name: d.name, decision: nil, extra: d.due.iso,
+                    CheckStrings.both { s in
+                        s.reportDue(s.language == .vi ? ReportDocument.dutyRule(d, .vietnamese) : ReportDocument.dutyRule(d, .english),
+                                    d.due, left)
+                    }, at: d.location)
+            }
         }
 
         findings.sort { a, b in

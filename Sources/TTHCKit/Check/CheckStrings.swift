@@ -22,6 +22,10 @@ struct CheckStrings: StringTable {
     var decisionDistrictLevel: @Sendable (_ decision: String) -> String
     var unexplained: @Sendable (_ snapshots: String) -> String
     var probableMatch: @Sendable (_ code: String) -> String
+    // The opt-in rules: complete publication, online-service review, reporting duties.
+    var incomplete: @Sendable (_ parts: String) -> String
+    var onlineCandidate: @Sendable (_ current: String, _ proposed: String, _ ministryOffers: Bool, _ decision: String) -> String
+    var reportDue: @Sendable (_ rule: String, _ due: CivilDate, _ left: Int) -> String
     var language: Language
     // The GitHub job summary.
     var summaryTitle: String
@@ -43,6 +47,9 @@ struct CheckStrings: StringTable {
             case .probableMatch: "Ghép theo tên, mã không khớp"
             case .noDeadline: "Không tính được hạn công bố"
             case .emptyCatalogue: "Danh mục không có thủ tục nào"
+            case .incompletePublication: "Công bố thiếu bộ phận tạo thành"
+            case .onlineServiceCandidate: "Có thể nâng mức dịch vụ công trực tuyến"
+            case .reportDue: "Sắp đến hạn nộp báo cáo"
             }
         },
         ruleDescription: { rule in
@@ -58,6 +65,9 @@ struct CheckStrings: StringTable {
             case .probableMatch: "Thủ tục được ghép với thủ tục của Bộ theo tên vì mã không khớp; cần kiểm tra lại mã."
             case .noDeadline: "Quyết định không có ngày Bộ cập nhật lên CSDL quốc gia hay ngày nhận, nên không tính được hạn công bố."
             case .emptyCatalogue: "Thư mục local/ không có thủ tục nào được đọc: mọi quy tắc khác sẽ đạt mà không kiểm tra gì (thư mục rỗng, sai đường dẫn --catalogs, hoặc tệp không đọc được)."
+            case .incompletePublication: "Thủ tục đang có hiệu lực để trống một bộ phận tạo thành mà danh mục có cột (thời hạn, phí, cơ quan, căn cứ pháp lý, mức độ DVC trực tuyến…; Nghị định 63/2010/NĐ-CP, Điều 8, sửa đổi bởi Nghị định 92/2017/NĐ-CP; chỉ số 1.3 của Quyết định 766/QĐ-TTg)."
+            case .onlineServiceCandidate: "Bộ công bố mức dịch vụ công trực tuyến cao hơn mức tỉnh đang ghi, hoặc tỉnh chưa đạt chỉ tiêu và thủ tục chưa có dịch vụ công trực tuyến."
+            case .reportDue: "Một báo cáo trong danh sách reports: của settings.yaml đến hạn nộp trong số ngày làm việc nhắc trước (reminder-within)."
             }
         },
         ruleHelp: { rule in
@@ -73,6 +83,9 @@ struct CheckStrings: StringTable {
             case .probableMatch: "Sửa mã trong danh mục cho khớp mã của Bộ."
             case .noDeadline: "Ghi ngày nhận quyết định (số đến) vào sổ theo dõi văn bản đến."
             case .emptyCatalogue: "Kiểm tra đường dẫn --catalogs và các tệp trong local/."
+            case .incompletePublication: "Bổ sung bộ phận còn trống theo quyết định công bố (\"Không\" nếu thủ tục không có phí)."
+            case .onlineServiceCandidate: "Rà soát và đề xuất nâng mức, hoặc ghi lý do giữ nguyên vào danh sách rà soát."
+            case .reportDue: "Chuẩn bị và gửi báo cáo trước hạn."
             }
         },
         unknownRule: { id, valid in "không có quy tắc \"\(id)\"; các quy tắc: \(valid), all" },
@@ -101,6 +114,14 @@ struct CheckStrings: StringTable {
         decisionDistrictLevel: { decision in "quyết định \(decision) còn ghi cấp huyện sau ngày 01/07/2025" },
         unexplained: { snapshots in "không có trong danh mục đầy đủ của \(snapshots)" },
         probableMatch: { code in "ghép theo tên với thủ tục \(code) của Bộ (mã không khớp): cần kiểm tra" },
+        incomplete: { parts in "công bố thiếu bộ phận tạo thành: \(parts) để trống" },
+        onlineCandidate: { current, proposed, ministryOffers, decision in
+            ministryOffers ? "tỉnh ghi \(current), Quyết định \(decision) của Bộ công bố \(proposed): đề nghị nâng lên \(proposed)"
+                : "tỉnh chưa đạt chỉ tiêu dịch vụ công trực tuyến, thủ tục đang ghi \(current): đề nghị nâng lên \(proposed)"
+        },
+        reportDue: { rule, due, left in
+            "báo cáo \(rule): hạn nộp \(due.vietnamese) (\(due.weekday.vietnameseName)), " + (left == 0 ? "hạn hôm nay" : "còn \(left) ngày làm việc")
+        },
         language: .vi,
         summaryTitle: "Kiểm tra danh mục TTHC",
         summaryCounts: { e, w, n, asOf in "Tính đến ngày \(asOf.vietnamese): \(e) lỗi, \(w) cảnh báo, \(n) ghi chú." },
@@ -124,6 +145,9 @@ struct CheckStrings: StringTable {
             case .probableMatch: "Paired by name, codes differ"
             case .noDeadline: "Publication deadline cannot be computed"
             case .emptyCatalogue: "The catalogue holds no procedure"
+            case .incompletePublication: "Published without a constituent part"
+            case .onlineServiceCandidate: "Online-service level could be raised"
+            case .reportDue: "Report due soon"
             }
         },
         ruleDescription: { rule in
@@ -139,6 +163,9 @@ struct CheckStrings: StringTable {
             case .probableMatch: "The entry was paired with a ministry procedure by name because the codes differ; check the code."
             case .noDeadline: "The decision has neither a national database date nor a received date, so no deadline can be computed."
             case .emptyCatalogue: "No procedure was read from local/: every other rule would pass without checking anything (an empty directory, a wrong --catalogs path, or files that could not be read)."
+            case .incompletePublication: "An in-force procedure leaves empty a constituent part the catalogue has a column for (processing time, fees, agency, legal basis, online-service level…; Decree 63/2010/NĐ-CP Art. 8 as amended by Decree 92/2017/NĐ-CP; Decision 766/QĐ-TTg indicator 1.3)."
+            case .onlineServiceCandidate: "The ministry gives a higher online-service level than the province lists, or the province misses its target and the procedure has no online service."
+            case .reportDue: "A report of the reports: list in settings.yaml is due within the reminder window (reminder-within working days)."
             }
         },
         ruleHelp: { rule in
@@ -154,6 +181,9 @@ struct CheckStrings: StringTable {
             case .probableMatch: "Correct the code in the catalogue to the ministry's code."
             case .noDeadline: "Record the received date (incoming number) in the decision register."
             case .emptyCatalogue: "Check the --catalogs path and the files in local/."
+            case .incompletePublication: "Fill in the empty part from the publication decision (\"Không\" when the procedure has no fee)."
+            case .onlineServiceCandidate: "Review the level and propose raising it, or write why it is kept in the review listing."
+            case .reportDue: "Prepare and send the report before it is due."
             }
         },
         unknownRule: { id, valid in "no rule \"\(id)\"; the rules are: \(valid), all" },
@@ -182,6 +212,14 @@ struct CheckStrings: StringTable {
         decisionDistrictLevel: { decision in "decision \(decision) still names the district level after 01/07/2025" },
         unexplained: { snapshots in "not in the full listing of \(snapshots)" },
         probableMatch: { code in "paired by name with the ministry's procedure \(code) (codes differ): please check" },
+        incomplete: { parts in "published without every constituent part: \(parts) empty" },
+        onlineCandidate: { current, proposed, ministryOffers, decision in
+            ministryOffers ? "the province lists \(current), ministry decision \(decision) gives \(proposed): propose raising it to \(proposed)"
+                : "the province misses its online-service target and the procedure lists \(current): propose raising it to \(proposed)"
+        },
+        reportDue: { rule, due, left in
+            "report \(rule): due \(due.vietnamese) (\(due.weekday.englishName)), " + (left == 0 ? "due today" : English.count(left, "working day") + " left")
+        },
         language: .en,
         summaryTitle: "Procedure catalogue check",
         summaryCounts: { e, w, n, asOf in

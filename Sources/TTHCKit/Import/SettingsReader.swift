@@ -17,10 +17,11 @@ public enum SettingsReader {
     /// Every key the file may have, for the unknown-key error.
     static let topLevelKeys = [
         "province", "agency", "deadline-working-days", "trigger-policy", "reminder-within",
-        "alarm-working-days-before", "scope", "online-service-target", "email", "draft",
+        "alarm-working-days-before", "scope", "online-service-target", "email", "reports", "draft",
     ]
     static let scopeKeys = ["levels", "fields", "agencies"]
     static let emailKeys = ["from", "to", "sendmail"]
+    static let reportKeys = ["name", "day-of-month", "date", "before", "working-day-rule"]
     static let draftKeys = ["issuing-body", "place", "recitals", "proposal", "executors", "recipients", "signer", "signer-name"]
 
     /// Whether `s` is an address the e-mail settings accept (see the reader's `address`).
@@ -92,6 +93,7 @@ public enum SettingsReader {
                     }
                 case "scope": readScope(value, into: &settings)
                 case "email": readEmail(value, into: &settings)
+                case "reports": readReports(value, into: &settings)
                 case "draft": readDraft(value, into: &settings)
                 default: break
                 }
@@ -162,6 +164,73 @@ public enum SettingsReader {
         mutating func lines(_ node: Node, _ key: String) -> [String]? {
             if node.scalar != nil { return string(node, key).map { [$0] } }
             return strings(node, key)
+        }
+
+        /// `reports:` — a list of reporting duties, each a mapping with a name and either a
+        /// `day-of-month` (monthly) or a `date` (once). The whole list is kept only when
+        /// every item is valid.
+        mutating func readReports(_ node: Node, into settings: inout Settings) {
+            guard let items = sequence(node, "reports") else { return }
+            var duties: [ReportingDuty] = []
+            var valid = true
+            for item in items {
+                guard let entries = yaml.mapping(item, "reports", allowed: SettingsReader.reportKeys, required: ["name"]) else {
+                    valid = false
+                    continue
+                }
+                let before = diagnostics.count
+                var name: String?, schedule: ReportingDuty.Schedule?, scheduleNode: Node?
+                var isBefore = true, rule = WorkingDayRule.previous
+                for (key, value) in entries {
+                    let path = "reports." + key
+                    switch key {
+                    case "name":
+                        if let s = string(value, path) {
+                            if s.isEmpty { error(value, key: path, expected: LocalizedText(vi: "tên của báo cáo", en: "the report's name")) } else { name = s }
+                        }
+                    case "day-of-month", "date":
+                        if scheduleNode != nil {
+                            yaml.error(.settingsType, value, LocalizedText(
+                                vi: "\"\(path)\": một báo cáo có day-of-month (hằng tháng) hoặc date (một lần), không có cả hai",
+                                en: "\"\(path)\": a report has day-of-month (monthly) or date (once), not both"))
+                            continue
+                        }
+                        scheduleNode = value
+                        if key == "day-of-month" {
+                            if let n = integer(value, path, in: 1...31) { schedule = .monthly(day: n) }
+                        } else if let text = value.scalar?.string, let date = try? CivilDate.parse(text),
+                                  Settings.reportYears.contains(date.year) {
+                            schedule = .once(date)
+                        } else {
+                            error(value, key: path, expected: LocalizedText(
+                                vi: "một ngày dạng 2019-05-30 hoặc 30/05/2019, năm \(Settings.reportYears.lowerBound)–\(Settings.reportYears.upperBound)",
+                                en: "a date such as 2019-05-30 or 30/05/2019, in \(Settings.reportYears.lowerBound)–\(Settings.reportYears.upperBound)"))
+                        }
+                    case "before":
+                        if let b = value.bool, value.scalar?.style == .plain { isBefore = b } else {
+                            error(value, key: path, expected: LocalizedText(vi: "true hoặc false", en: "true or false"))
+                        }
+                    case "working-day-rule":
+                        if let s = value.scalar?.string, let r = WorkingDayRule(rawValue: s) { rule = r } else {
+                            error(value, key: path, expected: LocalizedText(
+                                vi: "previous, next hoặc keep", en: "previous, next or keep"))
+                        }
+                    default: break
+                    }
+                }
+                if scheduleNode == nil {
+                    yaml.error(.settingsMissingKey, item, LocalizedText(
+                        vi: "báo cáo cần day-of-month (hằng tháng) hoặc date (một lần)",
+                        en: "a report needs day-of-month (monthly) or date (once)"))
+                }
+                guard diagnostics.count == before, let name, let schedule else {
+                    valid = false
+                    continue
+                }
+                duties.append(ReportingDuty(name: name, schedule: schedule, before: isBefore, workingDayRule: rule,
+                                            location: yaml.location(item)))
+            }
+            if valid { settings.reports = duties }
         }
 
         // MARK: Typed accessors

@@ -24,10 +24,17 @@ public struct LocalEntry: Hashable, Sendable, Codable {
     public var validUntil: CivilDate?
     /// Where the entry's record starts in the catalogue file.
     public var location: SourceLocation
+    /// The constituent parts the entry's file has a column (or element) for, in
+    /// ``ProcedurePart`` order: what the complete-publication check looks at.
+    public var heldParts: [ProcedurePart]
+    /// The free-text parts beyond ``ProcedureContent`` (legal basis, steps, dossier…), by
+    /// part; a part with an empty cell is absent.
+    public var details: [ProcedurePart: String]
 
     public init(code: ProcedureCode?, content: ProcedureContent, status: EntryStatus = .inForce,
                 provincialDecision: String? = nil, publishedOn: CivilDate? = nil, postedOn: CivilDate? = nil,
-                ministryDecision: String? = nil, validUntil: CivilDate? = nil, location: SourceLocation) {
+                ministryDecision: String? = nil, validUntil: CivilDate? = nil, location: SourceLocation,
+                heldParts: [ProcedurePart] = [], details: [ProcedurePart: String] = [:]) {
         self.code = code
         self.content = content
         self.status = status
@@ -37,6 +44,8 @@ public struct LocalEntry: Hashable, Sendable, Codable {
         self.ministryDecision = ministryDecision
         self.validUntil = validUntil
         self.location = location
+        self.heldParts = heldParts
+        self.details = details
     }
 }
 

@@ -31,6 +31,8 @@ public struct Settings: Hashable, Sendable, Codable {
     public var emailFrom: String?
     public var emailTo: [String]
     public var sendmailPath: String
+    /// The reports the agency owes on a schedule (`reports:`), in file order.
+    public var reports: [ReportingDuty]
     /// The fixed parts of the province's draft publication decision (`draft:`).
     public var draft: DraftSettings = DraftSettings()
 
@@ -39,6 +41,8 @@ public struct Settings: Hashable, Sendable, Codable {
     public static let deadlineRange = 1...60
     public static let reminderRange = 0...60
     public static let alarmRange = 0...30
+    /// The years a one-off report's date may name (the working calendar's years).
+    public static let reportYears = 2000...2100
 
     public init(province: String = "", agency: String = "", deadlineWorkingDays: Int = 3,
                 triggerPolicy: TriggerPolicy = .nationalDatabaseFirst, reminderWithin: Int = 5,
@@ -46,7 +50,7 @@ public struct Settings: Hashable, Sendable, Codable {
                 scopeLevels: [AdministrativeLevel] = [.province, .district, .commune],
                 scopeFields: [String] = [], scopeAgencies: [String] = [],
                 onlineServiceTarget: Double? = nil, emailFrom: String? = nil, emailTo: [String] = [],
-                sendmailPath: String = "/usr/sbin/sendmail") {
+                sendmailPath: String = "/usr/sbin/sendmail", reports: [ReportingDuty] = []) {
         self.province = province
         self.agency = agency
         self.deadlineWorkingDays = deadlineWorkingDays
@@ -60,6 +64,7 @@ public struct Settings: Hashable, Sendable, Codable {
         self.emailFrom = emailFrom
         self.emailTo = emailTo
         self.sendmailPath = sendmailPath
+        self.reports = reports
     }
 }
 

@@ -56,8 +56,9 @@ public struct CataloguePipeline: Sendable {
     }
 
     /// The CI gate's findings as of `asOf`.
-    public func check(asOf: CivilDate, failOn: Set<CheckRule> = CheckRules.defaultFailOn) -> CheckOutcome {
-        CheckRules.evaluate(reconcile(asOf: asOf), failOn: failOn, catalogueDirectory: directory)
+    public func check(asOf: CivilDate, failOn: Set<CheckRule> = CheckRules.defaultFailOn,
+                      warnOn: Set<CheckRule> = []) -> CheckOutcome {
+        CheckRules.evaluate(reconcile(asOf: asOf), failOn: failOn, warnOn: warnOn, catalogueDirectory: directory)
     }
 
     /// The office's reminders as of `asOf`; `within` defaults to `reminder-within`.

@@ -33,7 +33,7 @@ public struct Reconciler: Sendable {
 }
 
 /// Scorecard counts for one month.
-private struct Tally { var published = 0, publishedTotal = 0, posted = 0, postedTotal = 0 }
+private struct Tally { var published = 0, publishedTotal = 0, posted = 0, postedTotal = 0, complete = 0, completeTotal = 0 }
 
 /// One reconciliation's working state. Built once per call; every index is an array or a
 /// dictionary used only for look-ups, never iterated into output.
@@ -105,7 +105,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
         }
         let current = currentVersions()
-        return Reconciliation(
+        var result = Reconciliation(
             schemaVersion: Reconciliation.schemaVersion,
             asOf: asOf,
             province: settings.province,
@@ -119,6 +119,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
             findings: findings(),
             scorecard: scorecard(),
             provisionalYears: provisionalYears.sorted())
+        result.completeness = completeness()
+        result.onlineReview = onlineReview(current, scorecard: result.scorecard)
+        result.reportingDuties = reportingDuties()
+        return result
     }
 
     // MARK: Matching
@@ -447,14 +451,90 @@ private struct Run<Calendar: WorkingDayCalendar> {
             } else if postDeadline < asOf {
                 t.postedTotal += 1
             }
+            if e.status == .inForce {
+                t.completeTotal += 1
+                if e.missingParts.isEmpty { t.complete += 1 }
+            }
             months[month] = t
         }
         return Scorecard(
             months: months.keys.sorted().map { m in
                 let t = months[m]!
                 return Scorecard.Month(month: m, publishedOnTime: t.published, publishedTotal: t.publishedTotal,
-                                       postedOnTime: t.posted, postedTotal: t.postedTotal)
+                                       postedOnTime: t.posted, postedTotal: t.postedTotal,
+                                       publishedComplete: t.complete, completeTotal: t.completeTotal)
             },
             onlineFull: full, onlinePartial: partial, inForceTotal: total, onlineTarget: settings.onlineServiceTarget)
+    }
+
+    // MARK: Complete publication, online-service review, reporting duties
+
+    func completeness() -> Completeness {
+        var held = Set<ProcedurePart>()
+        var out = Completeness()
+        for e in catalogue.entries where e.status == .inForce {
+            held.formUnion(e.heldParts)
+            out.inForceTotal += 1
+            let missing = e.missingParts
+            if missing.isEmpty {
+                out.complete += 1
+            } else {
+                out.incomplete.append(IncompleteEntry(code: e.code?.raw, name: e.content.name, missing: missing,
+                                                      provincialDecision: e.provincialDecision, publishedOn: e.publishedOn,
+                                                      location: e.location))
+            }
+        }
+        out.heldParts = held.sorted()
+        return out
+    }
+
+    /// Every in-force entry beside the ministry's current version: a candidate when the
+    /// ministry offers more, or (target not met) when it has no online service at all.
+    func onlineReview(_ current: [String: Version], scorecard: Scorecard) -> [OnlineReviewItem] {
+        var targetMissed = false
+        if let target = scorecard.onlineTarget {
+            let online = scorecard.onlineFull + scorecard.onlinePartial
+            targetMissed = Double(online) < target * Double(scorecard.inForceTotal) - 1e-9
+        }
+        var out: [OnlineReviewItem] = []
+        for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
+            let key: String?
+            if let code = e.code, code.isWellFormed, current[code.key] != nil { key = code.key } else { key = nameMatches[i] }
+            let version = key.flatMap { current[$0] }
+            let ministry = version?.content.onlineService
+            let have = e.content.onlineService?.degree ?? 0
+            var item = OnlineReviewItem(code: e.code?.raw, name: e.content.name, current: e.content.onlineService,
+                                        ministry: ministry, ministryDecision: version?.decision, proposal: .keep,
+                                        proposed: nil, ground: nil, location: e.location)
+            if let ministry, ministry.degree > have {
+                item.proposal = .raise
+                item.proposed = ministry
+                item.ground = .ministryOffers
+            } else if targetMissed, have == 0 {
+                item.proposal = .raise
+                item.proposed = .partial
+                item.ground = .targetNotMet
+            }
+            out.append(item)
+        }
+        return out
+    }
+
+    /// Soonest first; ties by name and identifier.
+    func reportingDuties() -> [DutyOccurrence] {
+        settings.reports.map { duty in
+            let (named, due) = duty.occurrence(onOrAfter: asOf, calendar: calendar)
+            let kind: DutyOccurrence.Kind
+            let stamp: String
+            switch duty.schedule {
+            case .monthly: kind = .monthly; stamp = String(named.iso.prefix(7))
+            case .once: kind = .once; stamp = named.iso
+            }
+            let slug = TextNormalization.fold(duty.name).split(separator: " ").joined(separator: "-")
+            return DutyOccurrence(name: duty.name, kind: kind, named: named, due: due, before: duty.before,
+                                  workingDayRule: duty.workingDayRule,
+                                  workingDaysLeft: due < asOf ? nil : calendar.workingDays(from: asOf, to: due),
+                                  uid: "report-\(slug)-\(stamp)@tthc", location: duty.location)
+        }.sorted { ($0.due, $0.name, $0.uid) < ($1.due, $1.name, $1.uid) }
     }
 }

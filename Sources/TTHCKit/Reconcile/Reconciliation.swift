@@ -30,13 +30,21 @@ public struct Reconciliation: Sendable, Codable, Equatable {
     /// Rows of the listings read that are neither a procedure nor a heading the reader
     /// understood, so the reader can check them by hand.
     public var unplacedRows: [UnplacedRow] = []
+    /// Which in-force entries leave a constituent part empty (indicator 1.3).
+    public var completeness = Completeness()
+    /// Every in-force entry's online-service level beside the ministry's, and whether it
+    /// is a candidate to raise (the online-service review).
+    public var onlineReview: [OnlineReviewItem] = []
+    /// Each reporting duty of `settings.yaml`, at its next due day.
+    public var reportingDuties: [DutyOccurrence] = []
     /// The catalogue the reconciliation was computed from, for the stages after it (the
     /// check's rules look at every entry). Not part of the JSON report.
     public var catalogue = Catalogue(entries: [])
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, asOf, province, agency, deadlineWorkingDays, triggerPolicy, dueSoonWithin, changes,
-             differences, expired, findings, scorecard, provisionalYears, unreadListings, unplacedRows
+             differences, expired, findings, scorecard, provisionalYears, unreadListings, unplacedRows,
+             completeness, onlineReview, reportingDuties
     }
 
     /// How many changes have each status.
@@ -416,6 +424,10 @@ public struct Scorecard: Sendable, Codable, Equatable {
         /// Indicator 1.2: posted on the portal within 5 working days of publication.
         public var postedOnTime: Int
         public var postedTotal: Int
+        /// Indicator 1.3, over the parts the catalogue holds: in-force entries published
+        /// this month with none of them empty.
+        public var publishedComplete: Int = 0
+        public var completeTotal: Int = 0
     }
     public var months: [Month]
     /// In-force procedures with online service (toàn trình or một phần).
@@ -427,4 +439,97 @@ public struct Scorecard: Sendable, Codable, Equatable {
     public var onlineShare: Double? {
         inForceTotal == 0 ? nil : Double(onlineFull + onlinePartial) / Double(inForceTotal)
     }
+}
+
+/// The complete-publication check (Decision 766/QĐ-TTg indicator 1.3): every in-force
+/// entry against the constituent parts its catalogue file holds.
+public struct Completeness: Sendable, Codable, Equatable {
+    /// The parts some catalogue file holds, in ``ProcedurePart`` order: all the figures
+    /// cover is these.
+    public var heldParts: [ProcedurePart] = []
+    public var inForceTotal = 0
+    public var complete = 0
+    /// The in-force entries with at least one held part empty, in catalogue order.
+    public var incomplete: [IncompleteEntry] = []
+
+    public init(heldParts: [ProcedurePart] = [], inForceTotal: Int = 0, complete: Int = 0, incomplete: [IncompleteEntry] = []) {
+        self.heldParts = heldParts
+        self.inForceTotal = inForceTotal
+        self.complete = complete
+        self.incomplete = incomplete
+    }
+}
+
+/// An in-force entry published without some constituent part.
+public struct IncompleteEntry: Sendable, Codable, Equatable {
+    public var code: String?
+    public var name: String
+    /// The held parts it leaves empty, in ``ProcedurePart`` order.
+    public var missing: [ProcedurePart]
+    public var provincialDecision: String?
+    public var publishedOn: CivilDate?
+    public var location: SourceLocation
+}
+
+/// One line of the online-service review (rà soát mức độ dịch vụ công trực tuyến).
+public struct OnlineReviewItem: Sendable, Codable, Equatable {
+    public enum Proposal: String, Sendable, Codable, Equatable {
+        /// Kept at its level; the desk writes the reason.
+        case keep
+        /// A candidate to raise to ``OnlineReviewItem/proposed``.
+        case raise
+    }
+
+    /// Why an entry is a candidate.
+    public enum Ground: String, Sendable, Codable, Equatable {
+        /// The ministry's current version offers a higher level than the province lists.
+        case ministryOffers = "ministry-offers"
+        /// The province's `online-service-target` is not met and the entry has no online
+        /// service: raising it to một phần counts towards the target.
+        case targetNotMet = "target-not-met"
+    }
+
+    public var code: String?
+    public var name: String
+    public var current: OnlineServiceLevel?
+    /// The level the ministry's latest decision for the procedure gives, if it gives one.
+    public var ministry: OnlineServiceLevel?
+    public var ministryDecision: String?
+    public var proposal: Proposal
+    public var proposed: OnlineServiceLevel?
+    public var ground: Ground?
+    public var location: SourceLocation
+}
+
+extension OnlineServiceLevel {
+    /// How much of the procedure is online: none 0, một phần 1, toàn trình 2.
+    public var degree: Int {
+        switch self {
+        case .none: 0
+        case .partial: 1
+        case .full: 2
+        }
+    }
+}
+
+/// A reporting duty at its next due day (or, for a one-off duty that has passed, at that day).
+public struct DutyOccurrence: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, Equatable { case monthly, once }
+    public var name: String
+    public var kind: Kind
+    /// The day the duty names ("ngày 20" of this month, or the one-off date).
+    public var named: CivilDate
+    /// The day the report is due: the day before ``named`` for "before", then moved by the
+    /// working-day rule.
+    public var due: CivilDate
+    public var before: Bool
+    public var workingDayRule: WorkingDayRule
+    /// Working days in (as-of, due]; 0 = due today; nil when a one-off duty has passed.
+    public var workingDaysLeft: Int?
+    /// The stable calendar identifier: one per duty and named day (`report-…@tthc`).
+    public var uid: String
+    public var location: SourceLocation
+
+    /// The day before ``named`` (when `before`), which ``due`` was moved from if it differs.
+    public var unmoved: CivilDate { before ? named.adding(days: -1) : named }
 }

@@ -29,6 +29,12 @@ struct RemindStrings: StringTable {
     var listDueToday: String
     var listDaysLeft: @Sendable (Int) -> String
     var provisionalMark: String
+    // Reporting duties.
+    var dutiesHeading: @Sendable (Int) -> String
+    var dutySummary: @Sendable (_ name: String) -> String
+    var dutyDue: @Sendable (CivilDate) -> String
+    var dutyRuleLine: @Sendable (_ rule: String) -> String
+    var dutyAlarm: @Sendable (_ workingDays: Int, _ name: String) -> String
 
     static let vietnamese = RemindStrings(
         language: .vi,
@@ -69,7 +75,14 @@ struct RemindStrings: StringTable {
         listOverdue: { n in "quá hạn \(n) ngày làm việc" },
         listDueToday: "hạn cuối hôm nay",
         listDaysLeft: { n in "còn \(n) ngày làm việc" },
-        provisionalMark: " " + CalendarStrings.vietnamese.provisional
+        provisionalMark: " " + CalendarStrings.vietnamese.provisional,
+        dutiesHeading: { n in "NGHĨA VỤ BÁO CÁO (\(n))" },
+        dutySummary: { name in "Hạn nộp báo cáo – \(name)" },
+        dutyDue: { d in "Hạn nộp: \(d.vietnamese) (\(d.weekday.vietnameseName))" },
+        dutyRuleLine: { rule in "Thời hạn quy định: \(rule)" },
+        dutyAlarm: { k, name in
+            k == 0 ? "Hôm nay là hạn nộp báo cáo – \(name)" : "Còn \(k) ngày làm việc đến hạn nộp báo cáo – \(name)"
+        }
     )
 
     static let english = RemindStrings(
@@ -111,7 +124,14 @@ struct RemindStrings: StringTable {
         listOverdue: { n in "overdue by \(English.count(n, "working day"))" },
         listDueToday: "due today",
         listDaysLeft: { n in "\(English.count(n, "working day")) left" },
-        provisionalMark: " " + CalendarStrings.english.provisional
+        provisionalMark: " " + CalendarStrings.english.provisional,
+        dutiesHeading: { n in "REPORTING DUTIES (\(n))" },
+        dutySummary: { name in "Report due – \(name)" },
+        dutyDue: { d in "Due: \(d.vietnamese) (\(d.weekday.englishName))" },
+        dutyRuleLine: { rule in "Rule: \(rule)" },
+        dutyAlarm: { k, name in
+            k == 0 ? "Report due today – \(name)" : "\(English.count(k, "working day")) to the report's due day – \(name)"
+        }
     )
 }
 
@@ -160,15 +180,37 @@ extension RemindStrings {
     /// agency and province, the as-of day; then "nothing due", or the overdue and the
     /// due-soon section, each a blank line, its heading and the lines `rows` gives for its
     /// changes.
-    func digest(_ reminders: Reminders, rows: ([ChangeRow]) -> [String]) -> [String] {
+    func digest(_ reminders: Reminders, rows: ([ChangeRow]) -> [String],
+                duties: ([DutyOccurrence]) -> [String]) -> [String] {
         var lines = [digestTitle]
         let who = [reminders.agency, reminders.province].filter { !$0.isEmpty }.joined(separator: ", ")
         if !who.isEmpty { lines.append(who) }
         lines.append(asOf(reminders.asOf))
         let overdue = reminders.overdue, dueSoon = reminders.dueSoon
-        if overdue.isEmpty && dueSoon.isEmpty { return lines + ["", nothingDue] }
+        if overdue.isEmpty && dueSoon.isEmpty { lines += ["", nothingDue] }
         if !overdue.isEmpty { lines += ["", overdueHeading(overdue.count)] + rows(overdue) }
         if !dueSoon.isEmpty { lines += ["", dueSoonHeading(dueSoon.count, reminders.within)] + rows(dueSoon) }
+        if !reminders.duties.isEmpty { lines += ["", dutiesHeading(reminders.duties.count)] + duties(reminders.duties) }
+        return lines
+    }
+
+    /// The rule of a duty in words ("trước ngày 20 hằng tháng"), as the reports say it.
+    func dutyRule(_ d: DutyOccurrence) -> String {
+        ReportDocument.dutyRule(d, ReportStrings.for(language))
+    }
+
+    /// "còn 5 ngày làm việc" / "hạn hôm nay", as the reports say it.
+    func dutyLeft(_ d: DutyOccurrence) -> String {
+        ReportStrings.for(language).dutyLeft(d.workingDaysLeft)
+    }
+
+    /// The lines of a duty's description, shared by the calendar event and the e-mail.
+    func details(_ d: DutyOccurrence) -> [String] {
+        let s = ReportStrings.for(language)
+        var lines = [dutySummary(d.name), dutyRuleLine(dutyRule(d)), dutyDue(d.due)]
+        if let move = ReportDocument.dutyMove(d, s) { lines.append("(" + move + ")") }
+        lines.append(dutyLeft(d))
+        lines.append(source(d.location.compilerStyle))
         return lines
     }
 

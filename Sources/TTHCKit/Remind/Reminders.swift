@@ -10,6 +10,8 @@ public struct Reminders: Sendable, Equatable {
     public var province: String
     public var agency: String
     public var items: [ChangeRow]
+    /// The next due day of every reporting duty that has not passed, soonest first.
+    public var duties: [DutyOccurrence]
 
     /// Selects from a reconciliation. `within` defaults to the reconciliation's
     /// due-soon window (the `reminder-within` setting).
@@ -27,6 +29,8 @@ public struct Reminders: Sendable, Equatable {
             default: return false
             }
         }.sorted(by: Reminders.precedes)
+        duties = reconciliation.reportingDuties.filter { $0.workingDaysLeft != nil }
+            .sorted { ($0.due, $0.name, $0.uid) < ($1.due, $1.name, $1.uid) }
     }
 
     public var overdue: [ChangeRow] { items.filter { $0.status.kind == .overdue } }

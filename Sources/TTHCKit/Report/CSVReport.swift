@@ -12,10 +12,13 @@
 /// are ISO `yyyy-mm-dd`, which Excel reads as dates whatever its locale. Columns:
 ///
 ///  1. section: `unread`, `urgent`, `expired`, `not-published`, `late`,
-///     `published-undated`, `differences`, `findings`, `other-changes`, `unplaced` (in that
-///     order, rows sorted as in the other reports; `unread` rows name a listing that could
-///     not be read, with the error id as kind and the message as description; `unplaced`
-///     rows a listing row not read as a procedure, with its text as the name);
+///     `published-undated`, `differences`, `findings`, `other-changes`, `incomplete`,
+///     `online-review`, `reporting-duties`, `unplaced` (in that order, rows sorted as in
+///     the other reports; `unread` rows name a listing that could not be read, with the
+///     error id as kind and the message as description; `unplaced` rows a listing row not
+///     read as a procedure, with its text as the name; `incomplete` rows one empty part of
+///     an entry, the part's id as kind; `online-review` rows `raise` or `keep`, the levels in
+///     columns 18 and 19; `reporting-duties` rows `monthly` or `once`, the due day in 14);
 ///  2. kind: change status (`overdue`, `pending`, `cannot-compute`, `late`,
 ///     `published-undated`, `on-time`, `not-applicable`), expiry reason (`abolished`,
 ///     `replaced`, `valid-until-passed`), compared field (`name`, `field`, `levels`,
@@ -118,6 +121,45 @@ public struct CSVReport: ReportRenderer {
             records.append(f)
         }
         change(.otherChanges, parts.otherChanges)
+        // One row per empty part of an incomplete entry, so a clerk can filter by part.
+        for e in reconciliation.completeness.incomplete {
+            for part in e.missing {
+                var f = Self.empty
+                f[0] = ReportSections.ID.incomplete.rawValue
+                f[1] = part.rawValue
+                f[2] = part.label[language]
+                f[4] = e.code ?? ""
+                f[5] = e.name
+                f[15] = e.provincialDecision ?? ""
+                f[16] = e.publishedOn?.iso ?? ""
+                f[22] = e.location.compilerStyle
+                records.append(f)
+            }
+        }
+        for item in ReportDocument.reviewOrder(reconciliation.onlineReview) {
+            var f = Self.empty
+            f[0] = ReportSections.ID.onlineReview.rawValue
+            f[1] = item.proposal.rawValue
+            f[2] = s.proposal(item.proposal == .raise, ReportDocument.level(item.proposed, s)) + " – " + s.ground(item.ground)
+            f[4] = item.code ?? ""
+            f[5] = item.name
+            f[6] = item.ministryDecision ?? ""
+            f[17] = item.current?.label[language] ?? ""
+            f[18] = item.ministry?.label[language] ?? ""
+            f[22] = item.location.compilerStyle
+            records.append(f)
+        }
+        for d in reconciliation.reportingDuties {
+            var f = Self.empty
+            f[0] = ReportSections.ID.reportingDuties.rawValue
+            f[1] = d.kind.rawValue
+            f[2] = ReportDocument.dutyRule(d, s) + (ReportDocument.dutyMove(d, s).map { " (" + $0 + ")" } ?? "")
+            f[3] = d.workingDaysLeft.map(String.init) ?? ""
+            f[5] = d.name
+            f[13] = d.due.iso
+            f[22] = d.location.compilerStyle
+            records.append(f)
+        }
         for row in reconciliation.unplacedRows {
             var f = Self.empty
             f[0] = ReportSections.ID.unplaced.rawValue

@@ -128,6 +128,9 @@ struct ReportDocument: Sendable {
         add(.differences, s.differencesTitle, listOrNone(Self.differenceTable(parts.differences, s)))
         add(.findings, s.findingsTitle, listOrNone(Self.findingTable(parts.findings, language, s)))
         add(.otherChanges, s.otherChangesTitle, listOrNone(Self.changeTable(parts.otherChanges, r, s)))
+        add(.incomplete, s.incompleteTitle, Self.completeness(r.completeness, s))
+        add(.onlineReview, s.onlineReviewTitle, Self.onlineReview(r, s))
+        add(.reportingDuties, s.dutiesTitle, Self.duties(r.reportingDuties, dueSoonWithin: r.dueSoonWithin, s))
         if !r.unplacedRows.isEmpty {
             add(.unplaced, s.unplacedTitle, [.paragraph(s.unplacedNote), .table(Self.unplacedTable(r.unplacedRows, language, s))])
         }
@@ -158,6 +161,11 @@ struct ReportDocument: Sendable {
         rows.append([Cell(s.expiredCount), Cell(String(r.expired.count), tone: r.expired.isEmpty ? nil : .danger, value: .count(r.expired.count))])
         rows.append([Cell(s.differencesCount), Cell(String(r.differences.count), value: .count(r.differences.count))])
         rows.append([Cell(s.findingsCount), Cell(String(r.findings.count), value: .count(r.findings.count))])
+        rows.append([Cell(s.incompleteCount), Cell(String(r.completeness.incomplete.count),
+                                                   tone: r.completeness.incomplete.isEmpty ? nil : .warning,
+                                                   value: .count(r.completeness.incomplete.count))])
+        let raise = r.onlineReview.filter { $0.proposal == .raise }.count
+        rows.append([Cell(s.raiseCount), Cell(String(raise), value: .count(raise))])
         return Table(columns: [Column(title: s.summaryItem), Column(title: s.summaryCount, content: .number, alignment: .trailing)],
                      rows: rows)
     }
@@ -207,11 +215,7 @@ struct ReportDocument: Sendable {
                 if let source = row.triggerSource { triggerDetail.append("(" + s.triggerSource(source) + ")") }
             }
             let deadline = row.deadline.map { $0.vietnamese + (row.provisional ? "*" : "") } ?? "–"
-            var publication: [String] = []
-            var publicationDetail: [String] = []
-            if let date = row.publishedOn { publication.append(date.vietnamese) }
-            if let number = row.provincialDecision { publicationDetail.append(s.provincialDecision(number)) }
-            if publication.isEmpty && publicationDetail.isEmpty { publication = [s.notPublished] }
+            let publication = publicationLines(row.publishedOn, row.provincialDecision, s)
             return [
                 Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
                 Cell(deadline, value: row.deadline.map(Value.date), detail: row.provisional ? ["*"] : []),
@@ -219,7 +223,8 @@ struct ReportDocument: Sendable {
                 Cell(name),
                 Cell(decision),
                 Cell(trigger + triggerDetail, value: row.trigger.map(Value.date), detail: triggerDetail),
-                Cell(publication + publicationDetail, value: row.publishedOn.map(Value.date), detail: publicationDetail),
+                Cell(publication, value: row.publishedOn.map(Value.date),
+                     detail: row.publishedOn == nil ? [] : Array(publication.dropFirst())),
             ]
         }
         return Table(columns: columns, rows: cells)
@@ -323,34 +328,171 @@ struct ReportDocument: Sendable {
             var rows = months.map { m in
                 [Cell(ReportFormatting.month(m.month), value: .month(m.month)),
                  ratio(m.publishedOnTime, m.publishedTotal),
-                 ratio(m.postedOnTime, m.postedTotal)]
+                 ratio(m.postedOnTime, m.postedTotal),
+                 ratio(m.publishedComplete, m.completeTotal)]
             }
             rows.append([
                 Cell(s.totalRow),
                 ratio(months.reduce(0) { $0 + $1.publishedOnTime }, months.reduce(0) { $0 + $1.publishedTotal }),
                 ratio(months.reduce(0) { $0 + $1.postedOnTime }, months.reduce(0) { $0 + $1.postedTotal }),
+                ratio(months.reduce(0) { $0 + $1.publishedComplete }, months.reduce(0) { $0 + $1.completeTotal }),
             ])
             blocks.append(.table(Table(
                 columns: [Column(title: s.monthColumn, content: .date),
                           Column(title: s.indicator11Column, content: .number, alignment: .trailing),
-                          Column(title: s.indicator12Column, content: .number, alignment: .trailing)],
+                          Column(title: s.indicator12Column, content: .number, alignment: .trailing),
+                          Column(title: s.indicator13Column, content: .number, alignment: .trailing)],
                 rows: rows)))
-            blocks += s.indicatorNotes.map(Block.paragraph)
+            blocks += (s.indicatorNotes + [s.indicator13Note]).map(Block.paragraph)
         }
+        blocks += onlineShareLines(card, s).map(Block.paragraph)
+        return blocks
+    }
+
+    /// The provincial publication as a cell's lines: the date, then the decision; "not
+    /// published" when there is neither.
+    static func publicationLines(_ date: CivilDate?, _ decision: String?, _ s: ReportStrings) -> [String] {
+        var lines: [String] = []
+        if let date { lines.append(date.vietnamese) }
+        if let decision { lines.append(s.provincialDecision(decision)) }
+        return lines.isEmpty ? [s.notPublished] : lines
+    }
+
+    /// The share of in-force procedures with online service, then the target sentence.
+    static func onlineShareLines(_ card: Scorecard, _ s: ReportStrings) -> [String] {
+        let sep = s.decimalSeparator
         let online = card.onlineFull + card.onlinePartial
-        blocks.append(.paragraph(s.onlineShare(
-            online, card.inForceTotal, ReportFormatting.percent(online, of: card.inForceTotal, separator: sep),
-            card.onlineFull, card.onlinePartial)))
+        var lines = [s.onlineShare(online, card.inForceTotal, ReportFormatting.percent(online, of: card.inForceTotal, separator: sep),
+                                   card.onlineFull, card.onlinePartial)]
         if let target = card.onlineTarget {
             // The number of procedures the target asks for, rounded up; the small allowance
             // keeps 0.7 × 100 = 70.00000000000001 from asking for 71.
             let needed = Int((target * Double(card.inForceTotal) - 1e-9).rounded(.up))
-            blocks.append(.paragraph(s.onlineTarget(
-                ReportFormatting.percent(ratio: target, separator: sep), online >= needed, max(0, needed - online))))
+            lines.append(s.onlineTarget(ReportFormatting.percent(ratio: target, separator: sep), online >= needed, max(0, needed - online)))
         } else {
-            blocks.append(.paragraph(s.noOnlineTarget))
+            lines.append(s.noOnlineTarget)
         }
+        return lines
+    }
+
+    /// The review's items, candidates first, then the levels kept; catalogue order within each.
+    static func reviewOrder(_ items: [OnlineReviewItem]) -> [OnlineReviewItem] {
+        items.filter { $0.proposal == .raise } + items.filter { $0.proposal == .keep }
+    }
+
+    /// The parts a list of them names, in words, comma-separated.
+    static func partList(_ parts: [ProcedurePart], _ language: Language) -> String {
+        parts.map { $0.label[language] }.joined(separator: ", ")
+    }
+
+    private static func completeness(_ c: Completeness, _ s: ReportStrings) -> [Block] {
+        var blocks: [Block] = [
+            .paragraph(s.completenessScope(c.heldParts.isEmpty ? s.emptyValue : partList(c.heldParts, s.language))),
+            .paragraph(s.completenessShare(c.complete, c.inForceTotal,
+                                           ReportFormatting.percent(c.complete, of: c.inForceTotal, separator: s.decimalSeparator))),
+        ]
+        let table = Table(
+            columns: [
+                Column(title: s.missingPartsColumn, content: .status, wrap: 28),
+                Column(title: s.codeColumn, content: .code),
+                Column(title: s.nameColumn, content: .longText, wrap: 40),
+                Column(title: s.publicationColumn, content: .date, wrap: 24),
+                Column(title: s.locationColumn, content: .location),
+            ],
+            rows: c.incomplete.map { e in
+                let publication = publicationLines(e.publishedOn, e.provincialDecision, s)
+                return [
+                    Cell(partList(e.missing, s.language), tone: .warning),
+                    Cell(e.code ?? "–"),
+                    Cell(e.name),
+                    Cell(publication, value: e.publishedOn.map(Value.date),
+                         detail: e.publishedOn == nil ? [] : Array(publication.dropFirst())),
+                    Cell(e.location.compilerStyle),
+                ]
+            })
+        blocks += table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table)]
         return blocks
+    }
+
+    static func level(_ level: OnlineServiceLevel?, _ s: ReportStrings) -> String {
+        level?.label[s.language] ?? s.noLevel
+    }
+
+    private static func onlineReview(_ r: Reconciliation, _ s: ReportStrings) -> [Block] {
+        var blocks = onlineShareLines(r.scorecard, s).map(Block.paragraph)
+        let items = reviewOrder(r.onlineReview)
+        let table = Table(
+            columns: [
+                Column(title: s.proposalColumn, content: .status, wrap: 24),
+                Column(title: s.codeColumn, content: .code),
+                Column(title: s.nameColumn, content: .longText, wrap: 40),
+                Column(title: s.currentLevelColumn, content: .label, wrap: 16),
+                Column(title: s.ministryLevelColumn, content: .label, wrap: 24),
+                Column(title: s.groundColumn, content: .longText, wrap: 28),
+            ],
+            rows: items.map { item in
+                var ministry = [item.ministry.map { level($0, s) } ?? "–"]
+                if let decision = item.ministryDecision { ministry.append(decision) }
+                return [
+                    Cell(s.proposal(item.proposal == .raise, level(item.proposed, s)), tone: item.proposal == .raise ? .warning : .neutral),
+                    Cell(item.code ?? "–"),
+                    Cell(item.name),
+                    Cell(level(item.current, s)),
+                    Cell(ministry),
+                    Cell(s.ground(item.ground)),
+                ]
+            })
+        blocks += table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table), .paragraph(s.onlineReviewNote)]
+        return blocks
+    }
+
+    /// "20" / "20th" for a monthly duty, the date for a one-off one.
+    static func dutyDay(_ d: DutyOccurrence, _ language: Language) -> String {
+        guard d.kind == .monthly else { return d.named.vietnamese }
+        guard language == .en else { return String(d.named.day) }
+        let n = d.named.day
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
+    }
+
+    static func dutyRule(_ d: DutyOccurrence, _ s: ReportStrings) -> String {
+        s.dutyRule(d.kind == .monthly, d.before, dutyDay(d, s.language))
+    }
+
+    /// Why the due day is not the day before the named one, when it is not.
+    static func dutyMove(_ d: DutyOccurrence, _ s: ReportStrings) -> String? {
+        let from = d.unmoved
+        guard from != d.due || d.workingDayRule == .keep && from.isWeekend else { return nil }
+        let weekday = s.language == .vi ? from.weekday.vietnameseName : from.weekday.englishName
+        return s.dutyMoved(from.vietnamese, weekday, d.workingDayRule)
+    }
+
+    private static func duties(_ duties: [DutyOccurrence], dueSoonWithin: Int, _ s: ReportStrings) -> [Block] {
+        guard !duties.isEmpty else { return [.paragraph(s.noDuties)] }
+        let table = Table(
+            columns: [
+                Column(title: s.dueColumn, content: .date, wrap: 30),
+                Column(title: s.daysLeftColumn, content: .status, wrap: 24),
+                Column(title: s.dutyColumn, content: .longText, wrap: 40),
+                Column(title: s.dutyRuleColumn, content: .longText, wrap: 32),
+                Column(title: s.settingsLocationColumn, content: .location),
+            ],
+            rows: duties.map { d in
+                var due = [d.due.vietnamese]
+                if let move = dutyMove(d, s) { due.append("(" + move + ")") }
+                let tone: Tone = switch d.workingDaysLeft {
+                case let n? where n <= dueSoonWithin: .warning
+                default: .neutral
+                }
+                return [
+                    Cell(due, value: .date(d.due), detail: Array(due.dropFirst())),
+                    Cell(s.dutyLeft(d.workingDaysLeft), tone: tone),
+                    Cell(d.name),
+                    Cell(dutyRule(d, s)),
+                    Cell(d.location.compilerStyle),
+                ]
+            })
+        return [.table(table), .paragraph(s.dutyRuleNote)]
     }
 
     private static func calendarNotes(_ r: Reconciliation, _ parts: ReportSections, _ s: ReportStrings) -> [Block] {

@@ -22,6 +22,7 @@ struct ReportSections: Sendable {
     enum ID: String, Sendable, CaseIterable {
         case unread, summary, urgent, expired, notPublished = "not-published", late,
              undated = "published-undated", differences, findings, otherChanges = "other-changes",
+             incomplete, onlineReview = "online-review", reportingDuties = "reporting-duties",
              unplaced, scorecard, calendar
     }
 

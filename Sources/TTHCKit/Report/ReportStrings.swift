@@ -107,7 +107,41 @@ struct ReportStrings: StringTable {
     var yes: String
     var no: String
 
+    // Complete publication (indicator 1.3), the online-service review, reporting duties
+    var incompleteTitle: String
+    var missingPartsColumn: String
+    var incompleteCount: String
+    var completenessShare: @Sendable (_ complete: Int, _ total: Int, _ percent: String) -> String
+    var completenessScope: @Sendable (_ parts: String) -> String
+    var indicator13Column: String
+    var indicator13Note: String
+    var onlineReviewTitle: String
+    var currentLevelColumn: String
+    var ministryLevelColumn: String
+    var proposalColumn: String
+    var groundColumn: String
+    var raiseCount: String
+    var noLevel: String
+    var proposal: @Sendable (_ raise: Bool, _ level: String) -> String
+    var ground: @Sendable (OnlineReviewItem.Ground?) -> String
+    var onlineReviewNote: String
+    var dutiesTitle: String
+    var dutyColumn: String
+    var dutyRuleColumn: String
+    var dueColumn: String
+    var daysLeftColumn: String
+    var noDuties: String
+    var dutyRule: @Sendable (_ monthly: Bool, _ before: Bool, _ day: String) -> String
+    var dutyMoved: @Sendable (_ from: String, _ weekday: String, _ rule: WorkingDayRule) -> String
+    var dutyLeft: @Sendable (Int?) -> String
+    var dutyRuleNote: String
+    var deskReasonColumn: String
+    var levelColumn: String
+    var settingsLocationColumn: String
+
     // Workbook
+    /// "STT", the row-number column of a listing.
+    var rowNumberColumn: String
     /// The first sheet's name: the title and the header lines.
     var workbookFrontSheet: String
     /// The column beside a date column for what its cells say besides the date.
@@ -277,6 +311,64 @@ extension ReportStrings {
         yes: "có",
         no: "không",
 
+        incompleteTitle: "Công bố thiếu bộ phận tạo thành (chỉ số 1.3)",
+        missingPartsColumn: "Bộ phận còn trống",
+        incompleteCount: "Thủ tục thiếu bộ phận tạo thành",
+        completenessShare: { complete, total, percent in
+            "Thủ tục đang có hiệu lực ghi đủ các bộ phận trên: \(complete)/\(total) (\(percent))."
+        },
+        completenessScope: { parts in
+            "Chỉ xét các bộ phận mà danh mục có cột: \(parts). Các bộ phận khác của Nghị định 63/2010/NĐ-CP, Điều 8 "
+                + "(sửa đổi bởi Nghị định 92/2017/NĐ-CP) chỉ được kiểm tra khi danh mục có cột tương ứng; "
+                + "\"Không\" là một giá trị, ô để trống thì không."
+        },
+        indicator13Column: "Chỉ số 1.3: công bố đầy đủ (phần danh mục có)",
+        indicator13Note: "Chỉ số 1.3: thủ tục đang có hiệu lực, công bố trong tháng, ghi đủ các bộ phận tạo thành mà danh mục có cột; không thay cho việc đối chiếu toàn văn quyết định công bố.",
+        onlineReviewTitle: "Rà soát mức độ dịch vụ công trực tuyến",
+        currentLevelColumn: "Tỉnh đang ghi",
+        ministryLevelColumn: "Bộ công bố",
+        proposalColumn: "Đề xuất",
+        groundColumn: "Căn cứ đề xuất",
+        raiseCount: "Thủ tục đề nghị nâng mức dịch vụ công trực tuyến",
+        noLevel: "chưa ghi",
+        proposal: { raise, level in raise ? "Nâng lên \(level)" : "Giữ nguyên" },
+        ground: { ground in
+            switch ground {
+            case .ministryOffers?: "Bộ công bố mức cao hơn"
+            case .targetNotMet?: "chưa đạt chỉ tiêu của tỉnh"
+            case nil: "phòng chuyên môn ghi lý do"
+            }
+        },
+        onlineReviewNote: "Danh sách để các phòng ghi lý do giữ nguyên hoặc mức đề xuất: tthc reconcile --online-review TỆP.csv.",
+        dutiesTitle: "Nghĩa vụ báo cáo",
+        dutyColumn: "Báo cáo",
+        dutyRuleColumn: "Thời hạn quy định",
+        dueColumn: "Hạn nộp",
+        daysLeftColumn: "Còn lại",
+        noDuties: "Chưa cấu hình nghĩa vụ báo cáo (danh sách reports: trong settings.yaml).",
+        dutyRule: { monthly, before, day in
+            (before ? "trước ngày " : "chậm nhất ngày ") + day + (monthly ? " hằng tháng" : "")
+        },
+        dutyMoved: { from, weekday, rule in
+            switch rule {
+            case .previous: "\(from) là \(weekday), không phải ngày làm việc: nộp vào ngày làm việc liền trước"
+            case .next: "\(from) là \(weekday), không phải ngày làm việc: nộp vào ngày làm việc liền sau"
+            case .keep: "\(from) là \(weekday)"
+            }
+        },
+        dutyLeft: { left in
+            switch left {
+            case nil: "đã qua"
+            case 0?: "hạn hôm nay"
+            case let n?: "còn \(n) ngày làm việc"
+            }
+        },
+        dutyRuleNote: "\"Trước ngày D\" là hạn ngày D − 1; ngày hạn không phải ngày làm việc thì lùi về ngày làm việc liền trước (working-day-rule: previous, mặc định), hoặc theo quy tắc đã cấu hình.",
+        deskReasonColumn: "Lý do (phòng chuyên môn ghi)",
+        levelColumn: "Mức đề xuất",
+        settingsLocationColumn: "Vị trí trong settings.yaml",
+
+        rowNumberColumn: "STT",
         workbookFrontSheet: "Thông tin chung",
         workbookDetailColumn: { "\($0) (ghi chú)" }
     )
@@ -440,6 +532,64 @@ extension ReportStrings {
         yes: "yes",
         no: "no",
 
+        incompleteTitle: "Published without every constituent part (indicator 1.3)",
+        missingPartsColumn: "Empty parts",
+        incompleteCount: "Procedures missing a constituent part",
+        completenessShare: { complete, total, percent in
+            "Procedures in force stating every part above: \(complete)/\(total) (\(percent))."
+        },
+        completenessScope: { parts in
+            "Covers only the parts the catalogue has a column for: \(parts). The other parts of Decree 63/2010/NĐ-CP "
+                + "Art. 8 (as amended by Decree 92/2017/NĐ-CP) are checked only where the catalogue carries their column; "
+                + "\"Không\" (none) is a value, an empty cell is not."
+        },
+        indicator13Column: "Indicator 1.3: complete (parts held)",
+        indicator13Note: "Indicator 1.3: procedures in force published in the month that state every constituent part the catalogue has a column for; it does not replace reading the publication decision itself.",
+        onlineReviewTitle: "Online-service review",
+        currentLevelColumn: "Province lists",
+        ministryLevelColumn: "Ministry gives",
+        proposalColumn: "Proposal",
+        groundColumn: "Ground",
+        raiseCount: "Procedures proposed for a higher online-service level",
+        noLevel: "not stated",
+        proposal: { raise, level in raise ? "Raise to \(level)" : "Keep" },
+        ground: { ground in
+            switch ground {
+            case .ministryOffers?: "the ministry gives a higher level"
+            case .targetNotMet?: "the province's target is not met"
+            case nil: "the department writes the reason"
+            }
+        },
+        onlineReviewNote: "The listing on which departments write why a level is kept or what they propose: tthc reconcile --online-review FILE.csv.",
+        dutiesTitle: "Reporting duties",
+        dutyColumn: "Report",
+        dutyRuleColumn: "Rule",
+        dueColumn: "Due",
+        daysLeftColumn: "Left",
+        noDuties: "No reporting duty configured (the reports: list in settings.yaml).",
+        dutyRule: { monthly, before, day in
+            (before ? "before " : "by ") + (monthly ? "the \(day) of every month" : day)
+        },
+        dutyMoved: { from, weekday, rule in
+            switch rule {
+            case .previous: "\(from) is a \(weekday), not a working day: due the working day before"
+            case .next: "\(from) is a \(weekday), not a working day: due the working day after"
+            case .keep: "\(from) is a \(weekday)"
+            }
+        },
+        dutyLeft: { left in
+            switch left {
+            case nil: "passed"
+            case 0?: "due today"
+            case let n?: "\(English.count(n, "working day")) left"
+            }
+        },
+        dutyRuleNote: "\"Before day D\" means due on D − 1; a due day that is not a working day moves to the working day before (working-day-rule: previous, the default), or as configured.",
+        deskReasonColumn: "Reason (written by the department)",
+        levelColumn: "Proposed level",
+        settingsLocationColumn: "Place in settings.yaml",
+
+        rowNumberColumn: "No",
         workbookFrontSheet: "About",
         workbookDetailColumn: { "\($0) (note)" }
     )

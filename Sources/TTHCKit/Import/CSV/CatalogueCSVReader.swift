@@ -2,6 +2,9 @@
 public enum CatalogueColumn: String, Hashable, Sendable, CaseIterable {
     case no, code, name, field, levels, agency, processingTime, fees, onlineService, status
     case provincialDecision, published, posted, ministryDecision, validUntil
+    // The constituent parts beyond the list's own columns (Decree 63/2010 Art. 8 as
+    // amended by Decree 92/2017), with the national database's headers as aliases.
+    case legalBasis, steps, method, dossier, applicants, result, requirements, forms
 
     /// Header aliases; see docs/formats.md.
     public static let specs: [ColumnSpec<CatalogueColumn>] = [
@@ -20,7 +23,34 @@ public enum CatalogueColumn: String, Hashable, Sendable, CaseIterable {
         ColumnSpec(.posted, ["Ngày công khai", "posted"]),
         ColumnSpec(.ministryDecision, ["Quyết định của Bộ", "QĐ công bố của Bộ", "ministry decision"]),
         ColumnSpec(.validUntil, ["Hiệu lực đến", "valid until"]),
+        ColumnSpec(.legalBasis, ["Căn cứ pháp lý", "Căn cứ pháp lý của TTHC", "legal basis"]),
+        ColumnSpec(.steps, ["Trình tự thực hiện", "steps"]),
+        ColumnSpec(.method, ["Cách thức thực hiện", "method"]),
+        ColumnSpec(.dossier, ["Thành phần, số lượng hồ sơ", "Thành phần hồ sơ", "Hồ sơ", "dossier"]),
+        ColumnSpec(.applicants, ["Đối tượng thực hiện", "Đối tượng thực hiện TTHC", "applicants"]),
+        ColumnSpec(.result, ["Kết quả thực hiện", "Kết quả thực hiện TTHC", "result"]),
+        ColumnSpec(.requirements, ["Yêu cầu, điều kiện", "Yêu cầu, điều kiện thực hiện", "requirements"]),
+        ColumnSpec(.forms, ["Mẫu đơn, mẫu tờ khai", "Tên mẫu đơn, mẫu tờ khai", "forms"]),
     ]
+
+    /// The constituent part a column holds, if it holds one.
+    public var part: ProcedurePart? {
+        switch self {
+        case .processingTime: .processingTime
+        case .fees: .fees
+        case .agency: .agency
+        case .onlineService: .onlineService
+        case .legalBasis: .legalBasis
+        case .steps: .steps
+        case .method: .method
+        case .dossier: .dossier
+        case .applicants: .applicants
+        case .result: .result
+        case .requirements: .requirements
+        case .forms: .forms
+        default: nil
+        }
+    }
 }
 
 /// Reads the province's catalogue from CSV. An empty code is allowed; a malformed code is
@@ -38,11 +68,19 @@ public enum CatalogueCSVReader {
         var entries: [LocalEntry] = []
         var pool = StringPool()
         var sawRow = false
+        // The parts this file's header holds, built once: every entry shares the array.
+        var held: (line: Int, parts: [ProcedurePart])?
         let sourceDiagnostics = source.forEachRow { gridRow in
             sawRow = true
             let record = CSVRecord(cells: gridRow.cells.map { CSVCell(text: $0.text, line: $0.line, column: $0.column) }, line: gridRow.line)
             guard let row = table.feed(record) else { return }
-            if let entry = entry(row, pool: &pool, into: &diagnostics) { entries.append(entry) }
+            if held?.line != row.header.line {
+                held = (row.header.line, CatalogueColumn.allCases.compactMap { row.header.contains($0) ? $0.part : nil }.sorted())
+            }
+            if var entry = entry(row, pool: &pool, into: &diagnostics) {
+                entry.heldParts = held!.parts
+                entries.append(entry)
+            }
         }
         if TableLimits.stops(sourceDiagnostics) { return ReadResult(value: nil, diagnostics: sourceDiagnostics) }
         table.finish(decoded: sawRow || !sourceDiagnostics.contains { $0.severity == .error })
@@ -91,6 +129,16 @@ public enum CatalogueCSVReader {
                 name: name, field: pool.text(row, .field), levels: levels, agency: pool.text(row, .agency),
                 processingTime: pool.text(row, .processingTime), fees: pool.text(row, .fees), onlineService: online),
             status: status, provincialDecision: pool.text(row, .provincialDecision), publishedOn: published, postedOn: posted,
-            ministryDecision: pool.text(row, .ministryDecision), validUntil: validUntil, location: row.recordLocation)
+            ministryDecision: pool.text(row, .ministryDecision), validUntil: validUntil, location: row.recordLocation,
+            details: details(row, pool: &pool))
+    }
+
+    /// The free-text parts the row gives (legal basis, steps, dossier…).
+    static func details(_ row: TableRow<CatalogueColumn>, pool: inout StringPool) -> [ProcedurePart: String] {
+        var out: [ProcedurePart: String] = [:]
+        for column in [CatalogueColumn.legalBasis, .steps, .method, .dossier, .applicants, .result, .requirements, .forms] {
+            if let part = column.part, let text = pool.text(row, column) { out[part] = text }
+        }
+        return out
     }
 }

@@ -105,6 +105,10 @@ private struct CatalogueBuilder {
         entries.append(LocalEntry(code: p.code.map(ProcedureCode.init), content: content, status: p.status,
                                   provincialDecision: p.provincialDecision, publishedOn: p.publishedOn,
                                   postedOn: p.postedOn, ministryDecision: p.ministryDecision,
-                                  validUntil: p.validUntil, location: p.location))
+                                  validUntil: p.validUntil, location: p.location, heldParts: Self.heldParts))
     }
+
+    /// The constituent parts the XML catalogue has an element for (it has none for the
+    /// legal basis or the optional details).
+    static let heldParts: [ProcedurePart] = [.processingTime, .fees, .agency, .onlineService]
 }

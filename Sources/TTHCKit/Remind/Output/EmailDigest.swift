@@ -34,11 +34,16 @@ public struct EmailDigest: Sendable {
 
     /// The plain-text body, with `\n` line ends (before transfer encoding).
     public func bodyText(_ reminders: Reminders) -> String {
-        var lines = strings.digest(reminders) { rows in
+        let strings = strings
+        var lines = strings.digest(reminders, rows: { rows in
             rows.enumerated().flatMap { i, row in
                 ["", "\(i + 1). \(row.code.label[language]) – \(row.name)"] + strings.details(row).dropFirst().map { "   " + $0 }
             }
-        }
+        }, duties: { duties in
+            duties.enumerated().flatMap { i, d in
+                ["", "\(i + 1). \(d.name)"] + strings.details(d).dropFirst().map { "   " + $0 }
+            }
+        })
         lines += ["", strings.attachment(attachmentName)]
         return lines.joined(separator: "\n") + "\n"
     }

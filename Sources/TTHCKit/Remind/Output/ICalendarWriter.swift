@@ -69,22 +69,51 @@ public struct ICalendarWriter: Sendable {
                 "STATUS:CONFIRMED",
                 "TRANSP:TRANSPARENT",
             ]
-            for k in Set(alarmWorkingDaysBefore.filter { $0 >= 0 }).sorted(by: >) {
-                let day = Self.workingDay(k, before: deadline, calendar: calendar)
-                guard day >= reminders.asOf else { continue }
-                lines += [
-                    "BEGIN:VALARM",
-                    "ACTION:DISPLAY",
-                    "DESCRIPTION:" + Self.escape(strings.alarm(row, workingDaysBefore: k)),
-                    "TRIGGER;VALUE=DATE-TIME:" + Self.utcStamp(day, hour: 1),
-                    "END:VALARM",
-                ]
+            lines += alarms(before: deadline, asOf: reminders.asOf, calendar: calendar) { k in
+                strings.alarm(row, workingDaysBefore: k)
             }
+            lines.append("END:VEVENT")
+        }
+        // The reporting duties: one event on each next due day, with the same alarms.
+        for duty in reminders.duties {
+            let sequence = state?.sequence(for: duty.uid, deadline: duty.due) ?? 0
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + Self.escape(duty.uid),
+                "DTSTAMP:" + stamp,
+                "DTSTART;VALUE=DATE:" + Self.basic(duty.due),
+                "DTEND;VALUE=DATE:" + Self.basic(duty.due.adding(days: 1)),
+                "SEQUENCE:\(sequence)",
+                "SUMMARY:" + Self.escape(strings.dutySummary(duty.name)),
+                "DESCRIPTION:" + Self.escape(strings.details(duty).dropFirst().joined(separator: "\n")),
+                "STATUS:CONFIRMED",
+                "TRANSP:TRANSPARENT",
+            ]
+            lines += alarms(before: duty.due, asOf: reminders.asOf, calendar: calendar) { k in strings.dutyAlarm(k, duty.name) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         let text = lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
         return ICalendarFeed(text: text, state: state)
+    }
+
+    /// The VALARMs of an event on `day`: one per `alarmWorkingDaysBefore`, earliest first,
+    /// at 08:00 in Vietnam; those before the as-of day are left out.
+    func alarms(before day: CivilDate, asOf: CivilDate, calendar: some WorkingDayCalendar,
+                text: (Int) -> String) -> [String] {
+        var lines: [String] = []
+        for k in Set(alarmWorkingDaysBefore.filter { $0 >= 0 }).sorted(by: >) {
+            let alarmDay = Self.workingDay(k, before: day, calendar: calendar)
+            guard alarmDay >= asOf else { continue }
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                "DESCRIPTION:" + Self.escape(text(k)),
+                "TRIGGER;VALUE=DATE-TIME:" + Self.utcStamp(alarmDay, hour: 1),
+                "END:VALARM",
+            ]
+        }
+        return lines
     }
 
     /// The working day `k` working days before `date` (`date` itself for 0).

@@ -18,7 +18,7 @@ public struct ReminderListing: Sendable {
         let all = reminders.overdue + reminders.dueSoon
         let statusWidth = all.map { DisplayWidth.of(strings.listStatus($0)) }.max() ?? 0
         let codeWidth = all.map { DisplayWidth.of($0.code.label[language]) }.max() ?? 0
-        let lines = strings.digest(reminders) { rows in
+        let lines = strings.digest(reminders, rows: { rows in
             rows.map { row in
                 var line = "  " + (row.deadline?.vietnamese ?? "–")
                 line += "  " + DisplayWidth.padded(strings.listStatus(row), to: statusWidth)
@@ -28,7 +28,13 @@ public struct ReminderListing: Sendable {
                 if row.provisional { line += strings.provisionalMark }
                 return line
             }
-        }
+        }, duties: { duties in
+            let leftWidth = duties.map { DisplayWidth.of(strings.dutyLeft($0)) }.max() ?? 0
+            return duties.map { d in
+                "  " + d.due.vietnamese + "  " + DisplayWidth.padded(strings.dutyLeft(d), to: leftWidth)
+                    + "  " + d.name + " [" + strings.dutyRule(d) + "]"
+            }
+        })
         return lines.joined(separator: "\n") + "\n"
     }
 
