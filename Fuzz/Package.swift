@@ -11,7 +11,7 @@ let parent = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletin
 
 let names = [
     "civil-date", "procedure-code", "settings", "holiday-overrides",
-    "register-csv", "catalogue-csv", "decision-csv", "decision-xml", "catalogue-xml",
+    "register-csv", "catalogue-csv", "decision-csv", "csv-tokenizer", "decision-xml", "catalogue-xml",
     "decision-html", "decision-pdf", "decision-xlsx", "decision-docx", "catalogue-xlsx",
 ]
 

@@ -13,7 +13,7 @@ seconds="${1:?usage: Fuzz/long.sh SECONDS [TARGET[=EXECUTIONS]…]}"
 shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(civil-date procedure-code settings holiday-overrides register-csv
-                                     catalogue-csv decision-csv decision-xml catalogue-xml decision-html decision-pdf)
+                                     catalogue-csv decision-csv csv-tokenizer decision-xml catalogue-xml decision-html decision-pdf)
 export FUZZ_CONFIG=release FUZZ_OUT="${FUZZ_OUT:-Fuzz/out/long}" seconds
 # One line per target: "TARGET [-runs=N]"; xargs hands each line to run.sh.
 for spec in "${targets[@]}"; do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a given time: Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
 # TARGET is one of: civil-date procedure-code settings holiday-overrides register-csv
-# catalogue-csv decision-csv decision-xml catalogue-xml decision-html decision-pdf
+# catalogue-csv decision-csv csv-tokenizer decision-xml catalogue-xml decision-html decision-pdf
 # decision-xlsx decision-docx catalogue-xlsx.
 # The checked-in seeds (Fuzz/corpus/TARGET) are read, never written; inputs libFuzzer finds
 # go to OUT/corpus/TARGET, crashes to OUT/artifacts/TARGET, the log to OUT/TARGET.log, where
@@ -22,7 +22,7 @@ case "$target" in
     decision-html) dict=html.dict; maxlen=16384 ;;
     decision-pdf) dict=pdf.dict; maxlen=65536 ;;
     *-xml) dict=xml.dict; maxlen=16384 ;;
-    *-csv) dict=csv.dict; maxlen=16384 ;;
+    *-csv|csv-tokenizer) dict=csv.dict; maxlen=16384 ;;
     *-xlsx|*-docx) dict=office.dict; maxlen=65536 ;;
     settings|holiday-overrides) dict=yaml.dict; maxlen=8192 ;;
     civil-date|procedure-code) dict=date.dict; maxlen=64 ;;

@@ -7,7 +7,7 @@ seconds="${FUZZ_SMOKE_SECONDS:-20}"
 Fuzz/build.sh "${FUZZ_CONFIG:-debug}"
 failed=()
 for target in civil-date procedure-code settings holiday-overrides register-csv \
-              catalogue-csv decision-csv decision-xml catalogue-xml decision-html decision-pdf \
+              catalogue-csv decision-csv csv-tokenizer decision-xml catalogue-xml decision-html decision-pdf \
               decision-xlsx decision-docx catalogue-xlsx; do
     Fuzz/run.sh "$target" "$seconds" || failed+=("$target")
 done

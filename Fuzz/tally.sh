@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out="${1:-${FUZZ_OUT:-Fuzz/out/long}}"
 printf '%-18s %5s %12s\n' target runs executions
 for target in civil-date procedure-code settings holiday-overrides register-csv \
-              catalogue-csv decision-csv decision-xml catalogue-xml decision-html decision-pdf; do
+              catalogue-csv decision-csv csv-tokenizer decision-xml catalogue-xml decision-html decision-pdf; do
     total=0 runs=0
     for log in "$out/$target.log" "$out/logs/$target".*.log; do
         [ -f "$log" ] || continue

@@ -76,33 +76,56 @@ public enum TextNormalization {
     /// and only NFC-stable scalars: then ``clean(_:)`` would return it unchanged. Works on
     /// the UTF-8 bytes without building scalars for ASCII.
     static func isAlreadyClean(_ s: String) -> Bool {
+        var s = s
+        s.makeContiguousUTF8() // nothing to do for a native string
+        return s.utf8.withContiguousStorageIfAvailable { isAlreadyClean(utf8: $0) } ?? false
+    }
+
+    /// ``isAlreadyClean(_:)`` on the string's bytes.
+    private static func isAlreadyClean(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true // a leading space is not clean
-        var utf8 = s.utf8.makeIterator()
-        while let b = utf8.next() {
-            if b < 0x80 {
-                if b == 0x20 {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                if c == 0x20 {
                     if previousSpace { return false }
                     previousSpace = true
                     continue
                 }
-                if b >= 0x09 && b <= 0x0D { return false }
+                if c >= 0x09 && c <= 0x0D { return false }
                 previousSpace = false
                 continue
             }
             previousSpace = false
             let scalar: UInt32
-            if b & 0xE0 == 0xC0 {
-                guard let b1 = utf8.next() else { return false }
-                scalar = UInt32(b & 0x1F) << 6 | UInt32(b1 & 0x3F)
-            } else if b & 0xF0 == 0xE0 {
-                guard let b1 = utf8.next(), let b2 = utf8.next() else { return false }
-                scalar = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+            if c & 0xE0 == 0xC0 {
+                guard i + 1 < n else { return false }
+                scalar = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c & 0xF0 == 0xE0 {
+                guard i + 2 < n else { return false }
+                scalar = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
             } else {
                 return false
             }
             guard scalar != 0x85, scalar != 0xA0, isNFCStable(scalar) else { return false }
         }
-        return !previousSpace || s.isEmpty
+        return !previousSpace || n == 0
+    }
+
+    /// True when `a` and `b` hold the same UTF-8 bytes (not merely canonically equivalent
+    /// text, which `==` accepts): compared at once where both are held whole.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count
+        guard b.utf8.count == n else { return false }
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in n == 0 || memcmp(x.baseAddress!, y.baseAddress!, n) == 0 }
+        }
+        return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// A folded key for matching headers, section titles and names: no diacritics,
@@ -117,9 +140,18 @@ public enum TextNormalization {
     /// a mark that reorders yet is not dropped, sends the whole text through its canonical
     /// decomposition (``canonicallyDecomposed(_:)``), as the reference does.
     /// Every path gives the same key (tests compare them).
-    public static func fold(_ s: String) -> String {
+    public static func fold(_ s: String) -> String { fold(s, past: Int.max) }
+
+    /// The beginning of ``fold(_:)``: more than its first `bytes` bytes, cut only before a
+    /// scalar of the fold tables (a starter: no run of marks is cut, so `hasPrefix` of a
+    /// key of `bytes` bytes answers as on the whole fold), or all of it. Tells a long
+    /// cell's first words without folding the rest.
+    static func foldedPrefix(_ s: String, bytes: Int) -> String { fold(s, past: bytes) }
+
+    /// The fold, stopped before the first starter met once more than `limit` bytes are out.
+    private static func fold(_ s: String, past limit: Int) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(min(s.utf8.count, limit &+ 8))
         var pendingSpace = false
         func take(_ piece: FoldPiece) {
             switch piece {
@@ -136,8 +168,10 @@ public enum TextNormalization {
         for u in s.unicodeScalars {
             let v = u.value
             if v < 0x300 {
+                if out.count > limit { break }
                 take(foldTable.latin[Int(v)])
             } else if (0x1E00...0x1EFF).contains(v) {
+                if out.count > limit { break }
                 take(foldTable.vietnamese[Int(v - 0x1E00)])
             } else {
                 guard let pieces = otherPieces(u) else { return folded(canonicallyDecomposed(s)) }

@@ -171,4 +171,12 @@ final class CellCache<Value: Sendable>: Sendable {
         }
         return result
     }
+
+    /// ``value(_:_:)`` for a reading that always answers.
+    func answer(_ text: String, _ read: (String) -> Value) -> Value {
+        switch value(text, { read($0) }) {
+        case .success(let value): value
+        case .failure: read(text) // not reached: `read` cannot fail
+        }
+    }
 }

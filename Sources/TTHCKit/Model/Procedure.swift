@@ -100,7 +100,8 @@ public struct ProcedureContent: Hashable, Sendable, Codable {
                 processingTime: String? = nil, fees: String? = nil, onlineService: OnlineServiceLevel? = nil) {
         self.name = name
         self.field = field
-        self.levels = Array(Set(levels)).sorted()
+        // Nearly always given sorted without repeats already (then it is its own result).
+        self.levels = zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 } ? levels : Array(Set(levels)).sorted()
         self.agency = agency
         self.processingTime = processingTime
         self.fees = fees

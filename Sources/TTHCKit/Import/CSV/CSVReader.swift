@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One cell of a CSV record: its text as written (quotes removed, `""` unescaped, not yet
 /// normalised) and where it starts.
 ///
@@ -16,7 +22,12 @@ public struct CSVCell: Hashable, Sendable {
     }
 
     /// True when the cell holds nothing but whitespace.
-    public var isBlank: Bool {
+    public var isBlank: Bool { Self.isBlank(text) }
+
+    /// True when `text` holds nothing but whitespace: what ``isBlank`` says of a cell (and
+    /// ``GridCell/isBlank`` of a grid cell) holding it.
+    @inline(__always)
+    static func isBlank(_ text: String) -> Bool {
         for b in text.utf8 {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
             if b < 0x80 { return false }
@@ -107,6 +118,14 @@ public enum CSVReader {
     public static func forEachRecord(
         _ file: InputFile, _ body: (CSVRecord) -> Void
     ) -> (FileInfo?, [Diagnostic]) {
+        forEachCellRow(file, as: CSVCell.self) { body(CSVRecord(cells: $0, line: $1)) }
+    }
+
+    /// ``forEachRecord(_:_:)`` with the cells built as `Cell` (a ``GridCell`` for the
+    /// annex interpreter), so that no second array of cells is made for each record.
+    static func forEachCellRow<Cell: CSVTokenCell>(
+        _ file: InputFile, as _: Cell.Type, _ body: ([Cell], Int) -> Void
+    ) -> (FileInfo?, [Diagnostic]) {
         let decoded = decode(file)
         guard case .success(let text) = decoded else {
             if case .failure(let failure) = decoded { return (nil, [failure.diagnostic]) }
@@ -115,8 +134,8 @@ public enum CSVReader {
         return text.bytes.withUnsafeBufferPointer { buffer in
             let start = text.bomLength
             let delimiter = detectDelimiter(buffer, from: start)
-            var tokenizer = CSVTokenizer(bytes: buffer, start: start, delimiter: delimiter, file: file.displayPath)
-            while let record = tokenizer.next() { body(record) }
+            var tokenizer = CSVTokenizer<Cell>(bytes: buffer, start: start, delimiter: delimiter, file: file.displayPath)
+            while let record = tokenizer.next() { body(record.cells, record.line) }
             return (FileInfo(encoding: text.encoding, delimiter: delimiter), tokenizer.diagnostics)
         }
     }
@@ -217,7 +236,25 @@ public enum CSVReader {
             let n = p.count
             while i < n {
                 let c = p[i]
-                if c < 0x80 { i += 1; continue }
+                if c < 0x80 {
+                    i += 1
+                    // Eight ASCII bytes at a time where they run on (numbers, codes).
+                    while i + 8 <= n,
+                          UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                    }
+                    continue
+                }
+                // Two- and three-byte letters (all of Vietnamese) first, without the table.
+                if c >= 0xC2, c <= 0xDF {
+                    guard i + 2 <= n, p[i + 1] & 0xC0 == 0x80 else { return i }
+                    i += 2
+                    continue
+                }
+                if c >= 0xE1, c <= 0xEC, i + 3 <= n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 let length: Int
                 var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
                 switch c {
@@ -306,9 +343,23 @@ public enum CSVReader {
     }
 }
 
+/// A cell the tokenizer can build: ``CSVCell`` for the table readers, ``GridCell`` for the
+/// annex interpreter.
+protocol CSVTokenCell {
+    init(text: String, line: Int, column: Int)
+    var line: Int { get }
+    var column: Int { get }
+}
+
+extension CSVCell: CSVTokenCell {}
+
+extension GridCell: CSVTokenCell {
+    init(text: String, line: Int, column: Int) { self.init(text: text, line: line, column: column, columnSpan: 1, rowSpan: 1) }
+}
+
 /// The tokenizer proper: walks UTF-8 bytes once, tracking physical line and character
 /// column, and yields records. Line breaks are LF, CRLF or a lone CR (old Mac Excel).
-struct CSVTokenizer {
+struct CSVTokenizer<Cell: CSVTokenCell> {
     let p: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
     let file: String
@@ -323,12 +374,14 @@ struct CSVTokenizer {
     private var records = 0
     private var cellCount = 0
     private var warnedWide = false
+    /// The width of the last record, reserved for the next (rows of a table are alike).
+    private var lastWidth = 8
     /// Set when the file passes a limit of ``TableLimits``: no record is handed over after.
     private(set) var stopped = false
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let lf: UInt8 = 0x0A
-    private static let cr: UInt8 = 0x0D
+    private static var quote: UInt8 { UInt8(ascii: "\"") }
+    private static var lf: UInt8 { 0x0A }
+    private static var cr: UInt8 { 0x0D }
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, file: String) {
         self.p = bytes
@@ -385,7 +438,7 @@ struct CSVTokenizer {
 
     /// The next non-empty record, or nil at the end of the input or once a limit of
     /// ``TableLimits`` is passed (the error is in ``diagnostics``).
-    mutating func next() -> CSVRecord? {
+    mutating func next() -> (cells: [Cell], line: Int)? {
         while i < p.count, !stopped {
             // Skip physical lines that hold nothing at all.
             if p[i] == Self.lf || p[i] == Self.cr { newline(); continue }
@@ -405,10 +458,11 @@ struct CSVTokenizer {
         diagnostics.append(diagnostic)
     }
 
-    private mutating func record() -> CSVRecord {
+    private mutating func record() -> (cells: [Cell], line: Int) {
         let recordLine = line
-        var cells: [CSVCell] = []
-        func add(_ cell: CSVCell) {
+        var cells: [Cell] = []
+        cells.reserveCapacity(lastWidth)
+        func add(_ cell: Cell) {
             guard cells.count < TableLimits.columns else {
                 // Cells past the limit are read over, not kept.
                 if !warnedWide {
@@ -422,13 +476,13 @@ struct CSVTokenizer {
             cells.append(cell)
         }
         while !stopped {
-            add(self.cell())
+            add(self.cell(index: cells.count))
             if i >= p.count || stopped { break }
             let c = p[i]
             if c == delimiter {
                 step()
                 if i >= p.count {
-                    add(CSVCell(text: "", line: line, column: column))
+                    add(Cell(text: "", line: line, column: column))
                     break
                 }
                 continue
@@ -437,14 +491,40 @@ struct CSVTokenizer {
             newline()
             break
         }
-        return CSVRecord(cells: cells, line: recordLine)
+        lastWidth = cells.count
+        return (cells, recordLine)
     }
 
     /// Reads one cell, leaving `i` at the delimiter, the line break or the end.
-    private mutating func cell() -> CSVCell {
+    /// The text of `bytes`, the cell at `index` of its record: the string of the cell
+    /// above when the bytes are the same. A column of an annex repeats its agency,
+    /// processing time, fees and legal basis on row after row, and sharing one string
+    /// saves decoding it again and the memory of a copy; short texts are stored inline in
+    /// the string and cost nothing to make.
+    private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, index: Int) -> String {
+        let n = bytes.count
+        guard n > 15, index < Self.remembered else { return String(decoding: bytes, as: UTF8.self) }
+        if index < above.count {
+            let last = above[index]
+            if last.utf8.count == n,
+               last.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, n) == 0 }) == true {
+                return last
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        while above.count <= index { above.append("") }
+        above[index] = text
+        return text
+    }
+
+    /// The last long text of each of the first columns, for ``text(_:index:)``.
+    private var above: [String] = []
+    private static var remembered: Int { 64 }
+
+    private mutating func cell(index: Int) -> Cell {
         let startLine = line, startColumn = column
         if i < p.count, p[i] == Self.quote {
-            return quotedCell(startLine: startLine, startColumn: startColumn)
+            return quotedCell(startLine: startLine, startColumn: startColumn, index: index)
         }
         let begin = i
         var clean = true
@@ -458,11 +538,10 @@ struct CSVTokenizer {
         }
         guard i - begin <= TableLimits.cellBytes else {
             stop(TableLimits.diagnostic(.cellTooLong, at: location(startLine, startColumn)))
-            return CSVCell(text: "", line: startLine, column: startColumn)
+            return Cell(text: "", line: startLine, column: startColumn)
         }
         if clean {
-            return CSVCell(text: String(decoding: UnsafeBufferPointer(rebasing: p[begin..<i]), as: UTF8.self),
-                           line: startLine, column: startColumn)
+            return Cell(text: text(UnsafeBufferPointer(rebasing: p[begin..<i]), index: index), line: startLine, column: startColumn)
         }
         // A stray BOM was skipped: rebuild the text without it.
         var bytes: [UInt8] = []
@@ -472,22 +551,22 @@ struct CSVTokenizer {
             bytes.append(p[k])
             k += 1
         }
-        return CSVCell(text: String(decoding: bytes, as: UTF8.self), line: startLine, column: startColumn)
+        return Cell(text: String(decoding: bytes, as: UTF8.self), line: startLine, column: startColumn)
     }
 
-    private mutating func quotedCell(startLine: Int, startColumn: Int) -> CSVCell {
+    private mutating func quotedCell(startLine: Int, startColumn: Int, index: Int) -> Cell {
         step() // opening quote
         scratch.removeAll(keepingCapacity: true)
         while true {
             guard scratch.count <= TableLimits.cellBytes else {
                 stop(TableLimits.diagnostic(.cellTooLong, at: location(startLine, startColumn)))
-                return CSVCell(text: "", line: startLine, column: startColumn)
+                return Cell(text: "", line: startLine, column: startColumn)
             }
             guard i < p.count else {
                 diagnostics.append(Diagnostic(.error, .csvUnterminatedQuote, at: location(startLine, startColumn), LocalizedText(
                     vi: "dấu ngoặc kép mở ở đây không được đóng trước khi hết tệp",
                     en: "the quote opened here is not closed before the end of the file")))
-                return CSVCell(text: String(decoding: scratch, as: UTF8.self), line: startLine, column: startColumn)
+                return Cell(text: String(decoding: scratch, as: UTF8.self), line: startLine, column: startColumn)
             }
             let c = p[i]
             if c == Self.quote {
@@ -509,9 +588,21 @@ struct CSVTokenizer {
             }
             if c == 0 || c == 0xEF {
                 if checkSpecial() { continue }
+                scratch.append(c)
+                step()
+                continue
             }
-            scratch.append(c)
-            step()
+            // A run of plain bytes, copied at once; never past the byte that passes the
+            // cell limit, which the check above then reports as the byte-wise copy did.
+            let run = i
+            let end = min(p.count, i + (TableLimits.cellBytes + 1 - scratch.count))
+            while i < end {
+                let b = p[i]
+                if b == Self.quote || b == Self.lf || b == Self.cr || b == 0 || b == 0xEF { break }
+                if b & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
         }
         // After the closing quote only a delimiter, a line break or the end may follow.
         if i < p.count, p[i] != delimiter, p[i] != Self.lf, p[i] != Self.cr {
@@ -524,9 +615,11 @@ struct CSVTokenizer {
             }
             if scratch.count > TableLimits.cellBytes {
                 stop(TableLimits.diagnostic(.cellTooLong, at: location(startLine, startColumn)))
-                return CSVCell(text: "", line: startLine, column: startColumn)
+                return Cell(text: "", line: startLine, column: startColumn)
             }
         }
-        return CSVCell(text: String(decoding: scratch, as: UTF8.self), line: startLine, column: startColumn)
+        let bytes = scratch // shares the buffer: `text` needs `self` whole
+        let value = bytes.withUnsafeBufferPointer { text($0, index: index) }
+        return Cell(text: value, line: startLine, column: startColumn)
     }
 }

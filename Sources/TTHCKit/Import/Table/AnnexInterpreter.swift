@@ -64,6 +64,9 @@ public struct AnnexInterpreter {
     /// rows are skipped.
     private var workflowTable = false
 
+    /// The cleaned texts of the cells above, for the procedure rows.
+    private var cleanedAbove = CleanedAbove()
+
     /// Warnings of one kind past this many in one file are counted, not listed.
     public static let warningsPerKind = 20
 
@@ -213,33 +216,42 @@ public struct AnnexInterpreter {
         return nil
     }
 
-    private mutating func warn(_ id: DiagnosticID, at location: SourceLocation, _ message: LocalizedText) {
+    /// `message` is only built for the warnings listed: a large file can have one a row.
+    private mutating func warn(_ id: DiagnosticID, at location: SourceLocation, _ message: @autoclosure () -> LocalizedText) {
         warningsByID[id, default: 0] += 1
         guard warningsByID[id]! <= Self.warningsPerKind else { return }
-        reading.diagnostics.append(Diagnostic(.warning, id, at: location, message))
+        reading.diagnostics.append(Diagnostic(.warning, id, at: location, message()))
     }
 
     // MARK: Headers
 
-    /// A table's columns, as its header row (or rows) said.
-    struct Layout {
-        var line: Int
-        var subheaderLine: Int?
+    /// A table's columns, as its header row (or rows) said. A class, so that the body
+    /// rows, which all read it, share it rather than copy its dictionaries.
+    final class Layout {
+        let line: Int
+        let subheaderLine: Int?
         /// Column by grid index.
         let columns: [Int: AnnexColumn]
         /// Grid index by column, for the look-ups every body row makes.
         let indexByColumn: [AnnexColumn: Int]
-        var headers: [Int: String]
+        /// `indexByColumn` for the columns without a payload (``slot(_:)``), -1 where the
+        /// table has none: an array index rather than a hash for each cell a row reads.
+        private let slots: [Int]
+        /// `columns` as an array by grid index (nil where no column is known).
+        private let columnByIndex: [AnnexColumn?]
+        let headers: [Int: String]
         /// What tells two tables apart: their columns in order.
-        var signature: [String]
-        var unknown: [(header: String, at: SourceLocation)]
-        var duplicates: [(header: String, first: String, at: SourceLocation)]
+        let signature: [String]
+        let unknown: [(header: String, at: SourceLocation)]
+        let duplicates: [(header: String, first: String, at: SourceLocation)]
         /// The change type the headers name, when they name exactly one: "Tên VBQPPL quy
         /// định việc bãi bỏ", "Số QĐ đã công bố TTHC được sửa đổi, bổ sung".
-        var impliedChange: (value: ChangeType, header: String)?
+        let impliedChange: (value: ChangeType, header: String)?
+        /// The cells the layout was made of.
+        private let declared: [(Int, AnnexColumn, String, SourceLocation)]
 
         /// The layout a row declares, or nil when it is no header row.
-        init?(_ row: GridRow, file: String) {
+        convenience init?(_ row: GridRow, file: String) {
             var cols: [(Int, AnnexColumn, String, SourceLocation)] = []
             var unknownCells: [(String, SourceLocation)] = []
             for (i, cell) in row.filled {
@@ -260,6 +272,7 @@ public struct AnnexInterpreter {
              unknown: [(String, SourceLocation)]) {
             self.line = line
             self.subheaderLine = subheaderLine
+            declared = cells
             var columns: [Int: AnnexColumn] = [:]
             var headers: [Int: String] = [:]
             var duplicates: [(header: String, first: String, at: SourceLocation)] = []
@@ -285,6 +298,12 @@ public struct AnnexInterpreter {
             }
             self.columns = columns
             indexByColumn = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: min)
+            var slots = [Int](repeating: -1, count: Self.slotCount)
+            for (column, index) in indexByColumn { if let slot = Self.slot(column) { slots[slot] = index } }
+            self.slots = slots
+            var byIndex = [AnnexColumn?](repeating: nil, count: (columns.keys.max() ?? -1) + 1)
+            for (index, column) in columns { byIndex[index] = column }
+            columnByIndex = byIndex
             self.headers = headers
             self.duplicates = duplicates
             var implied: [ChangeType: String] = [:]
@@ -294,12 +313,49 @@ public struct AnnexInterpreter {
                 if let c = h.change { implied[c] = implied[c] ?? header }
                 if h.mixedChange { mixed = true }
             }
-            if !mixed, implied.count == 1, let only = implied.first { impliedChange = (only.key, only.value) }
+            impliedChange = !mixed && implied.count == 1 ? implied.first.map { ($0.key, $0.value) } : nil
             signature = columns.keys.sorted().map { "\($0):\(columns[$0]!.name)" }
             self.unknown = unknown
         }
 
-        func index(of column: AnnexColumn) -> Int? { indexByColumn[column] }
+        /// The same layout, completed by a second header row at `line`.
+        func completed(bySubheaderAt line: Int) -> Layout {
+            Layout(line: self.line, subheaderLine: line, cells: declared, unknown: unknown.map { ($0.header, $0.at) })
+        }
+
+        func index(of column: AnnexColumn) -> Int? {
+            guard let slot = Self.slot(column) else { return indexByColumn[column] }
+            let index = slots[slot]
+            return index < 0 ? nil : index
+        }
+
+        /// The column at a grid index, as `columns[index]`.
+        func column(at index: Int) -> AnnexColumn? {
+            index < columnByIndex.count ? columnByIndex[index] : nil
+        }
+
+        private static let slotCount = 14
+
+        /// A place in `slots` for each column without a payload.
+        private static func slot(_ column: AnnexColumn) -> Int? {
+            switch column {
+            case .number: 0
+            case .code: 1
+            case .name: 2
+            case .field: 3
+            case .agency: 4
+            case .levels: 5
+            case .processingTime: 6
+            case .fees: 7
+            case .onlineService: 8
+            case .legalBasis: 9
+            case .replaces: 10
+            case .replacedName: 11
+            case .change: 12
+            case .notes: 13
+            case .levelMark, .onlineMark, .known: nil
+            }
+        }
     }
 
     /// The layout with a second header row merged in, when `row` is one: the number and
@@ -316,9 +372,7 @@ public struct AnnexInterpreter {
         let nameIndex = top.index(of: .name)
         let filled = row.filled.filter { !(codeUnderName && $0.index == nameIndex) }
         if codeUnderName, filled.isEmpty {
-            var same = top
-            same.subheaderLine = row.line
-            return same
+            return top.completed(bySubheaderAt: row.line)
         }
         guard !filled.isEmpty, !isColumnNumberRow(row) else { return nil }
         if filled.count == 1, AnnexVocabulary.heading(TextNormalization.clean(filled[0].cell.text)).isUnderstood {
@@ -454,7 +508,7 @@ public struct AnnexInterpreter {
     /// "(1) (2) (3) …" or "1 2 3 …": the column numbering some annexes put under the header.
     func isColumnNumberRow(_ row: GridRow) -> Bool {
         var numbered = 0
-        for (_, cell) in row.filled {
+        for cell in row.cells where !cell.isBlank {
             var digits = 0
             for b in cell.text.utf8 {
                 switch b {
@@ -523,8 +577,23 @@ public struct AnnexInterpreter {
             if row.filled.count == 1 { heading(row, asTitle: false, understoodOnly: true) }
             return
         }
-        if let first = row.filled.first.map({ TextNormalization.fold($0.cell.text) }),
-           first.hasPrefix("tong so") || first.hasPrefix("tong cong") {
+        // The non-blank cells counted in one pass, without listing them: how many, the
+        // first, and how many stand outside the number, code and name columns.
+        var firstFilled: GridCell?
+        var filledCount = 0, others = 0
+        for (index, cell) in row.cells.enumerated() where !cell.isBlank {
+            if firstFilled == nil { firstFilled = cell }
+            filledCount += 1
+            switch layout.column(at: index) {
+            case .number?, .code?, .name?: break
+            default: others += 1
+            }
+        }
+        // Only the first 9 bytes of the fold can say "tong so" or "tong cong", and a cell
+        // that starts with an ASCII letter or digit other than "t" folds to no such start.
+        if let first = firstFilled?.text, Self.mayFoldToT(first),
+           case let folded = TextNormalization.foldedPrefix(first, bytes: 9),
+           folded.hasPrefix("tong so") || folded.hasPrefix("tong cong") {
             inTotals = true
             return
         }
@@ -532,34 +601,34 @@ public struct AnnexInterpreter {
             guard let i = layout.index(of: column), let c = row[i], !c.isBlank else { return nil }
             return c
         }
-        let filled = row.filled
         let codeCell = cell(.code)
         let codesInCodeCell = codeCell.map { Self.codes(inCodeCell: $0.text) } ?? []
-        let numberText = cell(.number).map { TextNormalization.clean($0.text) }
-        let numberIsPlain = numberText.map(Self.isPlainNumber) ?? false
-        let others = filled.filter { entry in
-            guard let column = layout.columns[entry.index] else { return true }
-            return column != .number && column != .code && column != .name
-        }
+        let numberIsPlain = cell(.number).map { Self.isPlainNumber(cell: $0.text) } ?? false
 
-        if codesInCodeCell.isEmpty, others.isEmpty || filled.count == 1 {
+        if codesInCodeCell.isEmpty, others == 0 || filledCount == 1 {
             // Only the number, code and name columns hold text: a heading, unless the row
             // is numbered like a procedure and does not read as a heading.
             if !numberIsPlain {
                 heading(row, asTitle: false)
                 return
             }
-            let rest = filled.filter { layout.columns[$0.index] != .number }
+            let rest = row.filled.filter { layout.column(at: $0.index) != .number }
                 .map { TextNormalization.clean($0.cell.text) }.joined(separator: " ")
             if Self.looksLikeHeading(rest), heading(row, asTitle: false, understoodOnly: true) { return }
         }
-        procedure(row, layout, codeCell: codeCell, codes: codesInCodeCell, cell: cell)
+        procedure(row, layout, firstColumn: firstFilled?.column ?? 1, codeCell: codeCell, codes: codesInCodeCell, cell: cell)
     }
 
     /// The codes in a code cell. A cell that is one code once its spaces and line breaks
     /// are taken out is that code: text copied from a PDF or a web page breaks long codes
     /// ("2.000908.00 0.00.00.H61", "1.012507. H05").
     static func codes(inCodeCell text: String) -> [(code: ProcedureCode, range: Range<String.Index>)] {
+        // A cell of visible ASCII alone (no space to take out, nothing to clean) that is
+        // one well-formed code, as nearly every code cell is: both ways below give it whole.
+        if text.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            let whole = ProcedureCode(text)
+            if whole.isWellFormed { return [(whole, text.startIndex..<text.endIndex)] }
+        }
         let compact = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         let whole = ProcedureCode(compact)
         if whole.isWellFormed, compact.count > 8 || AnnexVocabulary.codes(in: text).isEmpty {
@@ -578,6 +647,25 @@ public struct AnnexInterpreter {
             guard let d = it.next(), (0x30...0x39).contains(d) else { return false }
         }
         return true
+    }
+
+    /// False when `text` starts with an ASCII letter or digit other than "t" or "T": its
+    /// fold starts with that character, lower-cased, so not with "t".
+    static func mayFoldToT(_ text: String) -> Bool {
+        guard let b = text.utf8.first else { return false }
+        switch b {
+        case UInt8(ascii: "t"), UInt8(ascii: "T"): return true
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
+        default: return true
+        }
+    }
+
+    /// ``isPlainNumber(_:)`` of a number cell's cleaned text; a cell of one to five ASCII
+    /// digits, as nearly every one is, is told without cleaning it.
+    static func isPlainNumber(cell text: String) -> Bool {
+        let count = text.utf8.count
+        if count >= 1, count <= 5, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return true }
+        return isPlainNumber(TextNormalization.clean(text))
     }
 
     /// "12", "12.", "(12)": a row number.
@@ -618,17 +706,17 @@ public struct AnnexInterpreter {
             en: "row not read as a procedure: \(reason.en): \"\(shown)\""))
     }
 
-    private mutating func procedure(_ row: GridRow, _ layout: Layout, codeCell: GridCell?,
+    private mutating func procedure(_ row: GridRow, _ layout: Layout, firstColumn: Int, codeCell: GridCell?,
                                     codes: [(code: ProcedureCode, range: Range<String.Index>)],
                                     cell: (AnnexColumn) -> GridCell?) {
         func location(_ c: GridCell) -> SourceLocation { SourceLocation(file: file, line: c.line, column: c.column) }
         func header(_ column: AnnexColumn) -> String { layout.index(of: column).flatMap { layout.headers[$0] } ?? column.name }
         func text(_ column: AnnexColumn) -> String? {
-            guard let c = cell(column) else { return nil }
-            let t = TextNormalization.clean(c.text)
+            guard let c = cell(column), let index = layout.index(of: column) else { return nil }
+            let t = cleanedAbove.clean(c.text, column: index)
             return t.isEmpty ? nil : t
         }
-        let rowLocation = SourceLocation(file: file, line: row.line, column: row.filled.first?.cell.column ?? 1)
+        let rowLocation = SourceLocation(file: file, line: row.line, column: firstColumn)
 
         // Name, and a code written inside it.
         guard let nameCell = cell(.name), var name = text(.name) else {
@@ -813,5 +901,27 @@ public struct AnnexInterpreter {
         while let firstChar = stripped.first, "-–:;,.".contains(firstChar) { stripped.removeFirst(); stripped = stripped.trimmingWhitespace() }
         guard !stripped.isEmpty else { return nil }
         return (first.code, stripped)
+    }
+}
+
+/// ``TextNormalization/clean(_:)`` of the cells of a table, remembering the last long cell
+/// of each of its first columns: a column of an annex repeats its agency, processing time,
+/// fees and legal basis on row after row, and its cleaned text is then the one above.
+struct CleanedAbove {
+    private var raw: [String] = []
+    private var cleaned: [String] = []
+
+    mutating func clean(_ text: String, column: Int) -> String {
+        let n = text.utf8.count
+        guard n > 15, column < 64 else { return TextNormalization.clean(text) }
+        if column < raw.count, raw[column].utf8.count == n, TextNormalization.sameBytes(raw[column], text) { return cleaned[column] }
+        let result = TextNormalization.clean(text)
+        while raw.count <= column {
+            raw.append("")
+            cleaned.append("")
+        }
+        raw[column] = text
+        cleaned[column] = result
+        return result
     }
 }

@@ -227,6 +227,15 @@ public enum AnnexVocabulary {
     /// A levels cell in any wording: the strict list ("Tỉnh, Huyện"), else levels named
     /// with "cấp" ("UBND cấp xã"). Nil when it names none.
     public static func levels(cell text: String) -> [AdministrativeLevel]? {
+        levelCells.answer(text, levelsUncached)
+    }
+
+    /// The cells of the levels and online-service columns already read (a listing repeats
+    /// a handful of them on every row).
+    private static let levelCells = CellCache<[AdministrativeLevel]?>()
+    private static let onlineCells = CellCache<OnlineServiceLevel??>()
+
+    private static func levelsUncached(_ text: String) -> [AdministrativeLevel]? {
         if let strict = try? Vocabulary.levels(text), !strict.isEmpty { return strict }
         let named = levelsNamed(inFolded: " " + TextNormalization.fold(text) + " ")
         return named.isEmpty ? nil : named
@@ -235,6 +244,10 @@ public enum AnnexVocabulary {
     /// An online-service cell in any wording ("Toàn trình", "DVC trực tuyến một phần",
     /// "Mức độ 4"); `.some(nil)` for an empty cell, nil when not understood.
     public static func onlineService(cell text: String) -> OnlineServiceLevel?? {
+        onlineCells.answer(text, onlineServiceUncached)
+    }
+
+    private static func onlineServiceUncached(_ text: String) -> OnlineServiceLevel?? {
         if let strict = try? Vocabulary.onlineService(text) { return .some(strict) }
         let f = " " + TextNormalization.fold(text) + " "
         if f.contains(" toan trinh ") || f.contains(" muc do 4 ") { return .some(.full) }

@@ -26,7 +26,7 @@ public struct GridCell: Hashable, Sendable {
     }
 
     /// True when the cell holds nothing but whitespace.
-    public var isBlank: Bool { CSVCell(text: text, line: line, column: column).isBlank }
+    public var isBlank: Bool { CSVCell.isBlank(text) }
 }
 
 /// One row of a ``TableGrid``. `line` is where the row starts in its source.
@@ -70,9 +70,8 @@ public struct CSVTableSource: TableSource {
     public init(_ file: InputFile) { self.file = file }
 
     public func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic] {
-        let (_, diagnostics) = CSVReader.forEachRecord(file) { record in
-            body(GridRow(cells: record.cells.map { GridCell(text: $0.text, line: $0.line, column: $0.column) },
-                         line: record.line))
+        let (_, diagnostics) = CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
+            body(GridRow(cells: cells, line: line))
         }
         return diagnostics
     }

@@ -1,0 +1,113 @@
+import Testing
+@testable import TTHCKit
+
+/// The shortcuts that make large listings fast answer exactly what the general code they
+/// stand in front of answers, over text built from what annexes hold and what breaks
+/// shortcuts: spaces everywhere, decomposed marks, marks outside the fold table, odd
+/// whitespace, codes whole and broken.
+@Suite struct ReadingShortcutTests {
+    static let pieces = ["a", "t", "T", "Tổng", "tong", " ", "  ", "số", "so", "cộng", "1", "12", "0", ".", "1.000123", "2.001234.000.00.00.H56",
+                         "(", ")", "\n", "\t", "\u{A0}", "e\u{301}", "o\u{903}", "\u{903}", "\u{1D165}", "ệ", "Đ", "đ", "ﬁ", "Ω", "\u{200B}",
+                         "-", "–", "x", "Thủ tục", "Sở Khoa học và Công nghệ", "😀", "\u{FEFF}"]
+
+    static func texts(seed: UInt64, count: Int = 20_000, length: Int = 6) -> [String] {
+        var generator = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            (0..<Int(generator.next() % UInt64(length + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    /// The beginning of a fold is the fold's beginning, and the totals test reads the same
+    /// on it (and is skipped only for cells whose fold cannot start with "t").
+    @Test func foldedPrefixAnswersAsTheWholeFold() {
+        for s in Self.texts(seed: 5) {
+            let whole = TextNormalization.fold(s)
+            for bytes in [0, 3, 9] {
+                let prefix = TextNormalization.foldedPrefix(s, bytes: bytes)
+                #expect(whole.utf8.starts(with: prefix.utf8), "\(s.debugDescription)")
+                #expect(prefix.utf8.count > bytes || prefix == whole, "\(s.debugDescription)")
+            }
+            let prefix = TextNormalization.foldedPrefix(s, bytes: 9)
+            for key in ["tong so", "tong cong", "t"] {
+                #expect(prefix.hasPrefix(key) == whole.hasPrefix(key), "\(s.debugDescription) \(key)")
+            }
+            if !AnnexInterpreter.mayFoldToT(s) { #expect(!whole.hasPrefix("t"), "\(s.debugDescription)") }
+        }
+    }
+
+    /// The code cell read as it was read before its shortcut (the code below is that
+    /// reading, kept here as the reference).
+    static func codesReference(_ text: String) -> [ProcedureCode] {
+        let compact = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        let whole = ProcedureCode(compact)
+        if whole.isWellFormed, compact.count > 8 || AnnexVocabulary.codes(in: text).isEmpty { return [whole] }
+        return AnnexVocabulary.codes(in: TextNormalization.clean(text)).map(\.code)
+    }
+
+    @Test func codeCellsAndRowNumbersReadAsWithoutTheShortcut() {
+        for s in Self.texts(seed: 6, length: 3) + ["1.000123", "2.001234.000.00.00.H56", "1.00012", "1.000123.", "1.0001234", "12345", "123456", "(12)", "12."] {
+            #expect(AnnexInterpreter.codes(inCodeCell: s).map(\.code) == Self.codesReference(s), "\(s.debugDescription)")
+            #expect(AnnexInterpreter.isPlainNumber(cell: s) == AnnexInterpreter.isPlainNumber(TextNormalization.clean(s)), "\(s.debugDescription)")
+        }
+    }
+
+    /// Remembering the cleaned cell above gives what cleaning each cell gives, whatever
+    /// repeats and in which column.
+    @Test func cleanedAboveIsClean() {
+        var above = CleanedAbove()
+        var generator = SplitMix(seed: 8)
+        let texts = Self.texts(seed: 7, count: 400, length: 8)
+        for _ in 0..<20_000 {
+            let text = texts[Int(generator.next() % 400)]
+            let column = Int(generator.next() % 70)
+            #expect(above.clean(text, column: column) == TextNormalization.clean(text), "\(text.debugDescription)")
+        }
+        // Canonically equivalent but different bytes: not the text above.
+        #expect(above.clean("Thủ tục hành chính cấp tỉnh", column: 1) == "Thủ tục hành chính cấp tỉnh")
+        #expect(TextNormalization.sameBytes("Thủ tục hành chính cấp tỉnh", "Thu\u{309} tục hành chính cấp tỉnh") == false)
+    }
+
+    /// The first invalid byte of UTF-8, told by the standard library alone: the end of
+    /// the longest valid beginning (a valid beginning ends between scalars, and none
+    /// reaches past the first ill-formed sequence), nil when that is the whole.
+    static func firstInvalidReference(_ p: [UInt8], from start: Int) -> Int? {
+        let end = (start...p.count).last { String(validating: p[start..<$0], as: UTF8.self) != nil }!
+        return end == p.count ? nil : end
+    }
+
+    /// Over bytes that are mostly UTF-8 with every kind of fault: stray continuation
+    /// bytes, overlong forms, surrogates, truncation at the end, bytes above F4.
+    @Test func firstInvalidUTF8AsTheStandardLibrarySays() {
+        let good = Array("Thủ tục 1.000123 cấp tỉnh, 😀 abcdefghijklmnop".utf8)
+        let bad: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xE1, 0xBB],
+                              [0xE1, 0x41, 0x80], [0xF0, 0x8F, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xEF, 0xBB]]
+        var generator = SplitMix(seed: 9)
+        var invalid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 6) {
+                if generator.next() % 4 == 0 {
+                    bytes += bad[Int(generator.next() % UInt64(bad.count))]
+                } else {
+                    let from = Int(generator.next() % UInt64(good.count))
+                    bytes += good[from..<min(good.count, from + Int(generator.next() % 24))]
+                }
+            }
+            let start = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(min(bytes.count, 3)))
+            let found = CSVReader.firstInvalidUTF8(bytes, from: start)
+            #expect(found == Self.firstInvalidReference(bytes, from: start), "\(bytes) from \(start)")
+            if found != nil { invalid += 1 }
+        }
+        #expect(invalid > 1_000 && invalid < 19_000)
+    }
+
+    /// Levels given sorted and without repeats are kept as given; others are sorted once.
+    @Test func procedureLevelsAreSortedAndUnique() {
+        let all = AdministrativeLevel.allCases
+        var generator = SplitMix(seed: 10)
+        for _ in 0..<2_000 {
+            let levels = (0..<Int(generator.next() % 5)).map { _ in all[Int(generator.next() % UInt64(all.count))] }
+            #expect(ProcedureContent(name: "A", levels: levels).levels == Array(Set(levels)).sorted(), "\(levels)")
+        }
+    }
+}
