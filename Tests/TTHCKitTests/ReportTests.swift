@@ -177,6 +177,17 @@ func reportGoldenName(_ format: ReportFormat, _ language: Language) -> String {
         #expect(String(decoding: text, as: UTF8.self).contains("Tên [2J mới x"))
     }
 
+    /// The one-column shortcut agrees with the general rule on every scalar it answers.
+    @Test func displayWidthShortcutMatchesTheRule() {
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0x2FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if DisplayWidth.of(u) != DisplayWidth.general(u) { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
+        #expect(DisplayWidth.of("\u{AD}") == 0)
+    }
+
     @Test(arguments: [
         ("Quá hạn", 7), ("Qua\u{0301} ha\u{0323}n", 7), ("Đường", 5), ("漢字", 4), ("a\u{200B}b", 2), ("\u{1B}", 0), ("", 0),
     ])

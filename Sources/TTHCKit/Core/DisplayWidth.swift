@@ -20,6 +20,16 @@ public enum DisplayWidth {
     }
 
     static func of(_ u: Unicode.Scalar) -> Int {
+        // Printable ASCII, Latin-1 and Latin Extended (but the soft hyphen, a format
+        // character), and the precomposed Vietnamese letters take one column: the text of
+        // every report, answered without the Unicode property lookup.
+        let v = u.value
+        if (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || (v >= 0x1EA0 && v <= 0x1EFF) { return 1 }
+        return general(u)
+    }
+
+    /// The rule itself, for every scalar.
+    static func general(_ u: Unicode.Scalar) -> Int {
         switch u.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
