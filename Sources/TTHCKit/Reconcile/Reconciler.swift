@@ -496,7 +496,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
             let online = scorecard.onlineFull + scorecard.onlinePartial
             targetMissed = Double(online) < target * Double(scorecard.inForceTotal) - 1e-9
         }
+        // One item per in-force entry (680,000 at national 10x): reserved exactly, so the
+        // array carries no growth slack.
         var out: [OnlineReviewItem] = []
+        out.reserveCapacity(catalogue.entries.reduce(0) { $0 + ($1.status == .inForce ? 1 : 0) })
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
             let key: String?
             if let code = e.code, code.isWellFormed, current[code.key] != nil { key = code.key } else { key = nameMatches[i] }
