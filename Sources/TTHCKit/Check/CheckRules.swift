@@ -237,8 +237,7 @@ public enum CheckRules {
                 guard let left = d.workingDaysLeft, left <= r.dueSoonWithin else { continue }
                 add(.reportDue, code: nil, name: d.name, decision: nil, extra: d.due.iso,
                     CheckStrings.both { s in
-                        s.reportDue(s.language == .vi ? ReportDocument.dutyRule(d, .vietnamese) : ReportDocument.dutyRule(d, .english),
-                                    d.due, left)
+                        s.reportDue(ReportDocument.dutyRule(d, ReportStrings.for(s.language)), d.due, left)
                     }, at: d.location)
             }
         }

@@ -21,10 +21,6 @@ public enum ProcedurePart: String, Sendable, Codable, CaseIterable, Comparable {
     case requirements
     case forms
 
-    /// The parts every catalogue format has a column or element for; the rest are
-    /// optional detail columns, checked only where a file carries them.
-    public static let standard: [ProcedurePart] = [.processingTime, .fees, .agency, .legalBasis, .onlineService]
-
     /// The parts kept as free text in ``LocalEntry/details`` (the others live in
     /// ``ProcedureContent``).
     public static let detailParts: [ProcedurePart] = [.legalBasis, .steps, .method, .dossier, .applicants, .result, .requirements, .forms]

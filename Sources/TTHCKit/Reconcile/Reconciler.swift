@@ -105,6 +105,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
         }
         let current = currentVersions()
+        let completeness = completeness()
         var result = Reconciliation(
             schemaVersion: Reconciliation.schemaVersion,
             asOf: asOf,
@@ -117,9 +118,9 @@ private struct Run<Calendar: WorkingDayCalendar> {
             differences: differences(current),
             expired: expired(),
             findings: findings(),
-            scorecard: scorecard(),
+            scorecard: scorecard(complete: completeness.isComplete),
             provisionalYears: provisionalYears.sorted())
-        result.completeness = completeness()
+        result.completeness = completeness.value
         result.onlineReview = onlineReview(current, scorecard: result.scorecard)
         result.reportingDuties = reportingDuties()
         return result
@@ -428,7 +429,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     // MARK: Scorecard
 
-    func scorecard() -> Scorecard {
+    /// `complete[i]`: entry `i` is in force with no held part empty (``completeness()``).
+    func scorecard(complete: [Bool]) -> Scorecard {
         var months: [String: Tally] = [:]
         var full = 0, partial = 0, total = 0
         for (i, e) in catalogue.entries.enumerated() {
@@ -453,7 +455,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
             if e.status == .inForce {
                 t.completeTotal += 1
-                if e.missingParts.isEmpty { t.complete += 1 }
+                if complete[i] { t.complete += 1 }
             }
             months[month] = t
         }
@@ -469,15 +471,19 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     // MARK: Complete publication, online-service review, reporting duties
 
-    func completeness() -> Completeness {
+    /// The check, and for each entry whether it is in force and complete: each entry's
+    /// missing parts are looked at once, here, for the section and the monthly 1.3 share.
+    func completeness() -> (value: Completeness, isComplete: [Bool]) {
         var held = Set<ProcedurePart>()
         var out = Completeness()
-        for e in catalogue.entries where e.status == .inForce {
+        var isComplete = [Bool](repeating: false, count: catalogue.entries.count)
+        for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
             held.formUnion(e.heldParts)
             out.inForceTotal += 1
             let missing = e.missingParts
             if missing.isEmpty {
                 out.complete += 1
+                isComplete[i] = true
             } else {
                 out.incomplete.append(IncompleteEntry(code: e.code?.raw, name: e.content.name, missing: missing,
                                                       provincialDecision: e.provincialDecision, publishedOn: e.publishedOn,
@@ -485,17 +491,13 @@ private struct Run<Calendar: WorkingDayCalendar> {
             }
         }
         out.heldParts = held.sorted()
-        return out
+        return (out, isComplete)
     }
 
     /// Every in-force entry beside the ministry's current version: a candidate when the
     /// ministry offers more, or (target not met) when it has no online service at all.
     func onlineReview(_ current: [String: Version], scorecard: Scorecard) -> [OnlineReviewItem] {
-        var targetMissed = false
-        if let target = scorecard.onlineTarget {
-            let online = scorecard.onlineFull + scorecard.onlinePartial
-            targetMissed = Double(online) < target * Double(scorecard.inForceTotal) - 1e-9
-        }
+        let targetMissed = scorecard.onlineNeeded.map { scorecard.onlineFull + scorecard.onlinePartial < $0 } ?? false
         // One item per in-force entry (680,000 at national 10x): reserved exactly, so the
         // array carries no growth slack.
         var out: [OnlineReviewItem] = []

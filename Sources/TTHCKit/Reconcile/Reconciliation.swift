@@ -35,7 +35,8 @@ public struct Reconciliation: Sendable, Codable, Equatable {
     /// Every in-force entry's online-service level beside the ministry's, and whether it
     /// is a candidate to raise (the online-service review).
     public var onlineReview: [OnlineReviewItem] = []
-    /// Each reporting duty of `settings.yaml`, at its next due day.
+    /// Each reporting duty of `settings.yaml`, at its next due day; soonest first, then by
+    /// name and identifier.
     public var reportingDuties: [DutyOccurrence] = []
     /// The catalogue the reconciliation was computed from, for the stages after it (the
     /// check's rules look at every entry). Not part of the JSON report.
@@ -438,6 +439,13 @@ public struct Scorecard: Sendable, Codable, Equatable {
 
     public var onlineShare: Double? {
         inForceTotal == 0 ? nil : Double(onlineFull + onlinePartial) / Double(inForceTotal)
+    }
+
+    /// How many procedures with online service the target asks for, rounded up; `nil`
+    /// without a target. The small allowance keeps 0.7 × 100 = 70.00000000000001 from
+    /// asking for 71. The report and the online-service review both judge the target by it.
+    public var onlineNeeded: Int? {
+        onlineTarget.map { Int(($0 * Double(inForceTotal) - 1e-9).rounded(.up)) }
     }
 }
 

@@ -215,7 +215,6 @@ struct ReportDocument: Sendable {
                 if let source = row.triggerSource { triggerDetail.append("(" + s.triggerSource(source) + ")") }
             }
             let deadline = row.deadline.map { $0.vietnamese + (row.provisional ? "*" : "") } ?? "–"
-            let publication = publicationLines(row.publishedOn, row.provincialDecision, s)
             return [
                 Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
                 Cell(deadline, value: row.deadline.map(Value.date), detail: row.provisional ? ["*"] : []),
@@ -223,8 +222,7 @@ struct ReportDocument: Sendable {
                 Cell(name),
                 Cell(decision),
                 Cell(trigger + triggerDetail, value: row.trigger.map(Value.date), detail: triggerDetail),
-                Cell(publication, value: row.publishedOn.map(Value.date),
-                     detail: row.publishedOn == nil ? [] : Array(publication.dropFirst())),
+                publicationCell(row.publishedOn, row.provincialDecision, s),
             ]
         }
         return Table(columns: columns, rows: cells)
@@ -351,11 +349,14 @@ struct ReportDocument: Sendable {
 
     /// The provincial publication as a cell's lines: the date, then the decision; "not
     /// published" when there is neither.
-    static func publicationLines(_ date: CivilDate?, _ decision: String?, _ s: ReportStrings) -> [String] {
+    /// The publication cell: the day, the provincial decision, or "not published"; the day
+    /// is its value, the decision its detail.
+    static func publicationCell(_ date: CivilDate?, _ decision: String?, _ s: ReportStrings) -> Cell {
         var lines: [String] = []
         if let date { lines.append(date.vietnamese) }
         if let decision { lines.append(s.provincialDecision(decision)) }
-        return lines.isEmpty ? [s.notPublished] : lines
+        if lines.isEmpty { lines = [s.notPublished] }
+        return Cell(lines, value: date.map(Value.date), detail: date == nil ? [] : Array(lines.dropFirst()))
     }
 
     /// The share of in-force procedures with online service, then the target sentence.
@@ -364,10 +365,7 @@ struct ReportDocument: Sendable {
         let online = card.onlineFull + card.onlinePartial
         var lines = [s.onlineShare(online, card.inForceTotal, ReportFormatting.percent(online, of: card.inForceTotal, separator: sep),
                                    card.onlineFull, card.onlinePartial)]
-        if let target = card.onlineTarget {
-            // The number of procedures the target asks for, rounded up; the small allowance
-            // keeps 0.7 × 100 = 70.00000000000001 from asking for 71.
-            let needed = Int((target * Double(card.inForceTotal) - 1e-9).rounded(.up))
+        if let target = card.onlineTarget, let needed = card.onlineNeeded {
             lines.append(s.onlineTarget(ReportFormatting.percent(ratio: target, separator: sep), online >= needed, max(0, needed - online)))
         } else {
             lines.append(s.noOnlineTarget)
@@ -400,13 +398,11 @@ struct ReportDocument: Sendable {
                 Column(title: s.locationColumn, content: .location),
             ],
             rows: c.incomplete.map { e in
-                let publication = publicationLines(e.publishedOn, e.provincialDecision, s)
                 return [
                     Cell(partList(e.missing, s.language), tone: .warning),
                     Cell(e.code ?? "–"),
                     Cell(e.name),
-                    Cell(publication, value: e.publishedOn.map(Value.date),
-                         detail: e.publishedOn == nil ? [] : Array(publication.dropFirst())),
+                    publicationCell(e.publishedOn, e.provincialDecision, s),
                     Cell(e.location.compilerStyle),
                 ]
             })
@@ -463,8 +459,7 @@ struct ReportDocument: Sendable {
     static func dutyMove(_ d: DutyOccurrence, _ s: ReportStrings) -> String? {
         let from = d.unmoved
         guard from != d.due || d.workingDayRule == .keep && from.isWeekend else { return nil }
-        let weekday = s.language == .vi ? from.weekday.vietnameseName : from.weekday.englishName
-        return s.dutyMoved(from.vietnamese, weekday, d.workingDayRule)
+        return s.dutyMoved(from.vietnamese, from.weekday.label[s.language], d.workingDayRule)
     }
 
     private static func duties(_ duties: [DutyOccurrence], dueSoonWithin: Int, _ s: ReportStrings) -> [Block] {

@@ -33,6 +33,10 @@ public enum CatalogueColumn: String, Hashable, Sendable, CaseIterable {
         ColumnSpec(.forms, ["Mẫu đơn, mẫu tờ khai", "Tên mẫu đơn, mẫu tờ khai", "forms"]),
     ]
 
+    /// The columns of the free-text parts (``ProcedurePart/detailParts``), with their part.
+    static let detailColumns: [(column: CatalogueColumn, part: ProcedurePart)] =
+        allCases.compactMap { c in c.part.flatMap { ProcedurePart.detailParts.contains($0) ? (c, $0) : nil } }
+
     /// The constituent part a column holds, if it holds one.
     public var part: ProcedurePart? {
         switch self {
@@ -136,8 +140,8 @@ public enum CatalogueCSVReader {
     /// The free-text parts the row gives (legal basis, steps, dossier…).
     static func details(_ row: TableRow<CatalogueColumn>, pool: inout StringPool) -> [ProcedurePart: String] {
         var out: [ProcedurePart: String] = [:]
-        for column in [CatalogueColumn.legalBasis, .steps, .method, .dossier, .applicants, .result, .requirements, .forms] {
-            if let part = column.part, let text = pool.text(row, column) { out[part] = text }
+        for (column, part) in CatalogueColumn.detailColumns {
+            if let text = pool.text(row, column) { out[part] = text }
         }
         return out
     }
