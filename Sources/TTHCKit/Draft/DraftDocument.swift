@@ -30,10 +30,10 @@ enum DraftDocument {
         body.blocks.append(.table(header(words, width: body.page.textWidth)))
         body.blocks.append(.paragraph(spaced(centred(bold("QUYẾT ĐỊNH", size: 28)), before: 240, after: 0)))
         body.blocks.append(.paragraph(centred(bold(words.summary, size: 28))))
-        body.blocks.append(.paragraph(spaced(centred(bold(words.authority.uppercasedVietnamese, size: 28)), before: 120, after: 240)))
+        body.blocks.append(.paragraph(spaced(centred(bold(words.authority.uppercased(), size: 28)), before: 120, after: 240)))
         // Each basis on its own line ending in ";"; the proposal closes them with ".".
         for recital in words.recitals {
-            body.blocks.append(.paragraph(text(ending(recital, ";"), italic: true)))
+            body.blocks.append(.paragraph(text(DraftWords.ending(recital, ";"), italic: true)))
         }
         body.blocks.append(.paragraph(text(words.proposal, italic: true)))
         body.blocks.append(.paragraph(spaced(centred(bold("QUYẾT ĐỊNH:", size: 28)), before: 120, after: 120)))
@@ -54,10 +54,10 @@ enum DraftDocument {
 
         var annex = WordDocument.Section(page: WordDocument.Page(landscape: true))
         annex.blocks.append(.paragraph(centred(bold("Phụ lục", size: 28))))
-        annex.blocks.append(.paragraph(spaced(centred(bold(words.annexTitle.uppercasedVietnamese, size: 26)), before: 0, after: 0)))
+        annex.blocks.append(.paragraph(spaced(centred(bold(words.annexTitle.uppercased(), size: 26)), before: 0, after: 0)))
         annex.blocks.append(.paragraph(spaced(centred(italic(words.annexReference, size: 26)), before: 0, after: 240)))
         for (i, change) in words.changeTypes.enumerated() {
-            var heading = centred(bold("\(roman(i + 1)). " + DraftWords.listTitle(change).uppercasedVietnamese, size: 26))
+            var heading = centred(bold("\(roman(i + 1)). " + DraftWords.listTitle(change).uppercased(), size: 26))
             heading.keepWithNext = true
             annex.blocks.append(.paragraph(spaced(heading, before: i == 0 ? 0 : 240, after: 120)))
             annex.blocks.append(.table(annexTable(change, d.entries.filter { $0.change == change }, width: annex.page.textWidth)))
@@ -70,7 +70,7 @@ enum DraftDocument {
 
     private static func header(_ w: DraftWords, width: Int) -> WordDocument.Table {
         let left = width * 38 / 100, right = width - left
-        var body: [WordDocument.Paragraph] = w.issuingBodyLines.map { spaced(centred(bold($0.uppercasedVietnamese, size: 26)), before: 0, after: 0) }
+        var body: [WordDocument.Paragraph] = w.issuingBodyLines.map { spaced(centred(bold($0.uppercased(), size: 26)), before: 0, after: 0) }
         var rule = WordDocument.Paragraph([])
         rule.ruleInset = left * 3 / 10
         rule.spacingAfter = 120
@@ -93,7 +93,7 @@ enum DraftDocument {
         let left = width / 2, right = width - left
         var recipients = [spaced(WordDocument.Paragraph([WordDocument.Run(text: "Nơi nhận:", bold: true, italic: true, size: 24)], alignment: .left), before: 240, after: 0)]
         recipients += w.recipients.map { spaced(WordDocument.Paragraph("- " + $0, size: 22, alignment: .left), before: 0, after: 0) }
-        var signer = w.signer.enumerated().map { i, line in spaced(centred(bold(line.uppercasedVietnamese, size: 28)), before: i == 0 ? 240 : 0, after: 0) }
+        var signer = w.signer.enumerated().map { i, line in spaced(centred(bold(line.uppercased(), size: 28)), before: i == 0 ? 240 : 0, after: 0) }
         // Room for the signature and the seal.
         for _ in 0..<4 { signer.append(spaced(WordDocument.Paragraph([]), before: 0, after: 0)) }
         if !w.signerName.isEmpty { signer.append(centred(bold(w.signerName, size: 28))) }
@@ -152,7 +152,7 @@ enum DraftDocument {
             if e.levels != level {
                 level = e.levels
                 field = nil
-                var c = cell(letter(groups) + ". " + DraftWords.levelHeading(e.levels).uppercasedVietnamese, bold: true, keep: true)
+                var c = cell(letter(groups) + ". " + DraftWords.levelHeading(e.levels).uppercased(), bold: true, keep: true)
                 c.span = columns.count
                 rows.append([c])
                 groups += 1
@@ -201,13 +201,6 @@ enum DraftDocument {
         return p
     }
 
-    /// The recital as written, its last mark replaced by the one its place asks for.
-    private static func ending(_ s: String, _ mark: String) -> String {
-        var t = s
-        while let last = t.last, ";.,".contains(last) { t.removeLast() }
-        return t + mark
-    }
-
     static func roman(_ n: Int) -> String {
         let table: [(Int, String)] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
         var n = n, out = ""
@@ -216,12 +209,6 @@ enum DraftDocument {
     }
 
     static func letter(_ n: Int) -> String { n < 26 ? String(UnicodeScalar(UInt8(65 + n))) : "\(n + 1)" }
-}
-
-extension String {
-    /// Upper case as Vietnamese writes it (the letters have no locale-specific forms, so the
-    /// default mapping is right; `ß`-like expansions do not occur).
-    var uppercasedVietnamese: String { uppercased() }
 }
 
 extension PublicationDraft {

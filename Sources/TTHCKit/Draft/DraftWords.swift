@@ -23,14 +23,9 @@ struct DraftWords {
     /// The issuing body on two lines, as the header prints it: "ỦY BAN NHÂN DÂN" / "TỈNH HƯNG YÊN".
     var issuingBodyLines: [String] {
         let body = issuingBody
-        let folded = TextNormalization.fold(body)
-        for head in ["uy ban nhan dan ", "ủy ban nhân dân "] where folded.hasPrefix(TextNormalization.fold(head)) {
-            let words = head.split(separator: " ").count
-            let parts = body.split(separator: " ", omittingEmptySubsequences: true)
-            guard parts.count > words else { break }
-            return [parts.prefix(words).joined(separator: " "), parts.dropFirst(words).joined(separator: " ")]
-        }
-        return [body]
+        let words = body.split(separator: " ")
+        guard TextNormalization.fold(body).hasPrefix("uy ban nhan dan "), words.count > 4 else { return [body] }
+        return [words.prefix(4).joined(separator: " "), words.dropFirst(4).joined(separator: " ")]
     }
 
     var place: String { draft.settings.place ?? provinceName }
@@ -116,10 +111,14 @@ struct DraftWords {
             + "kiểm soát thủ tục hành chính",
     ]
 
-    var proposal: String {
-        var p = draft.settings.proposal ?? "Theo đề nghị của Giám đốc \(draft.agency)"
-        while p.last == "." || p.last == ";" { p.removeLast() }
-        return p + "."
+    var proposal: String { Self.ending(draft.settings.proposal ?? "Theo đề nghị của Giám đốc \(draft.agency)", ".", trimming: ".;") }
+
+    /// A sentence as written in the settings, its closing marks replaced by the one its
+    /// place in the decision asks for.
+    static func ending(_ s: String, _ mark: String, trimming marks: String = ";.,") -> String {
+        var t = s
+        while let last = t.last, marks.contains(last) { t.removeLast() }
+        return t + mark
     }
 
     /// Articles 1 to 3, each as its paragraphs.
@@ -139,9 +138,7 @@ struct DraftWords {
             ?? "Chánh Văn phòng Ủy ban nhân dân \(Self.shortProvince(provinceInSentence)); Giám đốc \(draft.agency); "
             + "Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các cơ quan, đơn vị và tổ chức, cá nhân có liên quan "
             + "chịu trách nhiệm thi hành Quyết định này"
-        var third = executors
-        while third.last == "." || third.last == "/" { third.removeLast() }
-        return [first, second, [third + "./."]]
+        return [first, second, [Self.ending(executors, "./.", trimming: "./")]]
     }
 
     /// "tỉnh Hưng Yên" → "tỉnh" (Article 3's "Chánh Văn phòng Ủy ban nhân dân tỉnh").

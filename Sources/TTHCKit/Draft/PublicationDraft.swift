@@ -81,11 +81,16 @@ public struct PublicationDraft: Sendable, Equatable {
             guard !rows.isEmpty else { throw .nothingPending }
         }
 
+        // A row is its decision's change at the same place with the same code: each
+        // decision's changes are indexed once, not searched per row.
+        var changes: [String: [SourceLocation: [ProcedureChange]]] = [:]
         var entries: [Entry] = []
         for row in rows {
-            guard let decision = byNumber[TextNormalization.fold(row.decision)],
-                  let change = decision.changes.first(where: { $0.location == row.location && $0.code == row.code })
-            else { continue }
+            guard let decision = byNumber[TextNormalization.fold(row.decision)] else { continue }
+            if changes[decision.number] == nil {
+                changes[decision.number] = Dictionary(grouping: decision.changes, by: \.location)
+            }
+            guard let change = changes[decision.number]?[row.location]?.first(where: { $0.code == row.code }) else { continue }
             let c = change.content
             entries.append(Entry(
                 code: row.code.isUncoded ? nil : row.code, name: c.name, change: change.change,

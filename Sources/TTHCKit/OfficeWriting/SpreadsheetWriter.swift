@@ -331,8 +331,7 @@ struct Workbook {
             case .title: (font, border) = ("6", "0")
             case .note: (border, wrap) = ("0", false)
             }
-            var attributes: KeyValuePairs<String, String> = [:]
-            attributes = ["numFmtId": numFmt, "fontId": font, "fillId": fill, "borderId": border, "xfId": "0",
+            let attributes: KeyValuePairs<String, String> = ["numFmtId": numFmt, "fontId": font, "fillId": fill, "borderId": border, "xfId": "0",
                           "applyNumberFormat": numFmt == "0" ? "0" : "1", "applyFont": font == "0" ? "0" : "1",
                           "applyFill": fill == "0" ? "0" : "1", "applyBorder": border == "0" ? "0" : "1", "applyAlignment": "1"]
             x.open("xf", attributes)

@@ -152,17 +152,18 @@ struct WordDocument {
         x.open("w:p")
         x.open("w:pPr")
         if p.keepWithNext { x.empty("w:keepNext") }
-        if let inset = p.ruleInset {
+        // The schema's order: keepNext, pBdr, spacing, ind, jc, sectPr.
+        if p.ruleInset != nil {
             x.open("w:pBdr")
             x.empty("w:bottom", ["w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"])
             x.close("w:pBdr")
-            x.empty("w:spacing", ["w:before": "\(p.spacingBefore)", "w:after": "\(p.spacingAfter)",
-                                  "w:line": "\(p.lineSpacing)", "w:lineRule": "auto"])
+        }
+        x.empty("w:spacing", ["w:before": "\(p.spacingBefore)", "w:after": "\(p.spacingAfter)",
+                              "w:line": "\(p.lineSpacing)", "w:lineRule": "auto"])
+        if let inset = p.ruleInset {
             x.empty("w:ind", ["w:left": "\(inset)", "w:right": "\(inset)"])
-        } else {
-            x.empty("w:spacing", ["w:before": "\(p.spacingBefore)", "w:after": "\(p.spacingAfter)",
-                                  "w:line": "\(p.lineSpacing)", "w:lineRule": "auto"])
-            if p.firstLineIndent > 0 { x.empty("w:ind", ["w:firstLine": "\(p.firstLineIndent)"]) }
+        } else if p.firstLineIndent > 0 {
+            x.empty("w:ind", ["w:firstLine": "\(p.firstLineIndent)"])
         }
         x.empty("w:jc", ["w:val": p.alignment.rawValue])
         if let page = sectionEnd { sectionProperties(page, &x) }

@@ -72,7 +72,6 @@ public struct XLSXReport: ReportRenderer {
             table.rows.contains { $0.indices.contains(c) && $0[c].value != nil && !$0[c].detail.isEmpty }
         }
         var titles: [String] = []
-        var columnTexts: [[String]] = []
         var caps: [Int] = []
         for (c, column) in table.columns.enumerated() {
             titles.append(column.title)
@@ -95,7 +94,7 @@ public struct XLSXReport: ReportRenderer {
             }
             rows.append(out)
         }
-        columnTexts = titles.indices.map { i in
+        let columnTexts = titles.indices.map { i in
             [titles[i]] + rows.compactMap { row -> String? in
                 guard i < row.count, let cell = row[i] else { return nil }
                 switch cell.value {
