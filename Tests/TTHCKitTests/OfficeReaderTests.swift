@@ -28,13 +28,7 @@ enum OfficeFixtures {
         return (out, diagnostics)
     }
 
-    static let soffice: URL? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("soffice")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
+    static let soffice = executableOnPath("soffice")
 
     /// Converts `input` with LibreOffice into `dir`; returns the output's URL.
     static func convert(_ input: URL, to format: String, filter: String? = nil, in dir: URL) throws -> URL {

@@ -25,13 +25,9 @@ enum BundledCatalogue {
 /// openxml-audit (the ECMA-376 schemas and the Open XML SDK's package rules), LibreOffice.
 enum OfficeOracles {
     static let hasOpenpyxl = Python.has("openpyxl")
-    static let audit: URL? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("openxml-audit")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
+    static let audit = executableOnPath("openxml-audit")
+    static let pdftotext = executableOnPath("pdftotext")
+    static let pdfinfo = executableOnPath("pdfinfo")
 
     /// openxml-audit's findings for a file: `[]` when it is valid.
     static func findings(_ bytes: [UInt8], name: String) throws -> [String] {
@@ -293,7 +289,7 @@ enum OfficeOracles {
     /// LibreOffice opens the draft without repair; its PDF holds every procedure's code and
     /// name, and its first page is A4 portrait, its last A4 landscape.
     @Test(.enabled(if: OfficeFixtures.soffice != nil, "soffice (LibreOffice) is not installed"),
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"), "poppler-utils is not installed"))
+          .enabled(if: OfficeOracles.pdftotext != nil && OfficeOracles.pdfinfo != nil, "poppler-utils is not installed"))
     func libreOfficeRendersEveryProcedure() throws {
         let draft = try BundledCatalogue.draft(.allPending)
         let dir = try OfficeFixtures.temporaryDirectory()
@@ -301,7 +297,7 @@ enum OfficeOracles {
         let file = dir.appendingPathComponent("draft.docx")
         try Data(draft.docx()).write(to: file)
         let pdf = try OfficeFixtures.convert(file, to: "pdf", in: dir)
-        let text = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf.path, "-"]).stdout
+        let text = try runProcess(OfficeOracles.pdftotext!, [pdf.path, "-"]).stdout
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         let flat = words.joined(separator: " ")
         // pdftotext reads a table row line by line across its columns, so a name that wraps
@@ -319,7 +315,7 @@ enum OfficeOracles {
         }
         #expect(flat.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
         #expect(flat.contains("Số: /QĐ-UBND"))
-        let info = try runProcess(URL(fileURLWithPath: "/usr/bin/pdfinfo"), ["-f", "1", "-l", "99", pdf.path]).stdout
+        let info = try runProcess(OfficeOracles.pdfinfo!, ["-f", "1", "-l", "99", pdf.path]).stdout
         let sizes = info.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains("size:") }
         #expect(sizes.first?.contains("595.") == true && sizes.first?.contains("x 841.") == true, "\(sizes)")
         #expect(sizes.last?.contains("841.") == true && sizes.last?.contains("x 595.") == true, "\(sizes)")

@@ -11,14 +11,7 @@ public enum Python {
     }
 
     /// `python3` found on PATH.
-    public static let executable: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
+    public static let executable = executableOnPath("python3")
 
     /// True when python3 runs and can import every module named.
     public static func has(_ modules: String...) -> Bool {
@@ -33,4 +26,14 @@ public enum Python {
         let r = try runProcess(executable, ["-c", script] + arguments, stdin: Data(input))
         return Result(status: r.exitCode, stdout: r.stdout, stderr: r.stderr)
     }
+}
+
+/// A program found on PATH (`/usr/bin:/bin` when PATH is not set), for the tests that use
+/// it as an oracle; nil when it is not installed.
+public func executableOnPath(_ name: String) -> URL? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
 }
