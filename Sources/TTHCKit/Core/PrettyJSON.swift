@@ -209,6 +209,9 @@ final class ValueWriter: Encoder {
         case let decimal as Decimal:
             buffer.ascii(decimal.description)
             state = .single
+        case let direct as any DirectJSON:
+            direct.writeJSON(JSONOut(bytes: buffer, depth: depth))
+            state = .single
         default:
             try value.encode(to: self)
             try finish()
