@@ -44,11 +44,11 @@ private struct Run<Calendar: WorkingDayCalendar> {
     let asOf: CivilDate
     let decisions: [Decision]
 
-    /// Local entry indices by national key, in file order.
-    var entriesByKey: [String: [Int]] = [:]
-    /// Local entry indices by folded name, for entries no code explains; built on the first
-    /// look-up by name (most runs never need one).
-    var unexplainedByName: [String: [Int]]?
+    /// Local entry indices by national key (its hash; see ``entries(withKey:)``).
+    var entriesByKey = PositionsByHash()
+    /// Local entry indices by folded name (its hash), for entries no code explains; built on
+    /// the first look-up by name (most runs never need one).
+    var unexplainedByName: PositionsByHash?
     /// For each key, the positions (in `decisions`) of the decisions that list it.
     var decisionIndicesByKey: [String: [Int]] = [:]
     /// Decision position by folded number.
@@ -66,9 +66,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
         self.asOf = asOf
         self.decisions = decisions
 
-        entriesByKey.reserveCapacity(catalogue.entries.count)
-        for i in catalogue.entries.indices {
-            if let code = catalogue.entries[i].code, code.isWellFormed { entriesByKey[code.key, default: []].append(i) }
+        entriesByKey = PositionsByHash(count: catalogue.entries.count) { i in
+            catalogue.entries[i].code.flatMap { $0.isWellFormed ? $0.key.hashValue : nil }
         }
         decisionIndexByNumber.reserveCapacity(decisions.count)
         decisionIndicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
@@ -87,14 +86,23 @@ private struct Run<Calendar: WorkingDayCalendar> {
     }
 
     /// Entries whose code no decision mentions (or that have none), by folded name.
-    func nameIndex() -> [String: [Int]] {
-        var index: [String: [Int]] = [:]
-        for i in catalogue.entries.indices {
+    func nameIndex() -> PositionsByHash {
+        PositionsByHash(count: catalogue.entries.count) { i in
             let code = catalogue.entries[i].code
             let explained = code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
-            if !explained { index[TextNormalization.fold(catalogue.entries[i].content.name), default: []].append(i) }
+            return explained ? nil : TextNormalization.fold(catalogue.entries[i].content.name).hashValue
         }
-        return index
+    }
+
+    /// The entries with a well-formed code of this national key, in file order.
+    func entries(withKey key: String) -> [Int] {
+        entriesByKey.positions(forHash: key.hashValue).filter { catalogue.entries[$0].code?.key == key }
+    }
+
+    /// The entries no code explains whose folded name is `folded`, in file order.
+    func unexplainedEntries(named folded: String) -> [Int] {
+        (unexplainedByName ?? PositionsByHash()).positions(forHash: folded.hashValue)
+            .filter { TextNormalization.fold(catalogue.entries[$0].content.name) == folded }
     }
 
     mutating func reconcile() -> Reconciliation {
@@ -131,13 +139,14 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// The local entry for a code: the first in-force entry with that national key, else
     /// the first entry with it, else an entry paired by name (remembered as a probable match).
     mutating func localEntry(for code: ProcedureCode, name: String?) -> (index: Int, match: MatchKind)? {
-        if code.isWellFormed, let candidates = entriesByKey[code.key] {
+        if code.isWellFormed, case let candidates = entries(withKey: code.key), !candidates.isEmpty {
             let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
             return (i, .code)
         }
         guard let name else { return nil }
         if unexplainedByName == nil { unexplainedByName = nameIndex() }
-        guard let candidates = unexplainedByName?[TextNormalization.fold(name)] else { return nil }
+        let candidates = unexplainedEntries(named: TextNormalization.fold(name))
+        guard !candidates.isEmpty else { return nil }
         let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
         nameMatches[i] = code.key
         return (i, .probableByName)
@@ -508,9 +517,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
             let version = key.flatMap { current[$0] }
             let ministry = version?.content.onlineService
             let have = e.content.onlineService?.degree ?? 0
-            var item = OnlineReviewItem(code: e.code?.raw, name: e.content.name, current: e.content.onlineService,
-                                        ministry: ministry, ministryDecision: version?.decision, proposal: .keep,
-                                        proposed: nil, ground: nil, location: e.location)
+            var item = OnlineReviewItem(entry: e, ministry: ministry, ministryDecision: version?.decision, proposal: .keep,
+                                        proposed: nil, ground: nil)
             if let ministry, ministry.degree > have {
                 item.proposal = .raise
                 item.proposed = ministry
