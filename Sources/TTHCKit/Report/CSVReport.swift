@@ -39,9 +39,33 @@ public struct CSVReport: ReportRenderer {
     static let columnCount = 23
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
+        content(reconciliation, language: language).collected
+    }
+
+    /// The report handed to the file as its rows are made, in pieces of about 1 MiB: at
+    /// national scale it is a million rows, which were held as strings and then as bytes
+    /// before the first was written.
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        .produced { [self] write in self.write(reconciliation, language: language, to: write) }
+    }
+
+    private func write(_ reconciliation: Reconciliation, language: Language, to sink: (UnsafeRawBufferPointer) -> Void) {
         let s = ReportStrings.for(language)
         let parts = ReportSections(reconciliation)
-        var records: [[String]] = [s.csvHeaders]
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        func emit(_ record: [String]) {
+            for (i, field) in record.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                bytes.append(contentsOf: CSVField.encoded(field).utf8)
+            }
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+            if bytes.count >= 1 << 20 {
+                bytes.withUnsafeBytes(sink)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        emit(s.csvHeaders)
 
         func change(_ section: ReportSections.ID, _ rows: [ChangeRow]) {
             for row in rows {
@@ -65,7 +89,7 @@ public struct CSVReport: ReportRenderer {
                 f[16] = row.publishedOn?.iso ?? ""
                 f[19] = row.replaces.map(\.raw).joined(separator: ", ")
                 f[22] = row.location.compilerStyle
-                records.append(f)
+                emit(f)
             }
         }
 
@@ -77,7 +101,7 @@ public struct CSVReport: ReportRenderer {
                 f[1] = error.id.rawValue
                 f[2] = error.message[language]
                 f[22] = error.location.compilerStyle
-                records.append(f)
+                emit(f)
             }
         }
         change(.urgent, parts.urgent)
@@ -92,7 +116,7 @@ public struct CSVReport: ReportRenderer {
             f[20] = e.replacement?.raw ?? ""
             f[21] = e.since.iso
             f[22] = e.location.compilerStyle
-            records.append(f)
+            emit(f)
         }
         change(.notPublished, parts.notPublished)
         change(.late, parts.late)
@@ -108,7 +132,7 @@ public struct CSVReport: ReportRenderer {
             f[17] = d.local?.label[language] ?? ""
             f[18] = d.ministry?.label[language] ?? ""
             f[22] = d.location.compilerStyle
-            records.append(f)
+            emit(f)
         }
         for finding in parts.findings {
             var f = Self.empty
@@ -118,7 +142,7 @@ public struct CSVReport: ReportRenderer {
             f[4] = finding.code ?? ""
             f[5] = finding.name
             f[22] = finding.location.compilerStyle
-            records.append(f)
+            emit(f)
         }
         change(.otherChanges, parts.otherChanges)
         // One row per empty part of an incomplete entry, so a clerk can filter by part.
@@ -133,7 +157,7 @@ public struct CSVReport: ReportRenderer {
                 f[15] = e.provincialDecision ?? ""
                 f[16] = e.publishedOn?.iso ?? ""
                 f[22] = e.location.compilerStyle
-                records.append(f)
+                emit(f)
             }
         }
         for item in ReportDocument.reviewOrder(reconciliation.onlineReview) {
@@ -147,7 +171,7 @@ public struct CSVReport: ReportRenderer {
             f[17] = item.current?.label[language] ?? ""
             f[18] = item.ministry?.label[language] ?? ""
             f[22] = item.location.compilerStyle
-            records.append(f)
+            emit(f)
         }
         for d in reconciliation.reportingDuties {
             var f = Self.empty
@@ -158,7 +182,7 @@ public struct CSVReport: ReportRenderer {
             f[5] = d.name
             f[13] = d.due.iso
             f[22] = d.location.compilerStyle
-            records.append(f)
+            emit(f)
         }
         for row in reconciliation.unplacedRows {
             var f = Self.empty
@@ -167,15 +191,10 @@ public struct CSVReport: ReportRenderer {
             f[2] = row.reason[language]
             f[5] = row.text
             f[22] = row.location.compilerStyle
-            records.append(f)
+            emit(f)
         }
 
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for record in records {
-            bytes += Array(record.map(CSVField.encoded).joined(separator: ",").utf8)
-            bytes += [0x0D, 0x0A]
-        }
-        return bytes
+        bytes.withUnsafeBytes(sink)
     }
 
     private static let empty = [String](repeating: "", count: columnCount)
