@@ -138,7 +138,7 @@ public enum StatutoryHolidays {
     /// The day numbers of every day ``days(in:)`` gives for the years of
     /// ``VietnameseLunarCalendar/supportedYears`` other than `skipped`, ascending. They are
     /// read from ``EmbeddedStatutoryDays``, computed ahead of time from these rules
-    /// (scripts/embed-calendar.sh; a test checks it against ``days(in:)`` over the whole
+    /// (scripts/embed-tables.sh; a test checks it against ``days(in:)`` over the whole
     /// range), so that no process computes 300 years of holidays to know which days are off.
     static func embeddedDayNumbers(skipping skipped: Set<Int>) -> [Int32] {
         var out: [Int32] = []
