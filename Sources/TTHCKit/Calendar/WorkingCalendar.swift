@@ -126,9 +126,9 @@ public struct WorkingCalendar: Sendable {
     }
 }
 
-/// The immutable table behind a ``WorkingCalendar``: one flag per day of the supported
-/// range, a running count of working days, and the list of working days, so that every
-/// query is an array lookup. Shared by reference between copies of the calendar.
+/// The immutable table behind a ``WorkingCalendar``: a running count of working days over
+/// the supported range and the list of working days, so that every query is an array
+/// lookup. Shared by reference between copies of the calendar.
 ///
 /// The days off the statutory rules give (years without an official schedule) are kept as
 /// day numbers only; their ``SpecialDay``s, with names and sources, are computed from the
@@ -138,9 +138,8 @@ final class WorkingDayTable: Sendable {
     let firstDay: Int
     /// Day number after 31 December of the last supported year.
     let endDay: Int
-    /// `working[i]`: whether day `firstDay + i` is a working day.
-    let working: [Bool]
-    /// `before[i]`: working days in [firstDay, firstDay + i).
+    /// `before[i]`: working days in [firstDay, firstDay + i); day `firstDay + i` is a
+    /// working day when `before[i + 1] > before[i]`.
     let before: [Int32]
     /// The working days, as offsets from `firstDay`, ascending.
     let workingOffsets: [Int32]
@@ -154,23 +153,49 @@ final class WorkingDayTable: Sendable {
 
     init(listed: [Int: SpecialDay], statutory: [Int32], officialYears: Set<Int>) {
         let years = VietnameseLunarCalendar.supportedYears
-        firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)!.dayNumber
-        endDay = CivilDate(year: years.upperBound, month: 12, day: 31)!.dayNumber + 1
-        var working = [Bool](repeating: false, count: endDay - firstDay)
-        var before = [Int32](repeating: 0, count: endDay - firstDay + 1)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(working.count * 5 / 7 + 16)
-        // Weekdays first, then the special days over them: one pass over the range with no
-        // lookup, then one per special day.
-        for i in 0..<working.count { working[i] = !CivilDate.isWeekend(dayNumber: firstDay + i) }
-        for n in statutory where Int(n) >= firstDay && Int(n) < endDay { working[Int(n) - firstDay] = false }
-        for (n, day) in listed where n >= firstDay && n < endDay { working[n - firstDay] = day.isWorking }
-        for i in 0..<working.count {
-            let isWorking = working[i]
-            before[i + 1] = before[i] + (isWorking ? 1 : 0)
-            if isWorking { offsets.append(Int32(i)) }
+        let firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)!.dayNumber
+        let endDay = CivilDate(year: years.upperBound, month: 12, day: 31)!.dayNumber + 1
+        let count = endDay - firstDay
+        // The days that are not what their weekday makes them by default, ascending by
+        // offset: the statutory days, each replaced by the listed day on its date, if any.
+        var exceptions: [(offset: Int, isWorking: Bool)] = []
+        exceptions.reserveCapacity(statutory.count + listed.count)
+        let listedInRange = listed.filter { $0.key >= firstDay && $0.key < endDay }.sorted { $0.key < $1.key }
+        var l = 0
+        for n in statutory.lazy.map(Int.init) where n >= firstDay && n < endDay {
+            while l < listedInRange.count && listedInRange[l].key < n {
+                exceptions.append((listedInRange[l].key - firstDay, listedInRange[l].value.isWorking))
+                l += 1
+            }
+            if l < listedInRange.count && listedInRange[l].key == n { continue }
+            exceptions.append((n - firstDay, false))
         }
-        self.working = working
+        for (n, day) in listedInRange[l...] { exceptions.append((n - firstDay, day.isWorking)) }
+        // One pass over the range: the weekday by a counter (1970-01-01, day 0, was a
+        // Thursday: remainder 2 is a Saturday, 3 a Sunday), the exceptions in step.
+        var before = [Int32](repeating: 0, count: count + 1)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(count * 5 / 7 + 16)
+        var remainder = ((firstDay % 7) + 7) % 7
+        var next = 0
+        var working: Int32 = 0
+        before.withUnsafeMutableBufferPointer { before in
+            for i in 0..<count {
+                var isWorking = remainder != 2 && remainder != 3
+                if next < exceptions.count && exceptions[next].offset == i {
+                    isWorking = exceptions[next].isWorking
+                    next += 1
+                }
+                if isWorking {
+                    working += 1
+                    offsets.append(Int32(i))
+                }
+                before[i + 1] = working
+                remainder = remainder == 6 ? 0 : remainder + 1
+            }
+        }
+        self.firstDay = firstDay
+        self.endDay = endDay
         self.before = before
         self.workingOffsets = offsets
         self.listed = listed
@@ -210,7 +235,7 @@ final class WorkingDayTable: Sendable {
     }
 
     func isWorking(_ n: Int) -> Bool {
-        if n >= firstDay && n < endDay { return working[n - firstDay] }
+        if n >= firstDay && n < endDay { return before[n - firstDay + 1] > before[n - firstDay] }
         return !CivilDate(dayNumber: n).isWeekend
     }
 
