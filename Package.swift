@@ -57,7 +57,14 @@ let package = Package(
                 "TTHCKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            // The Swift runtime and Foundation linked into the binary: loading and binding
+            // their shared libraries was a third of every start (docs/performance.md). The
+            // module is compiled with the flag too, so that its imports link Foundation's
+            // static libraries; lld, because gold prints glibc's link-time warning about
+            // mktemp in static Foundation. Nothing else links this module: the command
+            // tests run the binary (a test bundle with the shared runtime cannot take it).
+            swiftSettings: [.swiftLanguageMode(.v6), .unsafeFlags(["-static-stdlib"])],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"])]
         ),
         .executableTarget(
             name: "tthc-bench",
@@ -77,9 +84,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Runs the tthc binary, which `swift test` builds with every product; it does not
+        // import the executable's module (statically linked runtime, above).
         .testTarget(
             name: "tthcTests",
-            dependencies: ["TTHCKit", "tthc", "TestSupport"],
+            dependencies: ["TTHCKit", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

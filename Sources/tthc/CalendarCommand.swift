@@ -54,6 +54,7 @@ struct CalendarOptions: ParsableArguments {
 extension CalendarCommand {
     struct Holidays: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "holidays",
             abstract: "List a year's weekdays off and Saturdays worked.",
             discussion: "Mỗi ngày nghỉ rơi vào ngày thường và mỗi ngày làm bù: ngày, thứ, loại, tên, văn bản quyết định, tạm tính hay chính thức.")
 
@@ -81,6 +82,7 @@ extension CalendarCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "The date N working days after DATE (the day of DATE is not counted).",
             discussion: """
             Prints the deadline as yyyy-mm-dd on the first line. N = 0 gives DATE itself when \
@@ -131,6 +133,7 @@ extension CalendarCommand {
 
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "count",
             abstract: "The number of working days after FROM up to and including TO.",
             discussion: "Negative when TO is before FROM.")
 
@@ -180,6 +183,7 @@ extension CalendarCommand {
 
     struct Lunar: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lunar",
             abstract: "The Vietnamese lunar date (âm lịch, UTC+7) of a solar date.")
 
         @Argument(help: ArgumentHelp("A solar (Gregorian) date.", valueName: "date"))
@@ -201,6 +205,7 @@ extension CalendarCommand {
 
     struct Solar: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "solar",
             abstract: "The solar date of a Vietnamese lunar date given as d/m/yyyy.")
 
         @Argument(help: ArgumentHelp("Lunar day/month/year, e.g. 10/3/2026.", valueName: "lunar-date"))

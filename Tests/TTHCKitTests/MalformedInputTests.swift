@@ -255,3 +255,33 @@ let malformedCases: [MalformedCase] = [
         }
     }
 }
+
+/// Without a "!" in the text, Yams composes it without its default tag rules (regular
+/// expressions compiled at first use; ``composeYAML(_:)``); with one, with them. A "!" in a
+/// comment changes nothing else, so each text here is read both ways and must give the
+/// same settings and the same diagnostics.
+@Suite struct YAMLTagRuleTests {
+    static func readBothWays(_ text: String) -> [(value: Settings?, diagnostics: [String])] {
+        [text, text + "# !\n"].map { variant in
+            let r = SettingsReader.read(InputFile(displayPath: "settings.yaml", bytes: Array(variant.utf8)))
+            return (r.value, r.diagnostics.map { $0.rendered(.en) })
+        }
+    }
+
+    @Test(arguments: ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+                      "on", "On", "ON", "off", "Off", "OFF", "tRue", "y", "n", "1", "0", "~", "''", "'true'", "\"yes\"", "[true]"])
+    func booleansReadTheSameWithAndWithoutTheRules(_ word: String) {
+        let both = Self.readBothWays("reports:\n  - name: A\n    day-of-month: 5\n    before: \(word)\n")
+        #expect(both[0].value == both[1].value)
+        #expect(both[0].diagnostics == both[1].diagnostics)
+    }
+
+    @Test(arguments: ["province: a\nprovince: b\n", "province: a\n'province': b\n", "true: a\nTrue: b\n",
+                      "1: a\n01: b\n", "~: a\nnull: b\n", "province: a: b\n", "deadline-working-days: 0x10\n",
+                      "online-service-target: .5\nreminder-within: 1_0\n"])
+    func keysAndNumbersReadTheSameWithAndWithoutTheRules(_ text: String) {
+        let both = Self.readBothWays(text)
+        #expect(both[0].value == both[1].value)
+        #expect(both[0].diagnostics == both[1].diagnostics)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TTHCKit
 
@@ -99,6 +100,21 @@ import Testing
             if found != nil { invalid += 1 }
         }
         #expect(invalid > 1_000 && invalid < 19_000)
+    }
+
+    /// The phrase search on folded keys answers as Foundation's `contains`, on folded and
+    /// raw texts (non-ASCII ones go through Foundation) and on phrases of every kind.
+    @Test func phraseSearchAnswersAsFoundation() {
+        let phrases = [" bai bo ", " thay the ", " muc do 4 ", "a", "t", " ", "so", "tổng", "e\u{301}", "é", "\u{301}", "",
+                       " ngay ", "1.000123"]
+        for s in Self.texts(seed: 11, count: 5_000) {
+            for text in [s, " " + TextNormalization.fold(s) + " "] {
+                for phrase in phrases + [String(text.prefix(3)), String(text.suffix(2))] {
+                    #expect(TextNormalization.contains(text, phrase) == text.contains(phrase),
+                            "\(text.debugDescription) \(phrase.debugDescription)")
+                }
+            }
+        }
     }
 
     /// Levels given sorted and without repeats are kept as given; others are sorted once.

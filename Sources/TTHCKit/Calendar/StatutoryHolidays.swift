@@ -135,6 +135,43 @@ public enum StatutoryHolidays {
         return out.sorted { $0.date < $1.date }
     }
 
+    /// The day numbers of every day ``days(in:)`` gives for the years of
+    /// ``VietnameseLunarCalendar/supportedYears`` other than `skipped`, ascending. They are
+    /// read from ``EmbeddedStatutoryDays``, computed ahead of time from these rules
+    /// (scripts/embed-tables.sh; a test checks it against ``days(in:)`` over the whole
+    /// range), so that no process computes 300 years of holidays to know which days are off.
+    static func embeddedDayNumbers(skipping skipped: Set<Int>) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(13 * VietnameseLunarCalendar.supportedYears.count)
+        // "YYYY MMDD MMDD …", one line per year.
+        var year = 0, value = 0, digits = 0, atLineStart = true, keep = false
+        func endField() {
+            guard digits > 0 else { return }
+            precondition(digits == 4, "embedded statutory days: bad field after \(year)")
+            if atLineStart {
+                year = value
+                keep = !skipped.contains(year)
+                atLineStart = false
+            } else if keep {
+                out.append(Int32(CivilDate(year: year, month: value / 100, day: value % 100)!.dayNumber))
+            }
+            value = 0
+            digits = 0
+        }
+        for byte in EmbeddedStatutoryDays.years.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            } else {
+                endField()
+                if byte == UInt8(ascii: "\n") { atLineStart = true }
+            }
+        }
+        endField()
+        precondition(year == EmbeddedStatutoryDays.lastYear, "embedded statutory days: years end at \(year)")
+        return out
+    }
+
     /// The Tết days of lunar year `year` (the year whose first day falls in Gregorian
     /// `year`), weekend days included: the last two days of the old year and the first
     /// three of the new (5 days), or the last day and the first three (4 days, before 2013).

@@ -77,12 +77,10 @@ public struct WorkingCalendar: Sendable {
     /// Every weekday off and every weekend day worked of `year`, sorted by date; also the
     /// days decided with `year`'s schedule that fall in an adjacent year (31/12/2018 for
     /// New Year 2019).
-    public func specialDays(in year: Int) -> [SpecialDay] {
-        table.specialDays.filter { $0.date.year == year || $0.scheduleYear == year }
-    }
+    public func specialDays(in year: Int) -> [SpecialDay] { table.specialDays(in: year) }
 
     /// The special day on `d`, if any.
-    public func specialDay(on d: CivilDate) -> SpecialDay? { table.special[d.dayNumber] }
+    public func specialDay(on d: CivilDate) -> SpecialDay? { table.special(on: d.dayNumber) }
 
     /// Why `d` is, or is not, a working day.
     public func reason(for d: CivilDate) -> LocalizedText {
@@ -128,51 +126,116 @@ public struct WorkingCalendar: Sendable {
     }
 }
 
-/// The immutable table behind a ``WorkingCalendar``: one flag per day of the supported
-/// range, a running count of working days, and the list of working days, so that every
-/// query is an array lookup. Shared by reference between copies of the calendar.
+/// The immutable table behind a ``WorkingCalendar``: a running count of working days over
+/// the supported range and the list of working days, so that every query is an array
+/// lookup. Shared by reference between copies of the calendar.
+///
+/// The days off the statutory rules give (years without an official schedule) are kept as
+/// day numbers only; their ``SpecialDay``s, with names and sources, are computed from the
+/// rules when asked for (``special(on:)``, ``specialDays(in:)``), a year at a time.
 final class WorkingDayTable: Sendable {
     /// Day number of 1 January of the first supported year.
     let firstDay: Int
     /// Day number after 31 December of the last supported year.
     let endDay: Int
-    /// `working[i]`: whether day `firstDay + i` is a working day.
-    let working: [Bool]
-    /// `before[i]`: working days in [firstDay, firstDay + i).
+    /// `before[i]`: working days in [firstDay, firstDay + i); day `firstDay + i` is a
+    /// working day when `before[i + 1] > before[i]`.
     let before: [Int32]
     /// The working days, as offsets from `firstDay`, ascending.
     let workingOffsets: [Int32]
-    let special: [Int: SpecialDay]
-    let specialDays: [SpecialDay]
+    /// The days the schedule and the override file give, by day number; they take the
+    /// place of a statutory day on the same date.
+    let listed: [Int: SpecialDay]
+    /// The day numbers of the statutory days off of the years without an official schedule
+    /// (less those an override file removed), ascending.
+    let statutory: [Int32]
     let officialYears: Set<Int>
 
-    init(special: [Int: SpecialDay], officialYears: Set<Int>) {
+    init(listed: [Int: SpecialDay], statutory: [Int32], officialYears: Set<Int>) {
         let years = VietnameseLunarCalendar.supportedYears
-        firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)!.dayNumber
-        endDay = CivilDate(year: years.upperBound, month: 12, day: 31)!.dayNumber + 1
-        var working = [Bool](repeating: false, count: endDay - firstDay)
-        var before = [Int32](repeating: 0, count: endDay - firstDay + 1)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(working.count * 5 / 7 + 16)
-        // Weekdays first, then the special days over them: one pass over the range with no
-        // lookup, then one per special day.
-        for i in 0..<working.count { working[i] = !CivilDate.isWeekend(dayNumber: firstDay + i) }
-        for (n, day) in special where n >= firstDay && n < endDay { working[n - firstDay] = day.isWorking }
-        for i in 0..<working.count {
-            let isWorking = working[i]
-            before[i + 1] = before[i] + (isWorking ? 1 : 0)
-            if isWorking { offsets.append(Int32(i)) }
+        let firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)!.dayNumber
+        let endDay = CivilDate(year: years.upperBound, month: 12, day: 31)!.dayNumber + 1
+        let count = endDay - firstDay
+        // The days that are not what their weekday makes them by default, ascending by
+        // offset: the statutory days, each replaced by the listed day on its date, if any.
+        var exceptions: [(offset: Int, isWorking: Bool)] = []
+        exceptions.reserveCapacity(statutory.count + listed.count)
+        let listedInRange = listed.filter { $0.key >= firstDay && $0.key < endDay }.sorted { $0.key < $1.key }
+        var l = 0
+        for n in statutory.lazy.map(Int.init) where n >= firstDay && n < endDay {
+            while l < listedInRange.count && listedInRange[l].key < n {
+                exceptions.append((listedInRange[l].key - firstDay, listedInRange[l].value.isWorking))
+                l += 1
+            }
+            if l < listedInRange.count && listedInRange[l].key == n { continue }
+            exceptions.append((n - firstDay, false))
         }
-        self.working = working
+        for (n, day) in listedInRange[l...] { exceptions.append((n - firstDay, day.isWorking)) }
+        // One pass over the range: the weekday by a counter (1970-01-01, day 0, was a
+        // Thursday: remainder 2 is a Saturday, 3 a Sunday), the exceptions in step.
+        var before = [Int32](repeating: 0, count: count + 1)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(count * 5 / 7 + 16)
+        var remainder = ((firstDay % 7) + 7) % 7
+        var next = 0
+        var working: Int32 = 0
+        before.withUnsafeMutableBufferPointer { before in
+            for i in 0..<count {
+                var isWorking = remainder != 2 && remainder != 3
+                if next < exceptions.count && exceptions[next].offset == i {
+                    isWorking = exceptions[next].isWorking
+                    next += 1
+                }
+                if isWorking {
+                    working += 1
+                    offsets.append(Int32(i))
+                }
+                before[i + 1] = working
+                remainder = remainder == 6 ? 0 : remainder + 1
+            }
+        }
+        self.firstDay = firstDay
+        self.endDay = endDay
         self.before = before
         self.workingOffsets = offsets
-        self.special = special
-        self.specialDays = special.values.sorted { $0.date < $1.date }
+        self.listed = listed
+        self.statutory = statutory
         self.officialYears = officialYears
     }
 
+    /// The special day on day `n`, if any.
+    func special(on n: Int) -> SpecialDay? {
+        if let day = listed[n] { return day }
+        guard isStatutory(n) else { return nil }
+        let date = CivilDate(dayNumber: n)
+        return StatutoryHolidays.days(in: date.year).first { $0.date == date }
+    }
+
+    /// The special days of `year`, and those decided with `year`'s schedule that fall in
+    /// an adjacent year, sorted by date.
+    func specialDays(in year: Int) -> [SpecialDay] {
+        var out = listed.values.filter { $0.date.year == year || $0.scheduleYear == year }
+        if VietnameseLunarCalendar.supportedYears.contains(year) {
+            out += StatutoryHolidays.days(in: year).filter {
+                let n = $0.date.dayNumber
+                return listed[n] == nil && isStatutory(n)
+            }
+        }
+        return out.sorted { $0.date < $1.date }
+    }
+
+    private func isStatutory(_ n: Int) -> Bool {
+        guard let key = Int32(exactly: n) else { return false }
+        var low = 0, high = statutory.count
+        while low < high {
+            let middle = (low + high) / 2
+            if statutory[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < statutory.count && statutory[low] == key
+    }
+
     func isWorking(_ n: Int) -> Bool {
-        if n >= firstDay && n < endDay { return working[n - firstDay] }
+        if n >= firstDay && n < endDay { return before[n - firstDay + 1] > before[n - firstDay] }
         return !CivilDate(dayNumber: n).isWeekend
     }
 
@@ -223,22 +286,23 @@ final class WorkingDayTable: Sendable {
 
     static func build(schedule: HolidaySchedule, overrides: HolidayOverrides?) -> (WorkingDayTable, [Diagnostic]) {
         let official = schedule.officialYears
-        var special: [Int: SpecialDay] = [:]
-        for year in VietnameseLunarCalendar.supportedYears where !official.contains(year) {
-            for day in StatutoryHolidays.days(in: year) { special[day.date.dayNumber] = day }
-        }
-        for entry in schedule.entries { special[entry.day.date.dayNumber] = entry.day }
+        var statutory = StatutoryHolidays.embeddedDayNumbers(skipping: official)
+        var listed: [Int: SpecialDay] = [:]
+        for entry in schedule.entries { listed[entry.day.date.dayNumber] = entry.day }
         var warnings: [Diagnostic] = []
         if let overrides {
             for removal in overrides.removals {
-                if special.removeValue(forKey: removal.date.dayNumber) == nil {
+                let n = removal.date.dayNumber
+                let wasListed = listed.removeValue(forKey: n) != nil
+                let wasStatutory = Int32(exactly: n).flatMap { statutory.firstIndex(of: $0) }.map { statutory.remove(at: $0) } != nil
+                if !wasListed && !wasStatutory {
                     warnings.append(Diagnostic(.warning, .holidaysRemoveNothing, at: removal.location, LocalizedText(
                         vi: "ngày \(removal.date.vietnamese) không phải ngày nghỉ hay ngày làm bù: không có gì để bỏ",
                         en: "\(removal.date.iso) is neither a day off nor a make-up working day: nothing to remove")))
                 }
             }
-            for entry in overrides.additions { special[entry.day.date.dayNumber] = entry.day }
+            for entry in overrides.additions { listed[entry.day.date.dayNumber] = entry.day }
         }
-        return (WorkingDayTable(special: special, officialYears: official), warnings)
+        return (WorkingDayTable(listed: listed, statutory: statutory, officialYears: official), warnings)
     }
 }

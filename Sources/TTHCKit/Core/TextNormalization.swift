@@ -133,7 +133,8 @@ public enum TextNormalization {
     /// "Mã số  TTHC" and "MA SO TTHC" fold to the same key.
     ///
     /// Text made only of Latin and precomposed Vietnamese letters (nearly all of it) is
-    /// folded through a per-scalar table built once from ``foldedByFoundation(_:)``. Any
+    /// folded through a per-scalar table computed from ``foldedByFoundation(_:)`` ahead of
+    /// time (``foldTable``). Any
     /// other scalar (a combining mark of decomposed text, CJK, punctuation) is folded on its
     /// own through that reference and remembered (``otherPieces(_:)``), which is exact
     /// because the reference maps the decomposed text scalar by scalar. The one exception,
@@ -147,6 +148,26 @@ public enum TextNormalization {
     /// key of `bytes` bytes answers as on the whole fold), or all of it. Tells a long
     /// cell's first words without folding the rest.
     static func foldedPrefix(_ s: String, bytes: Int) -> String { fold(s, past: bytes) }
+
+    /// Whether `text` holds `phrase`, as Foundation's `contains` answers, without bridging
+    /// both to NSString when both are ASCII, as folded keys and the phrases looked for in
+    /// them nearly always are: ASCII text has no canonical equivalents, so a match is then
+    /// a run of equal bytes. (Foundation's search was a twentieth of `tthc reconcile` on
+    /// the bundled catalogue, from the headings alone.)
+    static func contains(_ text: String, _ phrase: String) -> Bool {
+        let bytewise = text.utf8.withContiguousStorageIfAvailable { t in
+            phrase.utf8.withContiguousStorageIfAvailable { p -> Bool? in
+                guard !p.isEmpty, t.allSatisfy({ $0 < 0x80 }), p.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard t.count >= p.count else { return false }
+                let first = p[0]
+                for i in 0...(t.count - p.count) where t[i] == first {
+                    if memcmp(t.baseAddress! + i, p.baseAddress!, p.count) == 0 { return true }
+                }
+                return false
+            } ?? nil
+        } ?? nil
+        return bytewise ?? text.contains(phrase)
+    }
 
     /// The fold, stopped before the first starter met once more than `limit` bytes are out.
     private static func fold(_ s: String, past limit: Int) -> String {
@@ -302,7 +323,7 @@ public enum TextNormalization {
     private static let decompositionCache = Mutex<[UInt32: [Unicode.Scalar]]>([:])
 
     /// What one scalar contributes to a folded key.
-    enum FoldPiece: Sendable {
+    enum FoldPiece: Sendable, Equatable {
         /// A combining mark: nothing.
         case drop
         /// Punctuation or whitespace: a word break.
@@ -312,8 +333,15 @@ public enum TextNormalization {
     }
 
     /// ``foldedByFoundation(_:)`` applied to each scalar of U+0000–U+02FF and
-    /// U+1E00–U+1EFF, once.
-    static let foldTable: (latin: [FoldPiece], vietnamese: [FoldPiece]) = {
+    /// U+1E00–U+1EFF, decoded from ``EmbeddedFoldTable`` at first use: computing it through
+    /// Foundation took a millisecond or two of every start. A test checks the embedded
+    /// table against ``computedFoldTable`` (scripts/embed-tables.sh writes it again).
+    static let foldTable: (latin: [FoldPiece], vietnamese: [FoldPiece]) =
+        (decodedFoldTable(EmbeddedFoldTable.latin, first: 0, count: 0x300),
+         decodedFoldTable(EmbeddedFoldTable.vietnamese, first: 0x1E00, count: 0x100))
+
+    /// The fold table as Foundation gives it today.
+    static func computedFoldTable() -> (latin: [FoldPiece], vietnamese: [FoldPiece]) {
         func piece(_ v: UInt32) -> FoldPiece {
             guard let u = Unicode.Scalar(v) else { return .separator }
             let folded = foldedByFoundation(String(Character(u)))
@@ -323,5 +351,27 @@ public enum TextNormalization {
             return marksOnly ? .drop : .separator
         }
         return ((0..<0x300).map(piece), (0x1E00...0x1EFF).map(piece))
-    }()
+    }
+
+    /// One of ``EmbeddedFoldTable``'s texts: lines of a scalar number in hexadecimal and the
+    /// pieces of that scalar and the next ones, "-" a separator, "." a dropped mark, else
+    /// the folded text.
+    static func decodedFoldTable(_ text: String, first: UInt32, count: Int) -> [FoldPiece] {
+        var out: [FoldPiece] = []
+        out.reserveCapacity(count)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: " "))
+            precondition(UInt32(String(decoding: fields[0], as: UTF8.self), radix: 16) == first + UInt32(out.count),
+                         "embedded fold table: line out of order")
+            for field in fields.dropFirst() {
+                switch Array(field) {
+                case [UInt8(ascii: "-")]: out.append(.separator)
+                case [UInt8(ascii: ".")]: out.append(.drop)
+                case let bytes: out.append(.text(bytes))
+                }
+            }
+        }
+        precondition(out.count == count, "embedded fold table: \(out.count) scalars, not \(count)")
+        return out
+    }
 }

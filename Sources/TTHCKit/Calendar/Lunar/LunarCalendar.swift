@@ -48,7 +48,7 @@ public struct LunarDate: Hashable, Sendable, Comparable, CustomStringConvertible
 /// Foundation's calendars are not used: `.chinese` follows China's meridian (UTC+8), which
 /// gives other dates in some years (Tết 1985, 2007, 2030), and `.vietnamese` returns
 /// Gregorian values on Linux. The month starts of the whole range are computed from the
-/// astronomy ahead of time into ``EmbeddedLunarTable`` (scripts/embed-lunar.sh; a test
+/// astronomy ahead of time into ``EmbeddedLunarTable`` (scripts/embed-tables.sh; a test
 /// checks it against the computation over the whole range), so a process only decodes
 /// them; each conversion after that is a binary search or an index.
 public enum VietnameseLunarCalendar {

@@ -102,7 +102,7 @@ extension DecisionHeader {
     static func isPlaceAndDate(_ line: String) -> Bool {
         let folded = TextNormalization.fold(line)
         guard line.utf8.count <= 120, line.contains(",") else { return false }
-        return folded.contains(" ngay ") && folded.contains(" thang ") && folded.contains(" nam ")
+        return [" ngay ", " thang ", " nam "].allSatisfy { TextNormalization.contains(folded, $0) }
     }
 
     /// Lines that can name the issuing body: not the national motto, not a rule of dashes.

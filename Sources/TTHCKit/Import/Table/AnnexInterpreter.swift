@@ -173,7 +173,7 @@ public struct AnnexInterpreter {
         // no change, however much they look like annex rows.
         let front = " " + reading.titles.map(TextNormalization.fold).joined(separator: " ") + " "
         if !reading.changes.isEmpty || !reading.listed.isEmpty, Self.notAPublication(reading.titles) != nil,
-           !front.contains(" cong bo "), !front.contains(" danh muc thu tuc "), !front.contains(" danh muc tthc ") {
+           ![" cong bo ", " danh muc thu tuc ", " danh muc tthc "].contains(where: { TextNormalization.contains(front, $0) }) {
             let dropped = reading.changes.count + reading.listed.count + reading.unplaced.count
             reading.changes = []
             reading.origins = []
@@ -207,10 +207,10 @@ public struct AnnexInterpreter {
     /// What the titles say the document is, when it is not a publication decision.
     static func notAPublication(_ titles: [String]) -> LocalizedText? {
         let folded = " " + titles.map(TextNormalization.fold).joined(separator: " ") + " "
-        if folded.contains(" uy quyen ") {
+        if TextNormalization.contains(folded, " uy quyen ") {
             return LocalizedText(vi: "danh mục ủy quyền giải quyết", en: "a list of delegated procedures")
         }
-        if folded.contains(" quy trinh noi bo ") {
+        if TextNormalization.contains(folded, " quy trinh noi bo ") {
             return LocalizedText(vi: "danh mục quy trình nội bộ", en: "a list of internal workflows")
         }
         return nil

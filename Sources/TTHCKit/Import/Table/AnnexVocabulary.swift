@@ -67,7 +67,7 @@ public enum AnnexVocabulary {
         if h.isEmpty { return nil }
         let words = h.split(separator: " ").map(String.init)
         func starts(_ prefix: String) -> Bool { h == prefix || h.hasPrefix(prefix + " ") }
-        func has(_ phrase: String) -> Bool { (" " + h + " ").contains(" " + phrase + " ") }
+        func has(_ phrase: String) -> Bool { TextNormalization.contains(" " + h + " ", " " + phrase + " ") }
         let replacedWords = has("duoc thay the") || has("bi thay the")
 
         switch h {
@@ -161,24 +161,25 @@ public enum AnnexVocabulary {
         let (enumerator, rest) = splitEnumerator(cleaned)
         let body = stripCount(rest)
         let folded = " " + TextNormalization.fold(body) + " "
+        func says(_ phrase: String) -> Bool { TextNormalization.contains(folded, phrase) }
         var heading = Heading(enumerator: enumerator, text: body)
 
         var changes: Set<ChangeType> = []
-        if folded.contains(" bai bo ") || folded.contains(" huy bo ") { changes.insert(.abolished) }
-        if folded.contains(" thay the ") { changes.insert(.replaced) }
-        if folded.contains(" sua doi ") || folded.contains(" bo sung ") { changes.insert(.amended) }
-        if folded.contains(" moi ban hanh ") || folded.contains(" ban hanh moi ") || folded.contains(" tthc moi ")
-            || folded.contains(" hanh chinh moi ") || folded.contains(" thu tuc moi ") || folded.contains(" cong bo moi ") {
+        if says(" bai bo ") || says(" huy bo ") { changes.insert(.abolished) }
+        if says(" thay the ") { changes.insert(.replaced) }
+        if says(" sua doi ") || says(" bo sung ") { changes.insert(.amended) }
+        if says(" moi ban hanh ") || says(" ban hanh moi ") || says(" tthc moi ")
+            || says(" hanh chinh moi ") || says(" thu tuc moi ") || says(" cong bo moi ") {
             changes.insert(.new)
         }
         for (word, type) in [(" new ", ChangeType.new), (" amended ", .amended), (" replaced ", .replaced), (" abolished ", .abolished)]
-        where folded.contains(word) { changes.insert(type) }
+        where says(word) { changes.insert(type) }
         if changes.count == 1 { heading.change = changes.first } else if changes.count > 1 { heading.mixedChange = true }
 
         let levels = levelsNamed(inFolded: folded)
         if !levels.isEmpty {
             heading.levels = levels
-        } else if folded.contains(" ap dung chung ") || folded.contains(" dung chung ") {
+        } else if says(" ap dung chung ") || says(" dung chung ") {
             heading.levels = []
         }
 
@@ -250,9 +251,10 @@ public enum AnnexVocabulary {
     private static func onlineServiceUncached(_ text: String) -> OnlineServiceLevel?? {
         if let strict = try? Vocabulary.onlineService(text) { return .some(strict) }
         let f = " " + TextNormalization.fold(text) + " "
-        if f.contains(" toan trinh ") || f.contains(" muc do 4 ") { return .some(.full) }
-        if f.contains(" mot phan ") || f.contains(" muc do 3 ") { return .some(.partial) }
-        if f.contains(" khong ") || f.contains(" muc do 2 ") || f.contains(" muc do 1 ") || f.contains(" cung cap thong tin ") {
+        func says(_ phrase: String) -> Bool { TextNormalization.contains(f, phrase) }
+        if says(" toan trinh ") || says(" muc do 4 ") { return .some(.full) }
+        if says(" mot phan ") || says(" muc do 3 ") { return .some(.partial) }
+        if says(" khong ") || says(" muc do 2 ") || says(" muc do 1 ") || says(" cung cap thong tin ") {
             return .some(OnlineServiceLevel.none)
         }
         return nil

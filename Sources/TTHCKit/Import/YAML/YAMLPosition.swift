@@ -6,8 +6,18 @@ import Yams
 /// whole process environment on every call (for `YAMS_DEFAULT_ENCODING`): that was a tenth
 /// of the time spent on a small settings or holiday file, and a reader's behaviour should
 /// not hang on an environment variable.
+///
+/// Yams' default tag rules are regular expressions (bool, int, float, null, timestamp…),
+/// compiled at first use, and that was a tenth of `tthc reconcile` on the bundled
+/// catalogue. The readers never ask for a resolved tag: Yams resolves only the keys' tags
+/// (to find duplicate keys), and `Node.bool`, `.int` and `.float` read the text of a
+/// value whose tag is still unresolved. So the rules are used only when the text can hold
+/// an explicit tag (it has a "!"). Without one, every key's tag is implicit and so a
+/// function of its text under either resolver: keys are equal, and duplicate, under both
+/// exactly when their texts are.
 func composeYAML(_ text: String) throws -> Node? {
-    try Yams.compose(yaml: text, .default, .default, .utf8)
+    let explicitTags = text.utf8.contains(UInt8(ascii: "!"))
+    return try Yams.compose(yaml: text, explicitTags ? .default : .basic, .default, .utf8)
 }
 
 /// Positions in YAML diagnostics, kept inside the text.
