@@ -101,12 +101,4 @@ import Testing
             #expect(try PrettyJSON.encode(rows.one) == (try PrettyJSONTests.foundation(rows.one)))
         }
     }
-
-    @Test func integersAreSpelledAsStringDoes() {
-        for n in [0, 9, 10, -1, -10, 99, 100, 123_456_789, Int.max, Int.min, Int.min + 1] {
-            let bytes = JSONBytes()
-            bytes.int(n)
-            #expect(bytes.bytes == Array(String(n).utf8))
-        }
-    }
 }

@@ -23,7 +23,8 @@ struct JSONOut {
     let depth: Int
 
     @inline(__always) func string(_ s: String) { bytes.string(s) }
-    @inline(__always) func int(_ n: Int) { bytes.int(n) }
+    /// As the `Encoder` path spells it (an integer fits a small, unallocated string).
+    @inline(__always) func int(_ n: Int) { bytes.ascii(String(n)) }
     @inline(__always) func bool(_ b: Bool) { b ? bytes.append("true") : bytes.append("false") }
 
     /// An object whose members `body` writes, in key order.
@@ -104,29 +105,4 @@ protocol DirectJSONRawString: DirectJSON, RawRepresentable where RawValue == Str
 
 extension DirectJSONRawString {
     func writeJSON(_ out: JSONOut) { out.string(rawValue) }
-}
-
-extension JSONBytes {
-    /// A decimal integer, as `String(n)` spells it.
-    func int(_ n: Int) {
-        if n >= 0 && n < 10 {
-            append(UInt8(truncatingIfNeeded: n) + 0x30)
-            return
-        }
-        var magnitude = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: enough for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var i = buffer.count
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            return buffer.count - i
-        }
-        if n < 0 { append(0x2D) }
-        withUnsafeBytes(of: &digits) { buffer in
-            bytes.append(contentsOf: buffer[(buffer.count - count)...])
-        }
-    }
 }
