@@ -23,6 +23,26 @@ import Testing
         #expect(decision.source == SourceLocation(file: "xml/decision-valid.xml", line: 3, column: 1))
     }
 
+    /// libxml2's SAX interface hands an attribute's `&` over as `&#38;` when entities are
+    /// not substituted; every other reference comes decoded. The values read must be the
+    /// characters written, however they were escaped, and a literal `&#38;` (written
+    /// `&amp;#38;`) must stay as it is.
+    @Test func attributeValuesAreDecodedWhateverTheEscape() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <decision xmlns="urn:tthc:decision:1" number="12&amp;13/Q&#272;-&#x42;X&#38;Y &lt;a&gt; &quot;b&quot; &apos;c&apos; &amp;#38;" \
+        issuer="B&#7897; A &amp; B" issued="2026-10-20" effective="2026-11-01">
+          <procedure code="1.000001" change="new"><name>A &amp; B</name></procedure>
+        </decision>
+        """
+        let result = DecisionXMLReader.read(InputFile(displayPath: "d.xml", bytes: Array(xml.utf8)))
+        #expect(result.diagnostics.isEmpty)
+        let decision = try #require(result.value)
+        #expect(decision.number == "12&13/QĐ-BX&Y <a> \"b\" 'c' &#38;")
+        #expect(decision.issuer == "Bộ A & B")
+        #expect(decision.changes.map(\.content.name) == ["A & B"])
+    }
+
     @Test func catalogueMatchesGolden() throws {
         let result = CatalogueXMLReader.read(try XMLFixtures.file("catalogue-valid.xml"))
         #expect(result.diagnostics.isEmpty)

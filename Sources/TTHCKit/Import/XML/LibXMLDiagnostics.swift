@@ -10,8 +10,14 @@ final class DiagnosticCollector {
     private let namespace: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Set while reading, so that schema errors (which carry no column) can take the
-    /// parser's position.
-    var reader: OpaquePointer?
+    /// parser's position, and so that reading stops once there are too many errors.
+    var parser: xmlParserCtxtPtr?
+
+    /// The parser's line and column (`nil` when not reading).
+    var parserPosition: (line: Int, column: Int)? {
+        guard let input = parser?.pointee.input else { return nil }
+        return (Int(input.pointee.line), Int(input.pointee.col))
+    }
     /// The input, to tell a truncated or empty file from other errors at the end.
     weak var input: XMLInputStream?
     private(set) var tooMany = false
@@ -30,6 +36,7 @@ final class DiagnosticCollector {
         guard !tooMany else { return }
         if diagnostics.count >= LibXMLStream.maximumDiagnostics {
             tooMany = true
+            if let parser { halt(parser) }
             diagnostics.append(Diagnostic(.error, .xmlTooManyErrors, at: d.location, LocalizedText(
                 vi: "quá nhiều lỗi; dừng đọc tệp sau \(LibXMLStream.maximumDiagnostics) lỗi",
                 en: "too many errors; stopped reading after \(LibXMLStream.maximumDiagnostics)")))
@@ -44,13 +51,12 @@ final class DiagnosticCollector {
         let severity: Severity = error.level == XML_ERR_WARNING ? .warning : .error
         var line = Int(error.line)
         var column: Int? = error.int2 > 0 ? Int(error.int2) : nil
-        if let reader, column == nil || line == 0 {
+        if let parser = parserPosition, column == nil || line == 0 {
             // Schema errors carry a line but no column; the parser is still where the
             // error was raised (just after the tag concerned).
-            let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
-            if line == 0 || line == parserLine {
-                line = parserLine
-                column = Int(xmlTextReaderGetParserColumnNumber(reader))
+            if line == 0 || line == parser.line {
+                line = parser.line
+                column = parser.column
             }
         }
         let at = location(line > 0 ? line : nil, column)
@@ -73,15 +79,9 @@ final class DiagnosticCollector {
                 en: "the file ends with \(English.count(open, "element")) still open (truncated?)")))
         } else if message.hasPrefix("Excessive depth in document") {
             let limit = message.split(whereSeparator: { !$0.isNumber }).first.map(String.init) ?? "256"
-            add(Diagnostic(.error, .xmlTooDeep, at: at, LocalizedText(
-                vi: "phần tử lồng nhau quá sâu: libxml2 chỉ cho phép \(limit) mức",
-                en: "elements nested too deeply: libxml2 allows \(limit) levels")))
+            tooDeep(at: at, limit: limit)
         } else if message.contains("huge text node") || message.contains("Text node too long") {
-            // libxml2 without XML_PARSE_HUGE stops at a text of 10,000,000 bytes; its own
-            // words ("xmlSAX2Characters: huge text node") do not tell staff what to fix.
-            add(Diagnostic(.error, .xmlTextTooLong, at: at, LocalizedText(
-                vi: "đoạn văn bản dài hơn 10.000.000 byte: libxml2 không đọc đoạn văn bản dài như vậy (có dán nhầm cả một tệp vào một phần tử?)",
-                en: "a text longer than 10,000,000 bytes: libxml2 does not read text that long (was a whole file pasted into one element?)")))
+            textTooLong(at: at)
         } else if message.hasPrefix("Input is not proper UTF-8") {
             let bytes = message.range(of: "Bytes:").map { String(message[$0.lowerBound...]) } ?? ""
             add(Diagnostic(.error, .xmlEncoding, at: at, LocalizedText(
@@ -149,6 +149,39 @@ final class DiagnosticCollector {
         var s = raw.replacingOccurrences(of: qualifier, with: "")
         while let last = s.last, last.isNewline || last == " " { s.removeLast() }
         return s.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Elements nested deeper than libxml2's limit (`xmlParserMaxDepth`).
+    func tooDeep(at location: SourceLocation, limit: String) {
+        add(Diagnostic(.error, .xmlTooDeep, at: location, LocalizedText(
+            vi: "phần tử lồng nhau quá sâu: libxml2 chỉ cho phép \(limit) mức",
+            en: "elements nested too deeply: libxml2 allows \(limit) levels")))
+    }
+
+    /// Elements nested deeper than libxml2's limit, found by the SAX reader, which builds
+    /// no tree and so is not stopped by libxml2's own check; at the parser's position, as
+    /// libxml2 reports it.
+    func tooDeep(limit: UInt32) {
+        tooDeep(at: parserLocation, limit: String(limit))
+    }
+
+    func textTooLong(at location: SourceLocation) {
+        // libxml2 without XML_PARSE_HUGE stops at a text of 10,000,000 bytes; its own
+        // words ("xmlSAX2Characters: huge text node") do not tell staff what to fix.
+        add(Diagnostic(.error, .xmlTextTooLong, at: location, LocalizedText(
+            vi: "đoạn văn bản dài hơn 10.000.000 byte: libxml2 không đọc đoạn văn bản dài như vậy (có dán nhầm cả một tệp vào một phần tử?)",
+            en: "a text longer than 10,000,000 bytes: libxml2 does not read text that long (was a whole file pasted into one element?)")))
+    }
+
+    /// A text longer than libxml2's limit, found by the SAX reader (see ``tooDeep(limit:)``).
+    func textTooLong() {
+        textTooLong(at: parserLocation)
+    }
+
+    /// The parser's position as libxml2 gives it in an error it raises.
+    private var parserLocation: SourceLocation {
+        let (line, column) = parserPosition ?? (0, 0)
+        return location(line > 0 ? line : nil, column > 0 ? column : nil)
     }
 
     func internalError(_ message: String) {

@@ -62,7 +62,7 @@ enum LibXMLHTML {
             case XML_ELEMENT_NODE:
                 let name = String(cString: current.pointee.name).lowercased()
                 if name != "script", name != "style", name != "noscript", name != "template" {
-                    var attributes: [String: String] = [:]
+                    var attributes = XMLAttributes()
                     var attribute = current.pointee.properties
                     while let a = attribute {
                         let key = String(cString: a.pointee.name).lowercased()

@@ -2,7 +2,7 @@ import CLibXML2
 import Foundation
 import Synchronization
 
-/// The input side of `xmlReaderForIO`: bytes from memory or a file, passed through the
+/// The input side of the parser: bytes from memory or a file, passed through the
 /// ``MarkupScanner`` guard before libxml2 sees them.
 final class XMLInputStream {
     private let source: XMLByteSource
@@ -52,16 +52,6 @@ final class XMLInputStream {
         return Int32(scanner.scan(UnsafeBufferPointer(start: buffer, count: count)))
     }
 }
-
-let xmlStreamRead: xmlInputReadCallback = { context, buffer, length in
-    guard let context, let buffer, length > 0 else { return -1 }
-    let stream = Unmanaged<XMLInputStream>.fromOpaque(context).takeUnretainedValue()
-    return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-        stream.read(into: $0, capacity: Int(length))
-    }
-}
-
-let xmlStreamClose: xmlInputCloseCallback = { _ in 0 }
 
 let libxmlStructuredError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }

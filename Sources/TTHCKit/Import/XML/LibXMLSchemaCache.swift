@@ -3,8 +3,8 @@ import Foundation
 import Synchronization
 
 /// The embedded XSDs, each parsed once per process and kept for its lifetime. A parsed
-/// `xmlSchema` is read-only during validation (every reader gets its own validation
-/// context from `xmlTextReaderSetSchema`), so readers on several threads share it. Parsing
+/// `xmlSchema` is read-only during validation (every reader makes its own validation
+/// context from it), so readers on several threads share it. Parsing
 /// the schema was most of the cost of reading a small file.
 ///
 /// The cache is a list searched with `==`, not a dictionary: there are two schemas, and the

@@ -16,9 +16,41 @@ struct XMLStartTag {
     var localName: String
     var namespace: String
     /// Attribute values by local name (namespace declarations left out).
-    var attributes: [String: String]
+    var attributes: XMLAttributes
     /// The `<` of the start tag.
     var location: SourceLocation
+}
+
+/// An element's attributes, by local name. A tag has a handful, so they are kept in order
+/// in a small array and looked up by comparing names: no hashing and no table for each
+/// element of a large listing.
+struct XMLAttributes: ExpressibleByDictionaryLiteral {
+    private var pairs: [(name: String, value: String)] = []
+
+    init() {}
+
+    init(dictionaryLiteral elements: (String, String)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    var isEmpty: Bool { pairs.isEmpty }
+
+    /// The value of the attribute called `name`; setting one that is there replaces it.
+    subscript(name: String) -> String? {
+        get { pairs.first { $0.name == name }?.value }
+        set {
+            if let i = pairs.firstIndex(where: { $0.name == name }) {
+                if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
+            } else if let newValue {
+                pairs.append((name, newValue))
+            }
+        }
+    }
+
+    /// Adds an attribute the parser has already checked is not there yet.
+    mutating func append(_ name: String, _ value: String) {
+        pairs.append((name, value))
+    }
 }
 
 /// Where the bytes of a document come from.
@@ -29,7 +61,7 @@ enum XMLByteSource {
     case file(path: String)
 }
 
-/// Reads one XML document with libxml2's streaming reader (`xmlTextReader`), validating it
+/// Reads one XML document with libxml2's push parser and SAX2 callbacks, validating it
 /// against an XSD as it goes, and turns what it finds into ``XMLStreamEvent``s and
 /// ``Diagnostic``s.
 ///
@@ -39,9 +71,9 @@ enum XMLByteSource {
 /// Only UTF-8 is read (`XML_PARSE_IGNORE_ENC` with UTF-8 forced), and libxml2's built-in
 /// limits apply (element depth 256, text node size).
 ///
-/// Memory stays constant in the file's size: the reader frees each node once it has moved
-/// past it, the input is pulled a block at a time through `xmlReaderForIO` (so the guard
-/// sees every byte before libxml2 does), and validation is streaming. Every libxml2 object
+/// Memory stays constant in the file's size: no tree is built, the input is handed over a
+/// block at a time after the guard has seen it (so the guard sees every byte before
+/// libxml2 does), and validation is streaming. Every libxml2 object
 /// is owned by a ``LibXMLDocumentReader`` and freed when it goes away.
 enum LibXMLStream {
     /// libxml2's error and warning messages past this many stop the reading.
@@ -94,21 +126,48 @@ enum LibXMLSetup {
 let parserOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
     | XML_PARSE_IGNORE_ENC.rawValue)
 
-/// Owns a `xmlTextReader`, validating with a shared parsed schema; frees the reader in `deinit`.
+/// Parses one document with libxml2's push parser and its SAX2 interface, validating with
+/// a shared parsed schema plugged into the same interface (`xmlSchemaSAXPlug`, which is
+/// also how libxml2's `xmlTextReader` validates as it streams); frees everything it made
+/// when it goes away.
+///
+/// SAX rather than `xmlTextReader`: the reader builds a tree node for every element, text
+/// and blank between elements, only to free it again once the caller has moved past it.
+/// That was about a third of reading a listing. The parser is set up as the reader sets
+/// it up (a push parser given the first four bytes, the same options, the input read as
+/// UTF-8 through libxml2's converter), so its errors, their positions and the validator's
+/// are the ones the reader gave.
 final class LibXMLDocumentReader {
-    private let reader: OpaquePointer
+    fileprivate let parser: xmlParserCtxtPtr
     private let input: XMLInputStream
     private let collector: DiagnosticCollector
-    private let displayPath: String
+    fileprivate let displayPath: String
+    private let validation: OpaquePointer?
+    private var plug: xmlSchemaSAXPlugPtr?
+    /// Set during ``run(_:)`` only.
+    fileprivate var body: ((XMLStreamEvent) -> Void)?
+    /// Element and namespace names as Swift strings, by the address libxml2 keeps them at
+    /// (its dictionary: one address per distinct name for the parser's lifetime).
+    private var names = NameCache()
+    /// Elements open.
+    private var depth: UInt32 = 0
+    /// The text node libxml2's tree builder would be adding to: whether it is CDATA, and
+    /// its length in bytes so far.
+    private var textRun: (cdata: Bool, length: Int)?
+    /// libxml2's limits where it builds a tree, without `XML_PARSE_HUGE`: its
+    /// `xmlParserMaxDepth` and `XML_MAX_TEXT_LENGTH`.
+    static let maximumDepth: UInt32 = 256
+    static let maximumTextLength = 10_000_000
 
-    private let validating: Bool
+    /// How many bytes are read from the input at a time, and handed to the parser.
+    private static let chunkSize = 64 * 1024
+    private static let pushSize = 512
+    private var buffer = [UInt8](repeating: 0, count: LibXMLDocumentReader.chunkSize)
 
     init?(input: XMLInputStream, displayPath: String, schema schemaText: String?, collector: DiagnosticCollector) {
         self.input = input
         self.collector = collector
         self.displayPath = displayPath
-        validating = schemaText != nil
-        let context = Unmanaged.passUnretained(collector).toOpaque()
         var parsed: xmlSchemaPtr?
         if let schemaText {
             parsed = SchemaCache.schema(for: schemaText)
@@ -117,80 +176,231 @@ final class LibXMLDocumentReader {
                 return nil
             }
         }
-        let streamPointer = Unmanaged.passUnretained(input).toOpaque()
-        guard let reader = xmlReaderForIO(xmlStreamRead, xmlStreamClose, streamPointer, displayPath, "UTF-8",
-                                          parserOptions) else {
-            collector.internalError("libxml2 could not create a reader")
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = saxStartElement
+        sax.endElementNs = saxEndElement
+        sax.characters = saxCharacters
+        // Blanks go where other text goes, as with the tree builder the reader uses.
+        sax.ignorableWhitespace = saxCharacters
+        sax.cdataBlock = saxCDATA
+        sax.comment = saxComment
+        sax.processingInstruction = saxInstruction
+        // Like the reader, the parser is given the first four bytes when it is made, so it
+        // sees the start of the document (a byte order mark, `<?xml`) as the reader does.
+        let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, capacity: 4) }
+        let made = buffer.withUnsafeBufferPointer { bytes in
+            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 4) {
+                xmlCreatePushParserCtxt(&sax, nil, first > 0 ? $0 : nil, max(first, 0), displayPath)
+            }
+        }
+        guard let made else {
+            collector.internalError("libxml2 could not create a parser")
             return nil
         }
-        self.reader = reader
-        collector.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, libxmlStructuredError, context)
-        if let parsed, xmlTextReaderSetSchema(reader, parsed) != 0 {
-            collector.internalError("libxml2 could not attach the XSD schema")
+        parser = made
+        xmlCtxtUseOptions(parser, parserOptions)
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
+        collector.parser = parser
+        if let parsed {
+            validation = xmlSchemaNewValidCtxt(parsed)
+            let context = Unmanaged.passUnretained(collector).toOpaque()
+            if let validation {
+                xmlSchemaSetValidStructuredErrors(validation, libxmlStructuredError, context)
+                plug = xmlSchemaSAXPlug(validation, &parser.pointee.sax, &parser.pointee.userData)
+                xmlSchemaValidateSetLocator(validation, saxLocator, UnsafeMutableRawPointer(parser))
+            }
+            if plug == nil { collector.internalError("libxml2 could not attach the XSD schema") }
+        } else {
+            validation = nil
         }
+        // The callbacks are given the parser (its user data, which the validator, when
+        // plugged in, passes on unchanged) and find this reader in its `_private` field,
+        // which libxml2 leaves to its user.
+        parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
-        collector.reader = nil
-        xmlFreeTextReader(reader)
+        collector.parser = nil
+        if let plug { xmlSchemaSAXUnplug(plug) }
+        if let validation { xmlSchemaFreeValidCtxt(validation) }
+        xmlFreeParserCtxt(parser)
     }
 
+    /// Hands the document to the parser a chunk at a time, the events to `body` as the
+    /// parser finds them.
     func run(_ body: (XMLStreamEvent) -> Void) {
-        var status: Int32 = 1
-        while !collector.tooMany {
-            status = xmlTextReaderRead(reader)
-            guard status == 1 else { break }
-            switch xmlTextReaderNodeType(reader) {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let tag = startTag()
-                body(.start(tag))
-                if xmlTextReaderIsEmptyElement(reader) == 1 { body(.end(localName: tag.localName)) }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                body(.end(localName: string(xmlTextReaderConstLocalName(reader))))
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                body(.text(string(xmlTextReaderConstValue(reader))))
-            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
-                 Int32(XML_READER_TYPE_ENTITY.rawValue):
-                // Unreachable while the guard stops every DOCTYPE; kept so that a DTD
-                // could never be accepted silently.
-                collector.dtdForbidden(line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                       column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-                return
-            default:
-                break // comments, processing instructions
+        withoutActuallyEscaping(body) { body in
+            self.body = body
+            defer { self.body = nil }
+            while !collector.tooMany {
+                let count = Int(buffer.withUnsafeMutableBufferPointer {
+                    input.read(into: $0.baseAddress!, capacity: $0.count)
+                })
+                // A read error is reported on its own (``DiagnosticCollector/finish(input:)``).
+                guard count >= 0 else { return }
+                if count == 0 {
+                    xmlParseChunk(parser, nil, 0, 1)
+                    break
+                }
+                // Pushed in pieces of the size `xmlTextReader` pushes: where the parser is
+                // when it calls back (and so the position of an error raised then)
+                // depends on how much it has been given.
+                buffer.withUnsafeBufferPointer { bytes in
+                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { base in
+                        var offset = 0
+                        while offset < count, parser.pointee.instate != XML_PARSER_EOF {
+                            let piece = min(Self.pushSize, count - offset)
+                            xmlParseChunk(parser, base + offset, Int32(piece), 0)
+                            offset += piece
+                        }
+                    }
+                }
+                if parser.pointee.instate == XML_PARSER_EOF { break }
             }
         }
-        if status == -1 || collector.tooMany {
-            collector.readingStopped(line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                     column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-        } else if validating, xmlTextReaderIsValid(reader) != 1 {
-            collector.invalidWithoutMessage(line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                                            column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+        let (line, column) = collector.parserPosition ?? (0, 0)
+        if parser.pointee.wellFormed == 0 || collector.tooMany {
+            collector.readingStopped(line: line, column: column)
+        } else if let validation, xmlSchemaIsValid(validation) != 1 {
+            collector.invalidWithoutMessage(line: line, column: column)
         }
     }
 
-    private func startTag() -> XMLStartTag {
-        let localName = string(xmlTextReaderConstLocalName(reader))
-        let namespace = string(xmlTextReaderConstNamespaceUri(reader))
-        var attributes: [String: String] = [:]
-        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-            repeat {
-                if xmlTextReaderIsNamespaceDecl(reader) != 1 {
-                    attributes[string(xmlTextReaderConstLocalName(reader))] = string(xmlTextReaderConstValue(reader))
-                }
-            } while xmlTextReaderMoveToNextAttribute(reader) == 1
-            xmlTextReaderMoveToElement(reader)
+    fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?,
+                           _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        // libxml2 limits nesting where it builds its tree, which a SAX reader does not
+        // ask it to do; the same limit, reported as libxml2 reports it, stops the reading.
+        guard depth <= Self.maximumDepth else {
+            collector.tooDeep(limit: Self.maximumDepth)
+            halt(parser)
+            return
         }
-        let position = input.scanner.nextElementStart()
-            ?? (Int(xmlTextReaderGetParserLineNumber(reader)), Int(xmlTextReaderGetParserColumnNumber(reader)))
-        return XMLStartTag(localName: localName, namespace: namespace, attributes: attributes,
-                           location: SourceLocation(file: displayPath, line: position.line, column: position.column))
+        depth += 1
+        textRun = nil
+        var values = XMLAttributes()
+        if let attributes {
+            // Five pointers an attribute: local name, prefix, namespace, value, its end.
+            for i in 0..<count {
+                let a = attributes + 5 * i
+                guard let value = a[3], let end = a[4] else { continue }
+                values.append(names.string(a[0]), Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
+            }
+        }
+        let position = input.scanner.nextElementStart() ?? collector.parserPosition ?? (0, 0)
+        body?(.start(XMLStartTag(localName: names.string(localName), namespace: names.string(namespace),
+                                 attributes: values,
+                                 location: SourceLocation(file: displayPath, line: position.line, column: position.column))))
     }
 
-    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    fileprivate func end(_ localName: UnsafePointer<xmlChar>?) {
+        depth -= 1
+        textRun = nil
+        body?(.end(localName: names.string(localName)))
+    }
+
+    fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
+        // libxml2's tree builder joins adjacent text (or adjacent CDATA) into one node and
+        // refuses to let one grow past its limit; the same limit, at the same point.
+        if let run = textRun, run.cdata == cdata {
+            guard run.length + bytes.count <= Self.maximumTextLength else {
+                collector.textTooLong()
+                halt(parser)
+                return
+            }
+            textRun = (cdata, run.length + bytes.count)
+        } else {
+            textRun = (cdata, bytes.count)
+        }
+        body?(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// A comment or processing instruction: text after it is a node of its own.
+    fileprivate func breakText() { textRun = nil }
+
+    /// An attribute's value as the parser hands it over. Without entity substitution
+    /// (`XML_PARSE_NOENT`, left out on purpose) libxml2 decodes every reference in a value
+    /// but one: an ampersand, written `&amp;` or `&#38;`, comes as `&#38;`, for the tree
+    /// builder to decode later. A literal `&#38;` cannot come any other way (its `&` would
+    /// have been written `&amp;`), so each one stands for `&`.
+    static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let value = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(0x26) else { return value }
+        return value.replacingOccurrences(of: "&#38;", with: "&")
+    }
+}
+
+/// Stops the parser from inside a callback or an error it raises, as libxml2's tree
+/// builder stops it: no more callbacks, the input state at its end. Unlike
+/// `xmlStopParser`, which frees the input buffer that the parser code the callback
+/// returns to may still be reading.
+func halt(_ parser: xmlParserCtxtPtr) {
+    parser.pointee.disableSAX = 1
+    parser.pointee.instate = XML_PARSER_EOF
+}
+
+/// Calls `body` with the reader a SAX callback is for: the callbacks are given the parser,
+/// whose `_private` field holds the reader. The reader outlives every callback (it owns
+/// the parser), so it is used without retaining it: a retain and release for each of
+/// the millions of callbacks of a large listing were a tenth of reading it.
+@inline(__always)
+private func withDocumentReader(_ context: UnsafeMutableRawPointer?, _ body: (LibXMLDocumentReader) -> Void) {
+    guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let reader = parser.pointee._private
+    else { return }
+    Unmanaged<LibXMLDocumentReader>.fromOpaque(reader)._withUnsafeGuaranteedRef(body)
+}
+
+private let saxStartElement: startElementNsSAX2Func = { context, localName, _, namespace, _, _, count, _, attributes in
+    withDocumentReader(context) { $0.start(localName, namespace, Int(count), attributes) }
+}
+
+private let saxEndElement: endElementNsSAX2Func = { context, localName, _, _ in
+    withDocumentReader(context) { $0.end(localName) }
+}
+
+private let saxCharacters: charactersSAXFunc = { context, bytes, count in
+    guard let bytes, count > 0 else { return }
+    withDocumentReader(context) { $0.text(UnsafeBufferPointer(start: bytes, count: Int(count)), cdata: false) }
+}
+
+private let saxCDATA: cdataBlockSAXFunc = { context, bytes, count in
+    guard let bytes, count > 0 else { return }
+    withDocumentReader(context) { $0.text(UnsafeBufferPointer(start: bytes, count: Int(count)), cdata: true) }
+}
+
+private let saxComment: commentSAXFunc = { context, _ in withDocumentReader(context) { $0.breakText() } }
+
+private let saxInstruction: processingInstructionSAXFunc = { context, _, _ in
+    withDocumentReader(context) { $0.breakText() }
+}
+
+/// Where the validator is: the parser's line, as `xmlTextReader`'s locator reports it.
+private let saxLocator: xmlSchemaValidityLocatorFunc = { context, file, line in
+    guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let input = parser.pointee.input
+    else { return -1 }
+    file?.pointee = UnsafePointer(input.pointee.filename)
+    line?.pointee = UInt(max(input.pointee.line, 0))
+    return 0
+}
+
+/// Names libxml2 hands over, as Swift strings. The parser keeps each distinct name once in
+/// its dictionary, so a name's address says which it is; each hit is still checked against
+/// the bytes, so an address that is not the dictionary's can never give a wrong name.
+private struct NameCache {
+    private var entries: [(address: UnsafePointer<xmlChar>, bytes: [UInt8], string: String)] = []
+
+    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        return String(cString: pointer)
+        for entry in entries where entry.address == pointer {
+            if entry.bytes.withUnsafeBufferPointer({ strcmp(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                                            UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) == 0 }) {
+                return entry.string
+            }
+        }
+        let string = String(cString: pointer)
+        // A document's vocabulary is small; a document with thousands of names just
+        // stops being remembered.
+        if entries.count < 64 { entries.append((pointer, Array(string.utf8) + [0], string)) }
+        return string
     }
 }
