@@ -98,9 +98,32 @@ private struct DecisionBuilder {
     /// Procedures a full snapshot lists without a change.
     private var listed: [ListedProcedure] = []
 
-    private static let leaves: Set<String> = [
-        "replaces", "name", "field", "level", "agency", "processing-time", "fees", "online-service", "legal-basis",
-    ]
+    /// The elements whose text a procedure takes. Named once, at the start tag, so that
+    /// the end tag is matched by a number rather than by comparing names again.
+    private enum Leaf {
+        case replaces, name, field, level, agency, fees, processingTime, onlineService, legalBasis
+
+        /// The leaf an element name names. A `switch` compares the (short, inline) names
+        /// directly; a `String` raw value would look each one up through the standard
+        /// library's table search, 3 % of reading a listing.
+        init?(_ name: String) {
+            switch name {
+            case "name": self = .name
+            case "field": self = .field
+            case "level": self = .level
+            case "agency": self = .agency
+            case "processing-time": self = .processingTime
+            case "fees": self = .fees
+            case "online-service": self = .onlineService
+            case "legal-basis": self = .legalBasis
+            case "replaces": self = .replaces
+            default: return nil
+            }
+        }
+    }
+
+    /// The leaf whose text ``fields`` is collecting.
+    private var leaf: Leaf?
 
     func decision() -> Decision? {
         guard let h = header, let number = h.number, let issuer = h.issuer, let issued = h.issued,
@@ -129,8 +152,11 @@ private struct DecisionBuilder {
                 procedure = Partial(location: tag.location, code: tag.text("code"), writtenCode: tag.text("written-code"),
                                     change: tag.text("change").flatMap(ChangeType.init(rawValue:)),
                                     changeWritten: tag.attributes["change"] != nil)
-            case let name where DecisionBuilder.leaves.contains(name) && procedure != nil:
-                fields.begin(tag)
+            case let name where procedure != nil:
+                if let element = Leaf(name) {
+                    leaf = element
+                    fields.begin(tag)
+                }
             default:
                 break
             }
@@ -142,20 +168,20 @@ private struct DecisionBuilder {
                 procedure = nil
                 return
             }
-            guard let (text, location) = fields.end(name), procedure != nil else { return }
-            switch name {
-            case "replaces": procedure!.replaces.append((text, location))
-            case "name": procedure!.name = text.nonEmpty
+            guard let (text, location) = fields.end(name), procedure != nil, let element = leaf else { return }
+            leaf = nil
+            switch element {
+            case .replaces: procedure!.replaces.append((text, location))
+            case .name: procedure!.name = text.nonEmpty
             // Texts a listing repeats from procedure to procedure share one storage.
-            case "field": procedure!.field = text.nonEmpty.map { pool.intern($0) }
-            case "agency": procedure!.agency = text.nonEmpty.map { pool.intern($0) }
-            case "processing-time": procedure!.processingTime = text.nonEmpty.map { pool.intern($0) }
-            case "fees": procedure!.fees = text.nonEmpty.map { pool.intern($0) }
-            case "legal-basis": procedure!.legalBasis = text.nonEmpty.map { pool.intern($0) }
-            case "online-service": procedure!.onlineService = OnlineServiceLevel(rawValue: text)
-            case "level":
+            case .field: procedure!.field = text.nonEmpty.map { pool.intern($0) }
+            case .agency: procedure!.agency = text.nonEmpty.map { pool.intern($0) }
+            case .processingTime: procedure!.processingTime = text.nonEmpty.map { pool.intern($0) }
+            case .fees: procedure!.fees = text.nonEmpty.map { pool.intern($0) }
+            case .legalBasis: procedure!.legalBasis = text.nonEmpty.map { pool.intern($0) }
+            case .onlineService: procedure!.onlineService = OnlineServiceLevel(rawValue: text)
+            case .level:
                 if let level = AdministrativeLevel(rawValue: text) { procedure!.levels.append((level, location)) }
-            default: break
             }
         }
     }

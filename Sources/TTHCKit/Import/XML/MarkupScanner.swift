@@ -77,6 +77,17 @@ struct MarkupScanner {
         var i = 0
         let n = bytes.count
         while i < n {
+            if state == .text {
+                skip(bytes, from: &i, until: 0x3C, 0x3C, 0x3C)
+                if i == n { break }
+            } else if state == .startTag {
+                // Names and spaces inside a tag: only quotes, `>` and `<` matter.
+                skip(bytes, from: &i, until: 0x22, 0x27, 0x3E, also: 0x3C)
+                if i == n { break }
+            } else if state == .quoted {
+                skip(bytes, from: &i, until: quote, quote, quote)
+                if i == n { break }
+            }
             let b = bytes[i]
             switch state {
             case .start, .text:
@@ -157,22 +168,61 @@ struct MarkupScanner {
         return n
     }
 
+    /// Runs through bytes up to the next one of `a`, `b`, `c` or `d` (or the end of
+    /// `bytes`), counting lines and columns as ``advance(over:)`` does, in local variables:
+    /// most of a document is text, names and attribute values, where nothing needs the
+    /// state machine.
+    @inline(__always)
+    private mutating func skip(_ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int,
+                               until a: UInt8, _ b: UInt8, _ c: UInt8, also d: UInt8 = 0x3C) {
+        let start = i
+        var j = i
+        var position = Position(line: line, column: column, lastWasCR: lastWasCR)
+        let n = bytes.count
+        while j < n {
+            let x = bytes[j]
+            if x == a || x == b || x == c || x == d { break }
+            position.advance(over: x, atStart: offset + (j - start) == 0)
+            j += 1
+        }
+        guard j > start else { return }
+        (line, column, lastWasCR) = (position.line, position.column, position.lastWasCR)
+        offset += j - start
+        previous = bytes[j - 1]
+        i = j
+    }
+
     @inline(__always)
     private mutating func advance(over b: UInt8) {
-        defer { offset += 1 }
-        if b == 0x0A {
-            if !lastWasCR { line += 1 }
-            column = 1
-            lastWasCR = false
-        } else if b == 0x0D {
-            line += 1
-            column = 1
-            lastWasCR = true
-        } else {
-            lastWasCR = false
-            // One column per character: count lead bytes, not continuation bytes. A UTF-8
-            // byte order mark is not a character of the document.
-            if b & 0xC0 != 0x80, !(offset == 0 && b == 0xEF) { column += 1 }
+        var position = Position(line: line, column: column, lastWasCR: lastWasCR)
+        position.advance(over: b, atStart: offset == 0)
+        (line, column, lastWasCR) = (position.line, position.column, position.lastWasCR)
+        offset += 1
+    }
+
+    /// Line and column counting, on a value of its own so that ``skip(_:from:until:_:_:also:)``
+    /// keeps it in registers through a run of bytes.
+    private struct Position {
+        var line: Int
+        var column: Int
+        var lastWasCR: Bool
+
+        @inline(__always)
+        mutating func advance(over b: UInt8, atStart: Bool) {
+            if b == 0x0A {
+                if !lastWasCR { line += 1 }
+                column = 1
+                lastWasCR = false
+            } else if b == 0x0D {
+                line += 1
+                column = 1
+                lastWasCR = true
+            } else {
+                lastWasCR = false
+                // One column per character: count lead bytes, not continuation bytes. A
+                // UTF-8 byte order mark is not a character of the document.
+                if b & 0xC0 != 0x80, !(atStart && b == 0xEF) { column += 1 }
+            }
         }
     }
 
