@@ -1,14 +1,14 @@
 /// A byte-level look at an XML document that runs just ahead of libxml2, on the very bytes
-/// handed to it, for two things libxml2's streaming reader cannot give:
+/// handed to it, for two things libxml2's parser cannot give:
 ///
 /// - **A guard.** Any `<!DOCTYPE` stops the input before libxml2 sees the declaration, so
 ///   no DTD, entity declaration, parameter entity or external reference is ever parsed
 ///   (billion laughs, XXE). A document that is not UTF-8 (UTF-16/32 by their byte
 ///   signatures) is stopped at the first byte.
-/// - **Where each element starts.** The reader reports a node's line as the line where its
+/// - **Where each element starts.** libxml2 knows a node's line as the line where its
 ///   start tag *ends* and no column at all. The scanner records the line and column of the
-///   `<` of every start tag, in document order; the reader pops one for each element node
-///   it returns, so the queue never holds more than the parser's small look-ahead.
+///   `<` of every start tag, in document order; the reader pops one for each start tag the
+///   parser reports, so the queue never holds more than the parser's small look-ahead.
 ///
 /// Hand-written rather than delegated to libxml2 because both needs concern bytes libxml2
 /// either must not see or does not report. It recognises only what can matter in a
