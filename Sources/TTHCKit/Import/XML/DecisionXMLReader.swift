@@ -40,11 +40,13 @@ public enum DecisionXMLReader {
         return b.count >= 10 && b[8] == 0x2E && b[9...].allSatisfy(suffix)
     }
 
-    static func run(_ source: XMLByteSource, displayPath: String,
+    /// `pipelined`: parse on a second thread or not, whatever the size (for tests; see
+    /// ``LibXMLStream/read(_:displayPath:schema:namespace:pipelined:_:)``).
+    static func run(_ source: XMLByteSource, displayPath: String, pipelined: Bool? = nil,
                     _ body: (ProcedureChange) -> Void) -> ReadResult<Decision> {
         var builder = DecisionBuilder()
         let xml = LibXMLStream.read(source, displayPath: displayPath, schema: EmbeddedSchemas.decision,
-                                    namespace: namespace) { event in
+                                    namespace: namespace, pipelined: pipelined) { event in
             builder.handle(event, body)
         }
         var log = builder.log

@@ -12,14 +12,21 @@ final class XMLInputStream {
     /// Whether the source has said it has no more bytes.
     private(set) var reachedEnd = false
     var scanner = MarkupScanner()
+    /// The size of the document in bytes, as far as it is known before reading (a file's
+    /// size when it was opened).
+    let expectedSize: Int
 
     /// Opens a file source the way ``InputFile/read(_:displayPath:)`` does: regular files
     /// only, so a FIFO or a device is refused instead of waited on or read without end.
     init(_ source: XMLByteSource, displayPath: String) throws(InputError) {
         self.source = source
-        if case .file(let path) = source {
-            let (fd, _) = try InputFile.openRegularFile(path, displayPath: displayPath)
+        switch source {
+        case .file(let path):
+            let (fd, size) = try InputFile.openRegularFile(path, displayPath: displayPath)
             fileHandle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            expectedSize = size
+        case .memory(let bytes):
+            expectedSize = bytes.count
         }
     }
 

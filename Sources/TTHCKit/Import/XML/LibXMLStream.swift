@@ -83,8 +83,14 @@ enum LibXMLStream {
     /// `schema` is the XSD text (nil: not validated, as for the parts of an Office file);
     /// `namespace` is stripped from libxml2's messages, where it would only add noise
     /// (`{urn:tthc:decision:1}name` → `name`).
+    ///
+    /// A document of ``pipelineThreshold`` bytes or more, on a machine with more than one
+    /// core, is parsed on a thread of its own while the calling thread hands the events to
+    /// `body` (``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``); `pipelined`
+    /// overrides that choice (for tests). The events, their order and the diagnostics are
+    /// the same either way.
     static func read(_ source: XMLByteSource, displayPath: String, schema: String?, namespace: String,
-                     _ body: (XMLStreamEvent) -> Void) -> [Diagnostic] {
+                     pipelined: Bool? = nil, _ body: (XMLStreamEvent) -> Void) -> [Diagnostic] {
         LibXMLSetup.once()
         let collector = DiagnosticCollector(displayPath: displayPath, namespace: namespace)
         let input: XMLInputStream
@@ -106,10 +112,21 @@ enum LibXMLStream {
         withExtendedLifetime((collector, input)) {
             guard let document = LibXMLDocumentReader(input: input, displayPath: displayPath, schema: schema,
                                                       collector: collector) else { return }
-            document.run(body)
+            let split = pipelined
+                ?? (input.expectedSize >= pipelineThreshold && ProcessInfo.processInfo.activeProcessorCount > 1)
+            if split {
+                document.runOnSecondThread(body, errorContext: collectorPointer)
+            } else {
+                document.run(body)
+            }
         }
         return collector.finish(input: input)
     }
+
+    /// From this size on, parsing and building the model share the work between two cores.
+    /// Below it, the thread costs more than it saves; and a catalogue's many small listings
+    /// are already read on every core at once, a file per core.
+    static let pipelineThreshold = 4 << 20
 }
 
 /// Calls `xmlInitParser` once per process, before any thread uses libxml2.
@@ -267,6 +284,41 @@ final class LibXMLDocumentReader {
         }
     }
 
+    /// ``run(_:)`` on a thread of its own, while the calling thread hands the events to
+    /// `body` in batches, in order: libxml2's parsing and validation, with the events made
+    /// of what it finds, on one core; what `body` builds from them on another. A 100 MB
+    /// listing splits about evenly between the two.
+    ///
+    /// The parsing thread is the only one that touches the parser, the input and the
+    /// collector until it has handed over its last batch; the channel's lock orders all it
+    /// did before what the calling thread does next. It lets go of this reader before
+    /// then, so the reader is freed on the calling thread, as without the second thread.
+    /// libxml2 keeps its error handler per thread: the parsing thread sets its own to
+    /// `errorContext` (the collector).
+    func runOnSecondThread(_ body: (XMLStreamEvent) -> Void, errorContext: UnsafeMutableRawPointer) {
+        let channel = XMLEventChannel()
+        let shared = SharedReader(reader: self, errorContext: errorContext)
+        let thread = Thread {
+            xmlSetStructuredErrorFunc(shared.errorContext, libxmlStructuredError)
+            var batch: [XMLStreamEvent] = []
+            batch.reserveCapacity(XMLEventChannel.batchSize)
+            shared.reader?.run { event in
+                batch.append(event)
+                if batch.count == XMLEventChannel.batchSize {
+                    channel.put(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            shared.reader = nil
+            channel.put(batch)
+            channel.close()
+        }
+        thread.start()
+        while let batch = channel.take() {
+            for event in batch { body(event) }
+        }
+    }
+
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?,
                            _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // libxml2 limits nesting where it builds its tree, which a SAX reader does not
@@ -327,6 +379,57 @@ final class LibXMLDocumentReader {
         let value = String(decoding: bytes, as: UTF8.self)
         guard bytes.contains(0x26) else { return value }
         return value.replacingOccurrences(of: "&#38;", with: "&")
+    }
+}
+
+/// What the parsing thread of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``
+/// is given. Unchecked: the reader and the collector behind `errorContext` are used by one
+/// thread at a time, handed over through ``XMLEventChannel``'s lock.
+private final class SharedReader: @unchecked Sendable {
+    var reader: LibXMLDocumentReader?
+    let errorContext: UnsafeMutableRawPointer
+
+    init(reader: LibXMLDocumentReader, errorContext: UnsafeMutableRawPointer) {
+        self.reader = reader
+        self.errorContext = errorContext
+    }
+}
+
+/// Batches of events from the parsing thread to the calling one, at most two waiting, so
+/// memory stays bounded whichever side is faster.
+private final class XMLEventChannel: @unchecked Sendable {
+    static let batchSize = 4096
+    private static let waitingLimit = 2
+    private let condition = NSCondition()
+    private var waiting: [[XMLStreamEvent]] = []
+    private var closed = false
+
+    /// Hands over a batch, waiting while two are waiting already.
+    func put(_ batch: [XMLStreamEvent]) {
+        condition.lock()
+        while waiting.count >= Self.waitingLimit { condition.wait() }
+        waiting.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more batches will come.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; `nil` once the channel is closed and empty.
+    func take() -> [XMLStreamEvent]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty && !closed { condition.wait() }
+        guard !waiting.isEmpty else { return nil }
+        let batch = waiting.removeFirst()
+        condition.broadcast()
+        return batch
     }
 }
 

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import TTHCKit
+
+/// A large listing is parsed on a second thread while the calling thread builds the model
+/// (`LibXMLDocumentReader.runOnSecondThread`). Whichever way a listing is read, the
+/// decision, its procedures in order and every diagnostic must be the same.
+@Suite struct XMLPipelineTests {
+    static let fixtures = ["decision-valid.xml"] + [
+        "bad-date.xml", "bad-enum.xml", "billion-laughs.xml", "code-trailing-dot.xml", "deep-nesting.xml",
+        "empty.xml", "external-dtd.xml", "impossible-date.xml", "invalid-utf8.xml", "latin1.xml",
+        "mismatched-tags.xml", "missing-attribute.xml", "parameter-entities.xml", "replaces-not-replaced.xml",
+        "truncated.xml", "unknown-element.xml", "utf16-no-bom.xml", "xinclude.xml", "xxe-file.xml", "xxe-http.xml",
+    ].map { "malformed/" + $0 }
+
+    /// The decision and procedures as JSON, and the diagnostics rendered: what a reader of
+    /// the result sees.
+    static func outcome(_ file: InputFile, pipelined: Bool) throws -> (json: String, diagnostics: [String], count: Int) {
+        var changes: [ProcedureChange] = []
+        var result = DecisionXMLReader.run(.memory(file.bytes), displayPath: file.displayPath, pipelined: pipelined) {
+            changes.append($0)
+        }
+        result.value?.changes = changes
+        let json = try result.value.map { try XMLFixtures.json($0) } ?? "nil"
+        return (json, XMLFixtures.rendered(result.diagnostics), changes.count)
+    }
+
+    @Test(arguments: fixtures)
+    func fixturesReadTheSameOnTwoThreads(_ name: String) throws {
+        let file = try XMLFixtures.file(name)
+        let one = try Self.outcome(file, pipelined: false)
+        let two = try Self.outcome(file, pipelined: true)
+        #expect(two.json == one.json)
+        #expect(two.diagnostics == one.diagnostics)
+    }
+
+    /// Many batches of events (a batch is 4,096), with errors early, late and in between.
+    @Test func aLongListingWithErrorsReadsTheSameOnTwoThreads() throws {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <decision xmlns="urn:tthc:decision:1" number="1/QĐ-BX" issuer="Bộ X" issued="2026-10-20" effective="2026-11-01">
+
+        """
+        let changes = ["new", "amended", "abolished"]
+        for i in 0..<6_000 {
+            let change = i == 10 || i == 5_999 ? "modified" : changes[i % 3]
+            let level = i == 3_000 ? "county" : "province"
+            xml += """
+              <procedure code="1.\(String(format: "%06d", i))" change="\(change)">
+                <name>Thủ tục số \(i) &amp; hồ sơ</name>
+                <levels><level>\(level)</level></levels>
+                <agency>Sở X</agency>
+              </procedure>
+
+            """
+        }
+        xml += "</decision>\n"
+        let file = InputFile(displayPath: "long.xml", bytes: Array(xml.utf8))
+        let one = try Self.outcome(file, pipelined: false)
+        let two = try Self.outcome(file, pipelined: true)
+        #expect(one.count == 5_998) // the two with change="modified" carry no change
+        #expect(one.diagnostics.count == 3)
+        #expect(two.count == one.count)
+        #expect(two.json == one.json)
+        #expect(two.diagnostics == one.diagnostics)
+    }
+
+    /// Streamed from disk on two threads (the way a large listing in a catalogue is read):
+    /// the same procedures as a whole read on one.
+    @Test func aFileStreamedOnTwoThreadsGivesWhatAWholeReadGives() throws {
+        let source = try XMLFixtures.file("decision-valid.xml")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("d.xml").path
+        try Data(source.bytes).write(to: URL(fileURLWithPath: path))
+        var streamed: [ProcedureChange] = []
+        let result = DecisionXMLReader.run(.file(path: path), displayPath: source.displayPath, pipelined: true) {
+            streamed.append($0)
+        }
+        let whole = DecisionXMLReader.read(source)
+        #expect(result.diagnostics.isEmpty)
+        #expect(streamed == whole.value?.changes)
+    }
+}
