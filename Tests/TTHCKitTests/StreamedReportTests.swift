@@ -1,0 +1,78 @@
+import Testing
+@testable import TTHCKit
+
+/// The text, Markdown and HTML reports are made row by row and handed over in pieces (a
+/// national report is hundreds of megabytes). The golden files hold their bytes; these
+/// tests hold the pieces and the two passes over a table.
+@Suite struct StreamedReportTests {
+    /// The fixture with its changes repeated until each report passes several pieces.
+    static let large: Reconciliation = {
+        var r = ReportFixture.reconciliation
+        r.changes = Array(repeating: r.changes, count: 1_000).flatMap { $0 }
+        return r
+    }()
+
+    @Test(arguments: [ReportFormat.text, .markdown, .html])
+    func largeReportsAreHandedOverInBoundedPieces(format: ReportFormat) throws {
+        let renderer = format.renderer(colour: false)
+        guard case .produced(let produce) = renderer.content(Self.large, language: .vi) else {
+            Issue.record("\(format) is not produced in pieces")
+            return
+        }
+        var pieces: [Int] = []
+        var bytes: [UInt8] = []
+        produce { piece in
+            pieces.append(piece.count)
+            bytes.append(contentsOf: piece)
+        }
+        #expect(pieces.count > 2)
+        // A piece is handed over once it reaches the size, after the line that filled it.
+        #expect(pieces.allSatisfy { $0 <= ChunkedOutput.defaultPieceSize + 16 * 1024 })
+        #expect(pieces.dropLast().allSatisfy { $0 >= ChunkedOutput.defaultPieceSize })
+        // Every run of the producer gives the same bytes (the output file and the collected
+        // render come from separate runs).
+        #expect(bytes == renderer.render(Self.large, language: .vi))
+    }
+
+    @Test func chunkedOutputKeepsEveryByteInOrderAndTrimsOnlyTrailingSpaces() {
+        let content = ChunkedOutput.produced(pieceSize: 10) { out in
+            out.line("một  ", trimmingTrailingSpaces: true)
+            out.line("   ", trimmingTrailingSpaces: true)
+            out.line("hai  ")
+            for i in 0..<20 { out.line(String(i)) }
+        }
+        guard case .produced(let produce) = content else { Issue.record("not produced"); return }
+        var pieces: [[UInt8]] = []
+        produce { pieces.append(Array($0)) }
+        let expected = "một\n\nhai  \n" + (0..<20).map { "\($0)\n" }.joined()
+        #expect(pieces.flatMap { $0 } == Array(expected.utf8))
+        #expect(pieces.count > 3)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 10 && $0.count < 20 })
+    }
+
+    /// The first pass over a table sizes the columns as the drawn rows need: a wrapped
+    /// column as wide as its widest wrapped line, the others as their widest cell, and the
+    /// rows set apart when a cell takes more than one line.
+    @Test func widthsPassMeasuresTheWrappedLines() {
+        typealias D = ReportDocument
+        let columns = [D.Column(title: "Mã", content: .code), D.Column(title: "Tên", content: .longText, wrap: 10)]
+        let wrapping = D.Table(columns: columns, rows: [[D.Cell("1.000001"), D.Cell("một hai ba bốn năm sáu bảy")],
+                                                        [D.Cell("2"), D.Cell("ngắn")]])
+        #expect(TextReport.layout(wrapping) == TextReport.Layout(widths: [8, 10], spaced: true))
+        let flat = D.Table(columns: columns, rows: [[D.Cell("2"), D.Cell("ngắn")]])
+        #expect(TextReport.layout(flat) == TextReport.Layout(widths: [2, 4], spaced: false))
+        // A cell of two lines spaces the rows even when nothing wraps.
+        let twoLines = D.Table(columns: columns, rows: [[D.Cell(["a", "b"]), D.Cell("c")]])
+        #expect(TextReport.layout(twoLines) == TextReport.Layout(widths: [2, 3], spaced: true))
+    }
+
+    @Test func tablesMakeTheSameRowsEachTimeTheyAreRead() throws {
+        let doc = ReportDocument(Self.large, language: .en)
+        let section = try #require(doc.sections.first { $0.id == .urgent })
+        guard case .table(let table) = section.blocks[0] else { Issue.record("no table"); return }
+        #expect(table.count == table.rows.reduce(0) { n, _ in n + 1 })
+        let first = table.rows.map { $0.map(\.lines) }
+        #expect(Array(first) == Array(table.rows.map { $0.map(\.lines) }))
+        #expect(table[table.count - 1].map(\.lines) == first.last)
+    }
+}
