@@ -1,9 +1,10 @@
 import Testing
 @testable import TTHCKit
 
-/// The text, Markdown and HTML reports are made row by row and handed over in pieces (a
-/// national report is hundreds of megabytes). The golden files hold their bytes; these
-/// tests hold the pieces and the two passes over a table.
+/// The text, Markdown, HTML and workbook reports are made row by row and handed over in
+/// pieces (a national report is hundreds of megabytes). The golden files hold their bytes;
+/// these tests hold the pieces, the two passes over a table and the parts made while they
+/// are compressed.
 @Suite struct StreamedReportTests {
     /// The fixture with its changes repeated until each report passes several pieces.
     static let large: Reconciliation = {
@@ -74,5 +75,49 @@ import Testing
         let first = table.rows.map { $0.map(\.lines) }
         #expect(Array(first) == Array(table.rows.map { $0.map(\.lines) }))
         #expect(table[table.count - 1].map(\.lines) == first.last)
+    }
+
+    /// A part made piece by piece is compressed to the same bytes as the part given whole:
+    /// the compressor reads it in the same chunks, across pieces and past the point where
+    /// the bytes already handed over are dropped.
+    @Test func aPartMadeInPiecesArchivesAsThePartGivenWhole() {
+        let pieces = (0..<90_000).map { "<r n=\"\($0)\">\($0 &* 7919 % 10007)</r>" }
+        var whole = PackageWriter(main: "x/main.xml", title: "t")
+        whole.add("x/main.xml", contentType: "application/xml", pieces.joined())
+        let source = { () -> PackageWriter.PieceSource in
+            var i = 0
+            return { bytes in
+                guard i < pieces.count else { return false }
+                bytes.append(contentsOf: pieces[i].utf8)
+                i += 1
+                return true
+            }
+        }
+        let size = PackageWriter.size(of: source())
+        #expect(size == pieces.joined().utf8.count && size > 1 << 20)
+        var made = PackageWriter(main: "x/main.xml", title: "t")
+        made.add("x/main.xml", contentType: "application/xml", size: size, make: source)
+        #expect(made.archive() == whole.archive())
+    }
+
+    /// Rows made when the sheet is written give the workbook the rows given one by one give.
+    @Test func madeRowsWriteTheSameWorkbookAsGivenRows() {
+        let rows: [[Workbook.Cell?]] = (0..<20_000).map { i in
+            [Workbook.Cell(.text("mã \(i % 97)"), .text), Workbook.Cell(.number(i), .number),
+             i % 3 == 0 ? nil : Workbook.Cell(.text("dòng một\nhai \(i)"), .wrapped)]
+        }
+        var given = Workbook.Sheet(name: "A", widths: [10, 8, 12])
+        for row in rows { given.rows.append(row) }
+        var made = Workbook.Sheet(name: "A", widths: [10, 8, 12])
+        made.rows.append(rows[0])
+        made.rows.append(count: rows.count - 2, columns: 3) { rows[$0 + 1] }
+        made.rows.append(rows[rows.count - 1])
+        given.table = (header: 0, last: rows.count - 1, columns: 3)
+        made.table = given.table
+        #expect(made.rows.count == given.rows.count && made.rows.columns == 3)
+        var a = Workbook(title: "t"), b = Workbook(title: "t")
+        a.sheets = [given, given]
+        b.sheets = [made, made]
+        #expect(a.archive() == b.archive())
     }
 }
