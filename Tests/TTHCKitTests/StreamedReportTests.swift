@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TTHCKit
 
@@ -119,5 +120,26 @@ import Testing
         a.sheets = [given, given]
         b.sheets = [made, made]
         #expect(a.archive() == b.archive())
+    }
+
+    /// The shared-string table numbers each text once, in order of first use, past the
+    /// size its table of slots starts at (1,024) and through every time it grows: tthc's own
+    /// reader gives back every cell's text, and the table holds each text once.
+    @Test func sharedStringsNumberEveryTextOnceAndReadBack() throws {
+        let texts = (0..<6_000).map { i in i % 5 == 0 ? "" : "văn bản \(i % 2_500)" + (i % 7 == 0 ? "\ndòng hai" : "") }
+        var sheet = Workbook.Sheet(name: "A")
+        sheet.rows.append(count: texts.count, columns: 1) { [Workbook.Cell(.text(texts[$0]), .text)] }
+        var book = Workbook(title: "t")
+        book.sheets = [sheet]
+        let bytes = book.archive()
+        let read = try XLSXWorkbook(InputFile(displayPath: "s.xlsx", bytes: bytes))
+        let (rows, diagnostics) = OfficeFixtures.rows(read.source(read.sheets[0]))
+        #expect(diagnostics.isEmpty)
+        let expected = texts.enumerated().filter { !$0.element.isEmpty }.map { "\($0.offset + 1): " + $0.element.replacingOccurrences(of: "\n", with: "⏎") }
+        #expect(rows == expected)
+        let unique = Set(texts).count
+        let container = try OfficeContainer(InputFile(displayPath: "s.xlsx", bytes: bytes))
+        let sst = String(decoding: try #require(try container.read("xl/sharedStrings.xml")).prefix(300), as: UTF8.self)
+        #expect(sst.contains("count=\"\(texts.count)\" uniqueCount=\"\(unique)\""))
     }
 }

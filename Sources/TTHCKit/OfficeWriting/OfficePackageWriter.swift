@@ -170,7 +170,10 @@ struct PackageWriter {
     }
 
     /// The archive's bytes. Writing to memory fails only when memory does.
-    func archive() -> [UInt8] {
+    func archive() -> [UInt8] { [UInt8](archiveData()) }
+
+    /// The archive's bytes as the in-memory archive holds them.
+    func archiveData() -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             let all = [Part("[Content_Types].xml", contentType: nil, contentTypes)] + parts
@@ -208,7 +211,7 @@ struct PackageWriter {
                 }
             }
             guard let data = archive.data else { preconditionFailure("the in-memory ZIP archive has no data") }
-            return [UInt8](data)
+            return data
         } catch {
             preconditionFailure("an in-memory ZIP archive could not be written: \(error)")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A workbook as tthc writes one (SpreadsheetML, ECMA-376 Part 1 §18), for the reports the
 /// legal desk opens in Excel or LibreOffice Calc.
 ///
@@ -122,7 +124,11 @@ struct Workbook {
     /// Each sheet's part is made twice: once to number its strings in the shared-string
     /// table and count its bytes (the archive must know an entry's size before it is
     /// compressed), then again, row by row, while it is compressed.
-    func archive() -> [UInt8] {
+    func archive() -> [UInt8] { [UInt8](archiveData()) }
+
+    /// The file's bytes as the archive holds them (a national workbook is tens of
+    /// megabytes: not copied again).
+    func archiveData() -> Data {
         let strings = SharedStrings()
         let sizes = sheets.map { sheet in PackageWriter.size(of: Self.sheetXML(sheet, strings.number)) }
         var package = PackageWriter(main: "xl/workbook.xml", title: title)
@@ -146,7 +152,7 @@ struct Workbook {
                     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
                     size: PackageWriter.size(of: strings.xml()), make: strings.xml)
         package.add("xl/theme/theme1.xml", contentType: PackageWriter.themeType, PackageWriter.theme(font: "Times New Roman"))
-        return package.archive()
+        return package.archiveData()
     }
 
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -343,47 +349,116 @@ struct Workbook {
 
     /// The shared-string table, in order of first use. A class: the sheets' parts number
     /// their strings in it while they are counted, and look them up while they are written.
+    ///
+    /// At national scale it holds 1.7 million texts (a location is one per row), so it keeps
+    /// their bytes one after the other in blocks, and finds them through a table of
+    /// indices, rather than as a `[String: Int]` of separately allocated strings, which
+    /// took about 300 MB for the 80 MB of text.
     private final class SharedStrings {
-        var order: [String] = []
-        var indices: [String: Int] = [:]
-        var uses = 0
+        /// The texts' UTF-8 bytes in blocks of about 1 MiB (a longer text has a block of its
+        /// own), so that growing never copies what is held.
+        private var blocks: [[UInt8]] = []
+        /// Where text `i` is: its block, where it starts in it, and its length.
+        private var places: [(block: UInt32, start: UInt32, count: UInt32)] = []
+        /// Open addressing on the texts' hashes: a text's index + 1, or 0 for a free slot;
+        /// a power of two in size, at most half full.
+        private var slots = [UInt32](repeating: 0, count: 1 << 10)
+        private(set) var uses = 0
+
+        static let blockSize = 1 << 20
 
         /// The index of `s`, given it when it is new; one more use.
         func number(_ s: String) -> Int {
             uses += 1
-            if let i = indices[s] { return i }
-            indices[s] = order.count
-            order.append(s)
-            return order.count - 1
+            return find(s, adding: true)!
         }
 
         /// The index ``number(_:)`` gave `s`.
         func numbered(_ s: String) -> Int {
-            guard let i = indices[s] else { preconditionFailure("a sheet wrote a text it had not numbered") }
+            guard let i = find(s, adding: false) else { preconditionFailure("a sheet wrote a text it had not numbered") }
             return i
         }
 
-        /// The part, a string at a time.
+        private func find(_ s: String, adding: Bool) -> Int? {
+            var s = s
+            return s.withUTF8 { text -> Int? in
+                let mask = slots.count - 1
+                var slot = Self.hash(UnsafeRawBufferPointer(text)) & mask
+                while slots[slot] != 0 {
+                    let i = Int(slots[slot] - 1)
+                    if bytes(i, { Self.equal($0, text) }) { return i }
+                    slot = (slot + 1) & mask
+                }
+                guard adding else { return nil }
+                let i = places.count
+                store(text)
+                slots[slot] = UInt32(i + 1)
+                if places.count * 2 > slots.count { grow() }
+                return i
+            }
+        }
+
+        private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        }
+
+        private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+            var hasher = Hasher()
+            hasher.combine(bytes: bytes)
+            return hasher.finalize()
+        }
+
+        /// Calls `body` with the bytes of text `i`.
+        private func bytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let place = places[i]
+            return blocks[Int(place.block)].withUnsafeBufferPointer { block in
+                body(UnsafeBufferPointer(rebasing: block[Int(place.start)..<Int(place.start) + Int(place.count)]))
+            }
+        }
+
+        private func store(_ text: UnsafeBufferPointer<UInt8>) {
+            if blocks.isEmpty || blocks[blocks.count - 1].count + text.count > Self.blockSize {
+                var block: [UInt8] = []
+                block.reserveCapacity(max(Self.blockSize, text.count))
+                blocks.append(block)
+            }
+            let b = blocks.count - 1
+            places.append((UInt32(b), UInt32(blocks[b].count), UInt32(text.count)))
+            blocks[b].append(contentsOf: text)
+        }
+
+        /// Twice the slots, every text placed again.
+        private func grow() {
+            slots = [UInt32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for i in places.indices {
+                var slot = bytes(i) { Self.hash(UnsafeRawBufferPointer($0)) } & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt32(i + 1)
+            }
+        }
+
+        /// The part, a text at a time.
         func xml() -> PackageWriter.PieceSource {
             var next = -1
-            return { [self] bytes in
+            return { [self] out in
                 defer { next += 1 }
                 if next == -1 {
-                    let x = XMLBuilder(root: "sst", ["xmlns": Workbook.mainNamespace, "count": "\(uses)", "uniqueCount": "\(order.count)"])
-                    bytes.append(contentsOf: x.text.utf8)
-                } else if next < order.count {
-                    let s = order[next]
+                    let x = XMLBuilder(root: "sst", ["xmlns": Workbook.mainNamespace, "count": "\(uses)", "uniqueCount": "\(places.count)"])
+                    out.append(contentsOf: x.text.utf8)
+                } else if next < places.count {
+                    let s = bytes(next) { String(decoding: $0, as: UTF8.self) }
                     var x = XMLBuilder()
                     x.open("si")
                     // Leading or trailing spaces and line breaks survive only with xml:space.
                     let keep = s.first == " " || s.last == " " || s.contains("\n")
                     if keep { x.element("t", ["xml:space": "preserve"], text: s) } else { x.element("t", text: s) }
                     x.close("si")
-                    bytes.append(contentsOf: x.text.utf8)
-                } else if next == order.count {
+                    out.append(contentsOf: x.text.utf8)
+                } else if next == places.count {
                     var x = XMLBuilder()
                     x.close("sst")
-                    bytes.append(contentsOf: x.text.utf8)
+                    out.append(contentsOf: x.text.utf8)
                 } else {
                     next -= 1
                     return false

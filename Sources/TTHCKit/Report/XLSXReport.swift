@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report as an Excel workbook (`--format xlsx`): what the legal desk opens in a
 /// spreadsheet without losing the codes it works by.
 ///
@@ -17,7 +19,15 @@ public struct XLSXReport: ReportRenderer {
     public init() {}
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
-        Self.workbook(ReportDocument(reconciliation, language: language), language: language).archive()
+        content(reconciliation, language: language).collected
+    }
+
+    /// The archive handed to the file as the in-memory archive holds it, not copied into
+    /// an array first.
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        .produced { write in
+            Self.workbook(ReportDocument(reconciliation, language: language), language: language).archiveData().withUnsafeBytes(write)
+        }
     }
 
     static func workbook(_ doc: ReportDocument, language: Language) -> Workbook {
