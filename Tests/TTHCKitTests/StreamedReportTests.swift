@@ -142,4 +142,17 @@ import Testing
         let sst = String(decoding: try #require(try container.read("xl/sharedStrings.xml")).prefix(300), as: UTF8.self)
         #expect(sst.contains("count=\"\(texts.count)\" uniqueCount=\"\(unique)\""))
     }
+
+    /// The byte test for control characters finds exactly the scalars of category Cc.
+    @Test func controlCharactersAreFoundByTheirBytes() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x10FF where Unicode.Scalar(v) != nil {
+            let u = Unicode.Scalar(v)!
+            let control = u.properties.generalCategory == .control
+            if ReportFormatting.hasControl("a" + String(u) + "b") != control { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty)
+        #expect(ReportFormatting.singleLine("một\u{85}hai\tba\u{9F}") == "một hai ba")
+        #expect(ReportFormatting.singleLine(" Cà  phê\u{A0} ") == "Cà phê")
+    }
 }
