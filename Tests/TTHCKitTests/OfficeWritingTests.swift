@@ -140,7 +140,7 @@ enum OfficeOracles {
         #expect(rows.first == "1: Tình trạng | Hạn công bố | Mã TTHC | Tên thủ tục | Quyết định của Bộ | Ngày bắt đầu tính hạn | Ngày bắt đầu tính hạn (ghi chú) | Công bố của tỉnh")
         // The codes of the section, as written, in its order.
         guard case .table(let table) = doc.sections[urgent].blocks[0] else { Issue.record("no table"); return }
-        let codes = table.rows.map { $0[2].lines[0] }
+        let codes = Array(table.rows.map { $0[2].lines[0] })
         let read = rows.dropFirst().map { $0.split(separator: " | ", omittingEmptySubsequences: false)[2] }
         #expect(read.map(String.init) == codes)
     }

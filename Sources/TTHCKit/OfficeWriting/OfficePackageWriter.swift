@@ -18,13 +18,44 @@ struct PackageWriter {
         var name: String
         /// The content type of an override; `nil` for parts the defaults cover (`.rels`).
         var contentType: String?
-        var bytes: [UInt8]
+        var content: Content
+
+        /// A part's bytes: held, or made piece by piece while the entry is compressed.
+        enum Content {
+            case bytes([UInt8])
+            /// `size` bytes, which each source that `make` returns appends piece by piece
+            /// (see ``PieceSource``), the same bytes every time.
+            case pieces(size: Int, make: () -> PieceSource)
+        }
 
         init(_ name: String, contentType: String?, _ xml: String) {
             self.name = name
             self.contentType = contentType
-            bytes = Array(xml.utf8)
+            content = .bytes(Array(xml.utf8))
         }
+
+        init(_ name: String, contentType: String?, size: Int, make: @escaping () -> PieceSource) {
+            self.name = name
+            self.contentType = contentType
+            content = .pieces(size: size, make: make)
+        }
+    }
+
+    /// Appends the next piece of a part (a sheet's row) to the bytes it is given; false when
+    /// the part is complete and nothing was appended. A part of hundreds of megabytes (a
+    /// national report's sheet) is made this way while its entry is compressed, never
+    /// held whole.
+    typealias PieceSource = (inout [UInt8]) -> Bool
+
+    /// How many bytes a source makes, counted by running it and dropping its pieces.
+    static func size(of source: PieceSource) -> Int {
+        var bytes: [UInt8] = []
+        var size = 0
+        while source(&bytes) {
+            size += bytes.count
+            bytes.removeAll(keepingCapacity: true)
+        }
+        return size
     }
 
     var parts: [Part] = []
@@ -41,6 +72,11 @@ struct PackageWriter {
 
     mutating func add(_ name: String, contentType: String?, _ xml: String) {
         parts.append(Part(name, contentType: contentType, xml))
+    }
+
+    /// A part of `size` bytes made by the sources `make` returns, while it is compressed.
+    mutating func add(_ name: String, contentType: String?, size: Int, make: @escaping () -> PieceSource) {
+        parts.append(Part(name, contentType: contentType, size: size, make: make))
     }
 
     /// The fixed modification time of every entry.
@@ -134,20 +170,48 @@ struct PackageWriter {
     }
 
     /// The archive's bytes. Writing to memory fails only when memory does.
-    func archive() -> [UInt8] {
+    func archive() -> [UInt8] { [UInt8](archiveData()) }
+
+    /// The archive's bytes as the in-memory archive holds them.
+    func archiveData() -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             let all = [Part("[Content_Types].xml", contentType: nil, contentTypes)] + parts
             for part in all {
-                let data = Data(part.bytes)
-                try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: Self.entryDate, permissions: 0o644,
-                                     compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
+                switch part.content {
+                case .bytes(let bytes):
+                    let data = Data(bytes)
+                    try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count),
+                                         modificationDate: Self.entryDate, permissions: 0o644,
+                                         compressionMethod: .deflate) { position, size in
+                        data.subdata(in: Int(position)..<Int(position) + size)
+                    }
+                case .pieces(let total, let make):
+                    // The compressor asks for the bytes in order, a chunk at a time; the
+                    // source makes pieces until the chunk is there. The chunks, and so the
+                    // compressed bytes, are those of the whole part given at once.
+                    let source = make()
+                    var pending: [UInt8] = []
+                    var start = 0
+                    var more = true
+                    try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(total),
+                                         modificationDate: Self.entryDate, permissions: 0o644,
+                                         compressionMethod: .deflate) { position, size in
+                        while more && pending.count - start < size { more = source(&pending) }
+                        precondition(pending.count - start >= size, "part \(part.name) made fewer bytes than it counted")
+                        let chunk = Data(pending[start..<start + size])
+                        start += size
+                        if start >= 1 << 20 {
+                            pending.removeFirst(start)
+                            start = 0
+                        }
+                        return chunk
+                    }
+                    precondition(pending.count == start && !source(&pending), "part \(part.name) made more bytes than it counted")
                 }
             }
             guard let data = archive.data else { preconditionFailure("the in-memory ZIP archive has no data") }
-            return [UInt8](data)
+            return data
         } catch {
             preconditionFailure("an in-memory ZIP archive could not be written: \(error)")
         }

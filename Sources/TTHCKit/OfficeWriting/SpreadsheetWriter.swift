@@ -1,3 +1,5 @@
+import Foundation
+
 /// A workbook as tthc writes one (SpreadsheetML, ECMA-376 Part 1 §18), for the reports the
 /// legal desk opens in Excel or LibreOffice Calc.
 ///
@@ -43,19 +45,92 @@ struct Workbook {
         var name: String
         /// Widths in characters of the default font, one per column.
         var widths: [Double] = []
-        var rows: [[Cell?]] = []
+        var rows = Rows()
         /// The header row frozen at the top, and the range of the autofilter, as row
         /// indices (0-based) of `rows`: the header row and the last data row.
         var table: (header: Int, last: Int, columns: Int)?
+    }
+
+    /// A sheet's rows: rows given one by one, and runs of rows made when they are written
+    /// (a section's table, one row per item of the ``Reconciliation``), so that the cells
+    /// of a national report's sheets are never all held at once.
+    struct Rows {
+        private enum Run {
+            /// `count` rows of `given`, from `start`.
+            case given(start: Int, count: Int)
+            /// `count` rows, the `i`-th made by `row(i)`.
+            case made(count: Int, row: (Int) -> [Cell?])
+        }
+        private var given: [[Cell?]] = []
+        private var runs: [Run] = []
+        /// How many rows there are.
+        private(set) var count = 0
+        /// The most cells a row has.
+        private(set) var columns = 0
+
+        var isEmpty: Bool { count == 0 }
+
+        mutating func append(_ row: [Cell?]) {
+            if case .given(let start, let n)? = runs.last {
+                runs[runs.count - 1] = .given(start: start, count: n + 1)
+            } else {
+                runs.append(.given(start: given.count, count: 1))
+            }
+            given.append(row)
+            count += 1
+            columns = max(columns, row.count)
+        }
+
+        /// `count` rows of at most `columns` cells, the `i`-th made by `row(i)` each time
+        /// the rows are read.
+        mutating func append(count n: Int, columns: Int, _ row: @escaping (Int) -> [Cell?]) {
+            guard n > 0 else { return }
+            runs.append(.made(count: n, row: row))
+            count += n
+            self.columns = max(self.columns, columns)
+        }
+
+        /// Reads the rows one at a time, for a sheet's part made piece by piece.
+        struct Reader {
+            private let rows: Rows
+            private var run = 0, index = 0
+
+            init(_ rows: Rows) { self.rows = rows }
+
+            mutating func next() -> [Cell?]? {
+                while run < rows.runs.count {
+                    switch rows.runs[run] {
+                    case .given(let start, let n) where index < n:
+                        index += 1
+                        return rows.given[start + index - 1]
+                    case .made(let n, let row) where index < n:
+                        index += 1
+                        return row(index - 1)
+                    default:
+                        run += 1
+                        index = 0
+                    }
+                }
+                return nil
+            }
+        }
     }
 
     var sheets: [Sheet] = []
     var title: String
 
     /// The file's bytes.
-    func archive() -> [UInt8] {
-        var strings = SharedStrings()
-        let sheetXML = sheets.map { sheet in Self.sheetXML(sheet, &strings) }
+    ///
+    /// Each sheet's part is made twice: once to number its strings in the shared-string
+    /// table and count its bytes (the archive must know an entry's size before it is
+    /// compressed), then again, row by row, while it is compressed.
+    func archive() -> [UInt8] { [UInt8](archiveData()) }
+
+    /// The file's bytes as the archive holds them (a national workbook is tens of
+    /// megabytes: not copied again).
+    func archiveData() -> Data {
+        let strings = SharedStrings()
+        let sizes = sheets.map { sheet in PackageWriter.size(of: Self.sheetXML(sheet, strings.number)) }
         var package = PackageWriter(main: "xl/workbook.xml", title: title)
         package.add("xl/workbook.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                     workbookXML)
@@ -66,16 +141,18 @@ struct Workbook {
         rels.append(("rId\(sheets.count + 2)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings", "sharedStrings.xml"))
         rels.append(("rId\(sheets.count + 3)", PackageWriter.themeRelationship, "theme/theme1.xml"))
         package.add("xl/_rels/workbook.xml.rels", contentType: nil, PackageWriter.relationships(rels))
-        for (i, xml) in sheetXML.enumerated() {
+        for (i, sheet) in sheets.enumerated() {
             package.add("xl/worksheets/sheet\(i + 1).xml",
-                        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", xml)
+                        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+                        size: sizes[i]) { Self.sheetXML(sheet, strings.numbered) }
         }
         package.add("xl/styles.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
                     Self.stylesXML)
         package.add("xl/sharedStrings.xml",
-                    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml", strings.xml)
+                    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+                    size: PackageWriter.size(of: strings.xml()), make: strings.xml)
         package.add("xl/theme/theme1.xml", contentType: PackageWriter.themeType, PackageWriter.theme(font: "Times New Roman"))
-        return package.archive()
+        return package.archiveData()
     }
 
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -139,9 +216,37 @@ struct Workbook {
     /// §18.17.4.1, for every date after 1900-03-01).
     static func serial(_ date: CivilDate) -> Int { date.dayNumber + 25_569 }
 
-    private static func sheetXML(_ sheet: Sheet, _ strings: inout SharedStrings) -> String {
+    /// A sheet's part, made a row at a time; `number` gives a text's index in the
+    /// shared-string table.
+    private static func sheetXML(_ sheet: Sheet, _ number: @escaping (String) -> Int) -> PackageWriter.PieceSource {
+        var rows = Rows.Reader(sheet.rows)
+        var r = 0
+        var stage = 0  // 0: the head; 1: the rows; 2: the tail; 3: done
+        return { bytes in
+            switch stage {
+            case 0:
+                stage = 1
+                bytes.append(contentsOf: head(sheet).text.utf8)
+                return true
+            case 1:
+                guard let row = rows.next() else {
+                    stage = 3
+                    bytes.append(contentsOf: tail(sheet).text.utf8)
+                    return true
+                }
+                bytes.append(contentsOf: rowXML(row, r, sheet.widths, number).text.utf8)
+                r += 1
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// The part up to the first row.
+    private static func head(_ sheet: Sheet) -> XMLBuilder {
         var x = XMLBuilder(root: "worksheet", ["xmlns": mainNamespace, "xmlns:r": relationshipNamespace])
-        let lastColumn = max(sheet.widths.count, sheet.rows.map(\.count).max() ?? 0, 1)
+        let lastColumn = max(sheet.widths.count, sheet.rows.columns, 1)
         x.empty("dimension", ["ref": "A1:\(columnName(lastColumn - 1))\(max(sheet.rows.count, 1))"])
         x.open("sheetViews")
         if let table = sheet.table {
@@ -163,37 +268,47 @@ struct Workbook {
             x.close("cols")
         }
         x.open("sheetData")
-        for (r, row) in sheet.rows.enumerated() {
-            // Neither Excel nor LibreOffice fits a row to wrapped text when it opens a
-            // file, so the height is written: the most lines a cell of the row wraps to.
-            let lines = row.enumerated().map { c, cell in Self.wrappedLines(cell, width: c < sheet.widths.count ? sheet.widths[c] : 10) }.max() ?? 1
-            if lines > 1 {
-                x.open("row", ["r": "\(r + 1)", "ht": Self.decimal(Double(lines) * Self.lineHeight), "customHeight": "1"])
-            } else {
-                x.open("row", ["r": "\(r + 1)"])
-            }
-            for (c, cell) in row.enumerated() {
-                guard let cell else { continue }
-                let ref = columnName(c) + "\(r + 1)"
-                let style = "\(cell.style.rawValue)"
-                switch cell.value {
-                case .text(let s):
-                    x.open("c", ["r": ref, "s": style, "t": "s"])
-                    x.element("v", text: "\(strings.index(s))")
-                case .number(let n):
-                    x.open("c", ["r": ref, "s": style])
-                    x.element("v", text: "\(n)")
-                case .share(let d):
-                    x.open("c", ["r": ref, "s": style])
-                    x.element("v", text: Self.decimal(d, digits: 6))
-                case .date(let d), .month(let d):
-                    x.open("c", ["r": ref, "s": style])
-                    x.element("v", text: "\(serial(d))")
-                }
-                x.close("c")
-            }
-            x.close("row")
+        return x
+    }
+
+    /// The row at index `r` (0-based).
+    private static func rowXML(_ row: [Cell?], _ r: Int, _ widths: [Double], _ number: (String) -> Int) -> XMLBuilder {
+        var x = XMLBuilder()
+        // Neither Excel nor LibreOffice fits a row to wrapped text when it opens a
+        // file, so the height is written: the most lines a cell of the row wraps to.
+        let lines = row.enumerated().map { c, cell in Self.wrappedLines(cell, width: c < widths.count ? widths[c] : 10) }.max() ?? 1
+        if lines > 1 {
+            x.open("row", ["r": "\(r + 1)", "ht": Self.decimal(Double(lines) * Self.lineHeight), "customHeight": "1"])
+        } else {
+            x.open("row", ["r": "\(r + 1)"])
         }
+        for (c, cell) in row.enumerated() {
+            guard let cell else { continue }
+            let ref = columnName(c) + "\(r + 1)"
+            let style = "\(cell.style.rawValue)"
+            switch cell.value {
+            case .text(let s):
+                x.open("c", ["r": ref, "s": style, "t": "s"])
+                x.element("v", text: "\(number(s))")
+            case .number(let n):
+                x.open("c", ["r": ref, "s": style])
+                x.element("v", text: "\(n)")
+            case .share(let d):
+                x.open("c", ["r": ref, "s": style])
+                x.element("v", text: Self.decimal(d, digits: 6))
+            case .date(let d), .month(let d):
+                x.open("c", ["r": ref, "s": style])
+                x.element("v", text: "\(serial(d))")
+            }
+            x.close("c")
+        }
+        x.close("row")
+        return x
+    }
+
+    /// The part after the last row.
+    private static func tail(_ sheet: Sheet) -> XMLBuilder {
+        var x = XMLBuilder()
         x.close("sheetData")
         if let table = sheet.table, table.last > table.header {
             x.empty("autoFilter", ["ref": range(table)])
@@ -201,7 +316,7 @@ struct Workbook {
         x.empty("pageMargins", ["left": "0.5", "right": "0.5", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
         x.empty("pageSetup", ["paperSize": "9", "orientation": "landscape"])
         x.close("worksheet")
-        return x.text
+        return x
     }
 
     /// The height of one line of 12 pt text, in points.
@@ -232,31 +347,124 @@ struct Workbook {
         return (scaled < 0 && whole == 0 ? "-" : "") + "\(whole).\(f)"
     }
 
-    /// The shared-string table, in order of first use.
-    private struct SharedStrings {
-        var order: [String] = []
-        var indices: [String: Int] = [:]
-        var uses = 0
+    /// The shared-string table, in order of first use. A class: the sheets' parts number
+    /// their strings in it while they are counted, and look them up while they are written.
+    ///
+    /// At national scale it holds 1.7 million texts (a location is one per row), so it keeps
+    /// their bytes one after the other in blocks, and finds them through a table of
+    /// indices, rather than as a `[String: Int]` of separately allocated strings, which
+    /// took about 300 MB for the 80 MB of text.
+    private final class SharedStrings {
+        /// The texts' UTF-8 bytes in blocks of about 1 MiB (a longer text has a block of its
+        /// own), so that growing never copies what is held.
+        private var blocks: [[UInt8]] = []
+        /// Where text `i` is: its block, where it starts in it, and its length.
+        private var places: [(block: UInt32, start: UInt32, count: UInt32)] = []
+        /// Open addressing on the texts' hashes: a text's index + 1, or 0 for a free slot;
+        /// a power of two in size, at most half full.
+        private var slots = [UInt32](repeating: 0, count: 1 << 10)
+        private(set) var uses = 0
 
-        mutating func index(_ s: String) -> Int {
+        static let blockSize = 1 << 20
+
+        /// The index of `s`, given it when it is new; one more use.
+        func number(_ s: String) -> Int {
             uses += 1
-            if let i = indices[s] { return i }
-            indices[s] = order.count
-            order.append(s)
-            return order.count - 1
+            return find(s, adding: true)!
         }
 
-        var xml: String {
-            var x = XMLBuilder(root: "sst", ["xmlns": Workbook.mainNamespace, "count": "\(uses)", "uniqueCount": "\(order.count)"])
-            for s in order {
-                x.open("si")
-                // Leading or trailing spaces and line breaks survive only with xml:space.
-                let keep = s.first == " " || s.last == " " || s.contains("\n")
-                if keep { x.element("t", ["xml:space": "preserve"], text: s) } else { x.element("t", text: s) }
-                x.close("si")
+        /// The index ``number(_:)`` gave `s`.
+        func numbered(_ s: String) -> Int {
+            guard let i = find(s, adding: false) else { preconditionFailure("a sheet wrote a text it had not numbered") }
+            return i
+        }
+
+        private func find(_ s: String, adding: Bool) -> Int? {
+            var s = s
+            return s.withUTF8 { text -> Int? in
+                let mask = slots.count - 1
+                var slot = Self.hash(UnsafeRawBufferPointer(text)) & mask
+                while slots[slot] != 0 {
+                    let i = Int(slots[slot] - 1)
+                    if bytes(i, { Self.equal($0, text) }) { return i }
+                    slot = (slot + 1) & mask
+                }
+                guard adding else { return nil }
+                let i = places.count
+                store(text)
+                slots[slot] = UInt32(i + 1)
+                if places.count * 2 > slots.count { grow() }
+                return i
             }
-            x.close("sst")
-            return x.text
+        }
+
+        private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        }
+
+        private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+            var hasher = Hasher()
+            hasher.combine(bytes: bytes)
+            return hasher.finalize()
+        }
+
+        /// Calls `body` with the bytes of text `i`.
+        private func bytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let place = places[i]
+            return blocks[Int(place.block)].withUnsafeBufferPointer { block in
+                body(UnsafeBufferPointer(rebasing: block[Int(place.start)..<Int(place.start) + Int(place.count)]))
+            }
+        }
+
+        private func store(_ text: UnsafeBufferPointer<UInt8>) {
+            if blocks.isEmpty || blocks[blocks.count - 1].count + text.count > Self.blockSize {
+                var block: [UInt8] = []
+                block.reserveCapacity(max(Self.blockSize, text.count))
+                blocks.append(block)
+            }
+            let b = blocks.count - 1
+            places.append((UInt32(b), UInt32(blocks[b].count), UInt32(text.count)))
+            blocks[b].append(contentsOf: text)
+        }
+
+        /// Twice the slots, every text placed again.
+        private func grow() {
+            slots = [UInt32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for i in places.indices {
+                var slot = bytes(i) { Self.hash(UnsafeRawBufferPointer($0)) } & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt32(i + 1)
+            }
+        }
+
+        /// The part, a text at a time.
+        func xml() -> PackageWriter.PieceSource {
+            var next = -1
+            return { [self] out in
+                defer { next += 1 }
+                if next == -1 {
+                    let x = XMLBuilder(root: "sst", ["xmlns": Workbook.mainNamespace, "count": "\(uses)", "uniqueCount": "\(places.count)"])
+                    out.append(contentsOf: x.text.utf8)
+                } else if next < places.count {
+                    let s = bytes(next) { String(decoding: $0, as: UTF8.self) }
+                    var x = XMLBuilder()
+                    x.open("si")
+                    // Leading or trailing spaces and line breaks survive only with xml:space.
+                    let keep = s.first == " " || s.last == " " || s.contains("\n")
+                    if keep { x.element("t", ["xml:space": "preserve"], text: s) } else { x.element("t", text: s) }
+                    x.close("si")
+                    out.append(contentsOf: x.text.utf8)
+                } else if next == places.count {
+                    var x = XMLBuilder()
+                    x.close("sst")
+                    out.append(contentsOf: x.text.utf8)
+                } else {
+                    next -= 1
+                    return false
+                }
+                return true
+            }
         }
     }
 

@@ -46,24 +46,21 @@ public struct CSVReport: ReportRenderer {
     /// national scale it is a million rows, which were held as strings and then as bytes
     /// before the first was written.
     public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
-        .produced { [self] write in self.write(reconciliation, language: language, to: write) }
+        ChunkedOutput.produced { [self] out in self.write(reconciliation, language: language, to: out) }
     }
 
-    private func write(_ reconciliation: Reconciliation, language: Language, to sink: (UnsafeRawBufferPointer) -> Void) {
+    private func write(_ reconciliation: Reconciliation, language: Language, to out: ChunkedOutput) {
         let s = ReportStrings.for(language)
         let parts = ReportSections(reconciliation)
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.append(contentsOf: [0xEF, 0xBB, 0xBF])
         func emit(_ record: [String]) {
             for (i, field) in record.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
-                bytes.append(contentsOf: CSVField.encoded(field).utf8)
+                if i > 0 { out.append(byte: 0x2C) }
+                out.append(CSVField.encoded(field))
             }
-            bytes.append(0x0D)
-            bytes.append(0x0A)
-            if bytes.count >= 1 << 20 {
-                bytes.withUnsafeBytes(sink)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            out.append(byte: 0x0D)
+            out.append(byte: 0x0A)
+            out.flushIfFull()
         }
         emit(s.csvHeaders)
 
@@ -193,8 +190,6 @@ public struct CSVReport: ReportRenderer {
             f[22] = row.location.compilerStyle
             emit(f)
         }
-
-        bytes.withUnsafeBytes(sink)
     }
 
     private static let empty = [String](repeating: "", count: columnCount)

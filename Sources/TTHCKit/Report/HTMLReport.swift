@@ -9,73 +9,80 @@ public struct HTMLReport: ReportRenderer {
     public init() {}
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
+        content(reconciliation, language: language).collected
+    }
+
+    /// The report handed to the file line by line, in pieces of about 1 MiB, never held
+    /// whole (at national scale it is hundreds of megabytes).
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        ChunkedOutput.produced { out in Self.write(reconciliation, language: language, to: out) }
+    }
+
+    private static func write(_ reconciliation: Reconciliation, language: Language, to out: ChunkedOutput) {
         let doc = ReportDocument(reconciliation, language: language)
-        var out: [String] = []
-        out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"\(language.rawValue)\">")
-        out.append("<head>")
-        out.append("<meta charset=\"utf-8\">")
-        out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        out.line("<!DOCTYPE html>")
+        out.line("<html lang=\"\(language.rawValue)\">")
+        out.line("<head>")
+        out.line("<meta charset=\"utf-8\">")
+        out.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         let pageTitle = [doc.title, reconciliation.province, reconciliation.asOf.vietnamese]
             .map(ReportFormatting.singleLine).filter { !$0.isEmpty }.joined(separator: " – ")
-        out.append("<title>" + Self.escape(pageTitle) + "</title>")
-        out.append("<style>")
-        out.append(Self.css)
-        out.append("</style>")
-        out.append("</head>")
-        out.append("<body>")
-        out.append("<header>")
-        out.append("<h1>" + Self.escape(doc.title) + "</h1>")
-        out.append("<dl class=\"meta\">")
+        out.line("<title>" + Self.escape(pageTitle) + "</title>")
+        out.line("<style>")
+        out.line(Self.css)
+        out.line("</style>")
+        out.line("</head>")
+        out.line("<body>")
+        out.line("<header>")
+        out.line("<h1>" + Self.escape(doc.title) + "</h1>")
+        out.line("<dl class=\"meta\">")
         for (label, value) in doc.metadata {
-            out.append("<dt>" + Self.escape(label) + "</dt><dd>" + Self.escape(value) + "</dd>")
+            out.line("<dt>" + Self.escape(label) + "</dt><dd>" + Self.escape(value) + "</dd>")
         }
-        out.append("</dl>")
-        out.append("<nav><ol>")
+        out.line("</dl>")
+        out.line("<nav><ol>")
         for section in doc.sections {
-            out.append("<li><a href=\"#\(section.id.rawValue)\">" + Self.escape(section.title) + "</a></li>")
+            out.line("<li><a href=\"#\(section.id.rawValue)\">" + Self.escape(section.title) + "</a></li>")
         }
-        out.append("</ol></nav>")
-        out.append("</header>")
-        out.append("<main>")
+        out.line("</ol></nav>")
+        out.line("</header>")
+        out.line("<main>")
         for section in doc.sections {
-            out.append("<section id=\"\(section.id.rawValue)\">")
-            out.append("<h2>\(section.number). " + Self.escape(section.title) + "</h2>")
+            out.line("<section id=\"\(section.id.rawValue)\">")
+            out.line("<h2>\(section.number). " + Self.escape(section.title) + "</h2>")
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    out.append("<p>" + Self.escape(text) + "</p>")
+                    out.line("<p>" + Self.escape(text) + "</p>")
                 case .table(let table):
-                    out += Self.render(table)
+                    write(table, to: out)
                 }
             }
-            out.append("</section>")
+            out.line("</section>")
         }
-        out.append("</main>")
-        out.append("</body>")
-        out.append("</html>")
-        return Array((out.joined(separator: "\n") + "\n").utf8)
+        out.line("</main>")
+        out.line("</body>")
+        out.line("</html>")
     }
 
-    private static func render(_ table: ReportDocument.Table) -> [String] {
+    private static func write(_ table: ReportDocument.Table, to out: ChunkedOutput) {
         func classes(_ column: ReportDocument.Column) -> String {
             column.content == .text ? "" : " class=\"\(column.content.rawValue)\""
         }
         // Narrow tables (the summary, the scorecard) need not span the page.
-        var lines = [table.columns.count <= 3 ? "<table class=\"compact\">" : "<table>", "<thead>", "<tr>"]
+        for line in [table.columns.count <= 3 ? "<table class=\"compact\">" : "<table>", "<thead>", "<tr>"] { out.line(line) }
         for column in table.columns {
-            lines.append("<th scope=\"col\"\(classes(column))>" + escape(column.title) + "</th>")
+            out.line("<th scope=\"col\"\(classes(column))>" + escape(column.title) + "</th>")
         }
-        lines += ["</tr>", "</thead>", "<tbody>"]
+        for line in ["</tr>", "</thead>", "<tbody>"] { out.line(line) }
         for row in table.rows {
-            lines.append("<tr>")
+            out.line("<tr>")
             for (cell, column) in zip(row, table.columns) {
-                lines.append("<td\(classes(column))>" + cellHTML(cell, column) + "</td>")
+                out.line("<td\(classes(column))>" + cellHTML(cell, column) + "</td>")
             }
-            lines.append("</tr>")
+            out.line("</tr>")
         }
-        lines += ["</tbody>", "</table>"]
-        return lines
+        for line in ["</tbody>", "</table>"] { out.line(line) }
     }
 
     private static func cellHTML(_ cell: ReportDocument.Cell, _ column: ReportDocument.Column) -> String {

@@ -9,40 +9,46 @@ public struct MarkdownReport: ReportRenderer {
     public init() {}
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
-        let doc = ReportDocument(reconciliation, language: language)
-        var out: [String] = []
-        out.append("# " + Self.escape(doc.title))
-        out.append("")
+        content(reconciliation, language: language).collected
+    }
+
+    /// The report handed to the file line by line, in pieces of about 1 MiB, never held
+    /// whole (at national scale it is hundreds of megabytes).
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        ChunkedOutput.produced { out in Self.write(ReportDocument(reconciliation, language: language), to: out) }
+    }
+
+    private static func write(_ doc: ReportDocument, to out: ChunkedOutput) {
+        out.line("# " + escape(doc.title))
+        out.line("")
         for (label, value) in doc.metadata {
-            out.append("- **" + Self.escape(label) + ":** " + Self.escape(value))
+            out.line("- **" + escape(label) + ":** " + escape(value))
         }
         for section in doc.sections {
-            out.append("")
-            out.append("## \(section.number). " + Self.escape(section.title))
+            out.line("")
+            out.line("## \(section.number). " + escape(section.title))
             for block in section.blocks {
-                out.append("")
+                out.line("")
                 switch block {
                 case .paragraph(let text):
-                    out.append(Self.escape(text))
+                    out.line(escape(text))
                 case .table(let table):
-                    out += Self.render(table)
+                    write(table, to: out)
                 }
             }
         }
-        return Array((out.joined(separator: "\n") + "\n").utf8)
     }
 
-    private static func render(_ table: ReportDocument.Table) -> [String] {
+    private static func write(_ table: ReportDocument.Table, to out: ChunkedOutput) {
         func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
-        var lines = [row(table.columns.map { escape($0.title) })]
-        lines.append(row(table.columns.map { $0.alignment == .trailing ? "---:" : "---" }))
+        out.line(row(table.columns.map { escape($0.title) }))
+        out.line(row(table.columns.map { $0.alignment == .trailing ? "---:" : "---" }))
         for cells in table.rows {
-            lines.append(row(cells.map { cell in
+            out.line(row(cells.map { cell in
                 let text = cell.lines.map(escape).joined(separator: "<br>")
                 return cell.tone == .danger ? "**" + text + "**" : text
             }))
         }
-        return lines
     }
 
     /// Backslash-escapes the characters that mean something in a GFM table or paragraph.

@@ -72,9 +72,39 @@ struct ReportDocument: Sendable {
         }
     }
 
+    /// A table whose rows are made when they are read, from the items of the
+    /// ``Reconciliation`` already in memory: at national scale a section has hundreds of
+    /// thousands of rows, and holding all their cells (several strings each) at once, for
+    /// every section, took gigabytes. The rows can be read any number of times (the text
+    /// report reads them twice: once to size the columns, once to draw them) and give the
+    /// same cells each time.
     struct Table: Sendable {
         var columns: [Column]
-        var rows: [[Cell]]
+        /// How many rows the table has.
+        let count: Int
+        private let makeRow: @Sendable (Int) -> [Cell]
+
+        /// A table of rows already made (the short tables: the summary, the scorecard).
+        init(columns: [Column], rows: [[Cell]]) {
+            self.columns = columns
+            count = rows.count
+            makeRow = { rows[$0] }
+        }
+
+        /// A table of one row per item, made from the item when the row is read.
+        init<Item: Sendable>(columns: [Column], items: [Item], row: @escaping @Sendable (Item) -> [Cell]) {
+            self.columns = columns
+            count = items.count
+            makeRow = { row(items[$0]) }
+        }
+
+        var isEmpty: Bool { count == 0 }
+
+        /// The row at `index` (0-based), made anew.
+        subscript(index: Int) -> [Cell] { makeRow(index) }
+
+        /// The rows in order, each made as it is reached.
+        var rows: LazyMapSequence<Range<Int>, [Cell]> { (0..<count).lazy.map(makeRow) }
     }
 
     enum Block: Sendable {
@@ -112,7 +142,7 @@ struct ReportDocument: Sendable {
             sections.append(Section(id: id, number: sections.count + 1, title: title, blocks: blocks))
         }
         func listOrNone(_ table: Table) -> [Block] {
-            table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table)]
+            table.isEmpty ? [.paragraph(s.none)] : [.table(table)]
         }
 
         // What could not be read comes first, so that no reader takes the report as whole.
@@ -120,14 +150,14 @@ struct ReportDocument: Sendable {
             add(.unread, s.unreadTitle, [.paragraph(s.unreadNote), .table(Self.unreadTable(r.unreadListings, language, s))])
         }
         add(.summary, s.summaryTitle, [.table(Self.summary(r, parts, s))])
-        add(.urgent, s.urgentTitle, listOrNone(Self.changeTable(parts.urgent, r, s)))
+        add(.urgent, s.urgentTitle, listOrNone(Self.changeTable(parts.urgent, dueSoonWithin: r.dueSoonWithin, s)))
         add(.expired, s.expiredTitle, listOrNone(Self.expiredTable(parts.expired, s)))
-        add(.notPublished, s.notPublishedTitle, listOrNone(Self.changeTable(parts.notPublished, r, s)))
-        add(.late, s.lateTitle, listOrNone(Self.changeTable(parts.late, r, s)))
-        add(.undated, s.undatedTitle, listOrNone(Self.changeTable(parts.undated, r, s)))
+        add(.notPublished, s.notPublishedTitle, listOrNone(Self.changeTable(parts.notPublished, dueSoonWithin: r.dueSoonWithin, s)))
+        add(.late, s.lateTitle, listOrNone(Self.changeTable(parts.late, dueSoonWithin: r.dueSoonWithin, s)))
+        add(.undated, s.undatedTitle, listOrNone(Self.changeTable(parts.undated, dueSoonWithin: r.dueSoonWithin, s)))
         add(.differences, s.differencesTitle, listOrNone(Self.differenceTable(parts.differences, s)))
         add(.findings, s.findingsTitle, listOrNone(Self.findingTable(parts.findings, language, s)))
-        add(.otherChanges, s.otherChangesTitle, listOrNone(Self.changeTable(parts.otherChanges, r, s)))
+        add(.otherChanges, s.otherChangesTitle, listOrNone(Self.changeTable(parts.otherChanges, dueSoonWithin: r.dueSoonWithin, s)))
         add(.incomplete, s.incompleteTitle, Self.completeness(r.completeness, s))
         add(.onlineReview, s.onlineReviewTitle, Self.onlineReview(r, s))
         add(.reportingDuties, s.dutiesTitle, Self.duties(r.reportingDuties, dueSoonWithin: r.dueSoonWithin, s))
@@ -187,7 +217,7 @@ struct ReportDocument: Sendable {
         return [String(text[..<open.lowerBound]), String(text[text.index(after: open.lowerBound)...])]
     }
 
-    private static func changeTable(_ rows: [ChangeRow], _ r: Reconciliation, _ s: ReportStrings) -> Table {
+    private static func changeTable(_ rows: [ChangeRow], dueSoonWithin: Int, _ s: ReportStrings) -> Table {
         let columns = [
             Column(title: s.statusColumn, content: .status, wrap: 30),
             Column(title: s.deadlineColumn, content: .date),
@@ -197,7 +227,7 @@ struct ReportDocument: Sendable {
             Column(title: s.triggerColumn, content: .date, wrap: 24),
             Column(title: s.publicationColumn, content: .date, wrap: 24),
         ]
-        let cells = rows.map { row -> [Cell] in
+        return Table(columns: columns, items: rows) { row -> [Cell] in
             var decision = [row.decision]
             if row.change == .replaced, !row.replaces.isEmpty {
                 decision.append(s.replacesCode(row.replaces.map(\.raw).joined(separator: ", ")))
@@ -216,7 +246,7 @@ struct ReportDocument: Sendable {
             }
             let deadline = row.deadline.map { $0.vietnamese + (row.provisional ? "*" : "") } ?? "–"
             return [
-                Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: r.dueSoonWithin)),
+                Cell(statusLines(s.status(row.status)), tone: tone(of: row.status, dueSoonWithin: dueSoonWithin)),
                 Cell(deadline, value: row.deadline.map(Value.date), detail: row.provisional ? ["*"] : []),
                 Cell(row.code.label[s.language]),
                 Cell(name),
@@ -225,7 +255,6 @@ struct ReportDocument: Sendable {
                 publicationCell(row.publishedOn, row.provincialDecision, s),
             ]
         }
-        return Table(columns: columns, rows: cells)
     }
 
     private static func expiredTable(_ entries: [ExpiredEntry], _ s: ReportStrings) -> Table {
@@ -238,7 +267,7 @@ struct ReportDocument: Sendable {
                 Column(title: s.decisionColumn, content: .reference),
                 Column(title: s.locationColumn, content: .location),
             ],
-            rows: entries.map { e in
+            items: entries, row: { e in
                 [
                     Cell(s.expiredReason(e.reason, e.replacement?.raw), tone: .danger),
                     Cell(e.since.vietnamese, value: .date(e.since)),
@@ -262,7 +291,7 @@ struct ReportDocument: Sendable {
                 Column(title: s.decisionColumn, content: .reference),
                 Column(title: s.locationColumn, content: .location),
             ],
-            rows: differences.map { d in
+            items: differences, row: { d in
                 [
                     Cell(d.code.label[s.language]),
                     Cell(d.name),
@@ -279,7 +308,7 @@ struct ReportDocument: Sendable {
     private static func unreadTable(_ unread: [UnreadListing], _ language: Language, _ s: ReportStrings) -> Table {
         Table(
             columns: [Column(title: s.fileColumn, content: .location), Column(title: s.reasonColumn, content: .longText, wrap: 70)],
-            rows: unread.map { listing in
+            items: unread, row: { listing in
                 [Cell(listing.file), Cell(listing.errors.map { "\($0.location.compilerStyle): \($0.message[language])" })]
             })
     }
@@ -288,7 +317,7 @@ struct ReportDocument: Sendable {
         Table(
             columns: [Column(title: s.rowColumn, content: .location), Column(title: s.rowTextColumn, content: .longText, wrap: 50),
                       Column(title: s.reasonColumn, content: .longText, wrap: 40)],
-            rows: rows.map { row in
+            items: rows, row: { row in
                 [Cell(row.location.compilerStyle), Cell(row.text), Cell(row.reason[language])]
             })
     }
@@ -302,7 +331,7 @@ struct ReportDocument: Sendable {
                 Column(title: s.messageColumn, content: .longText, wrap: 44),
                 Column(title: s.locationColumn, content: .location),
             ],
-            rows: findings.map { f in
+            items: findings, row: { f in
                 [
                     Cell(s.findingKind(f.kind)),
                     Cell(f.code ?? "–"),
@@ -397,7 +426,7 @@ struct ReportDocument: Sendable {
                 Column(title: s.publicationColumn, content: .date, wrap: 24),
                 Column(title: s.locationColumn, content: .location),
             ],
-            rows: c.incomplete.map { e in
+            items: c.incomplete, row: { e in
                 return [
                     Cell(partList(e.missing, s.language), tone: .warning),
                     Cell(e.code ?? "–"),
@@ -406,7 +435,7 @@ struct ReportDocument: Sendable {
                     Cell(e.location.compilerStyle),
                 ]
             })
-        blocks += table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table)]
+        blocks += table.isEmpty ? [.paragraph(s.none)] : [.table(table)]
         return blocks
     }
 
@@ -426,7 +455,7 @@ struct ReportDocument: Sendable {
                 Column(title: s.ministryLevelColumn, content: .label, wrap: 24),
                 Column(title: s.groundColumn, content: .longText, wrap: 28),
             ],
-            rows: items.map { item in
+            items: items, row: { item in
                 var ministry = [item.ministry.map { level($0, s) } ?? "–"]
                 if let decision = item.ministryDecision { ministry.append(decision) }
                 return [
@@ -438,7 +467,7 @@ struct ReportDocument: Sendable {
                     Cell(s.ground(item.ground)),
                 ]
             })
-        blocks += table.rows.isEmpty ? [.paragraph(s.none)] : [.table(table), .paragraph(s.onlineReviewNote)]
+        blocks += table.isEmpty ? [.paragraph(s.none)] : [.table(table), .paragraph(s.onlineReviewNote)]
         return blocks
     }
 
@@ -472,7 +501,7 @@ struct ReportDocument: Sendable {
                 Column(title: s.dutyRuleColumn, content: .longText, wrap: 32),
                 Column(title: s.settingsLocationColumn, content: .location),
             ],
-            rows: duties.map { d in
+            items: duties, row: { d in
                 var due = [d.due.vietnamese]
                 if let move = dutyMove(d, s) { due.append("(" + move + ")") }
                 let tone: Tone = switch d.workingDaysLeft {

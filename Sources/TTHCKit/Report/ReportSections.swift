@@ -152,7 +152,21 @@ enum ReportFormatting {
     /// into spaces and runs of spaces collapsed: a cell of a text table, Markdown table or
     /// terminal must stay on its line and must not carry terminal escape sequences.
     static func singleLine(_ text: String) -> String {
+        // Every cell of every report passes here, and most hold no control character:
+        // they are found in the UTF-8 bytes, without a property lookup per scalar.
+        guard hasControl(text) else { return TextNormalization.clean(text) }
         let controlsAsSpaces = text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }
         return TextNormalization.clean(String(String.UnicodeScalarView(controlsAsSpaces)))
+    }
+
+    /// Whether `text` holds a control character (general category Cc: U+0000–U+001F and
+    /// U+007F–U+009F): in UTF-8 a byte below 0x20, 0x7F, or 0xC2 followed by 0x80–0x9F.
+    static func hasControl(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b < 0x20 || b == 0x7F || (previous == 0xC2 && b <= 0x9F) { return true }
+            previous = b
+        }
+        return false
     }
 }

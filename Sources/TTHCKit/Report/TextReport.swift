@@ -15,73 +15,97 @@ public struct TextReport: ReportRenderer {
     }
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
-        let doc = ReportDocument(reconciliation, language: language)
-        var out: [String] = []
+        content(reconciliation, language: language).collected
+    }
+
+    /// The report handed to the file line by line, in pieces of about 1 MiB: at national
+    /// scale it is hundreds of megabytes, and holding its lines, then the joined text, then
+    /// its bytes took several gigabytes.
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        ChunkedOutput.produced { [self] out in self.write(ReportDocument(reconciliation, language: language), to: out) }
+    }
+
+    private func write(_ doc: ReportDocument, to out: ChunkedOutput) {
+        func emit(_ line: String) { out.line(line, trimmingTrailingSpaces: true) }
         let title = doc.title.uppercased()
-        out.append(bold(title))
-        out.append(String(repeating: "=", count: DisplayWidth.of(title)))
+        emit(bold(title))
+        emit(String(repeating: "=", count: DisplayWidth.of(title)))
         let labelWidth = doc.metadata.map { DisplayWidth.of($0.label) }.max() ?? 0
         for (label, value) in doc.metadata {
             let head = label + ":" + String(repeating: " ", count: labelWidth - DisplayWidth.of(label) + 2)
             let lines = DisplayWidth.wrap(value, width: Self.paragraphWidth - labelWidth - 3)
             for (i, line) in lines.enumerated() {
-                out.append((i == 0 ? head : String(repeating: " ", count: labelWidth + 3)) + line)
+                emit((i == 0 ? head : String(repeating: " ", count: labelWidth + 3)) + line)
             }
         }
         for section in doc.sections {
-            out.append("")
+            emit("")
             let heading = "\(section.number). \(section.title)"
-            out.append(bold(heading))
-            out.append(String(repeating: "-", count: DisplayWidth.of(heading)))
+            emit(bold(heading))
+            emit(String(repeating: "-", count: DisplayWidth.of(heading)))
             for block in section.blocks {
-                out.append("")
+                emit("")
                 switch block {
                 case .paragraph(let text):
-                    out += DisplayWidth.wrap(text, width: Self.paragraphWidth)
+                    DisplayWidth.wrap(text, width: Self.paragraphWidth).forEach(emit)
                 case .table(let table):
-                    out += render(table)
+                    write(table, emit)
                 }
             }
         }
-        let text = out.map(Self.trimTrailingSpaces).joined(separator: "\n") + "\n"
-        return Array(text.utf8)
     }
 
-    private func render(_ table: ReportDocument.Table) -> [String] {
-        // Wrap every cell first, then size each column to its widest line.
-        let wrapped: [[[String]]] = table.rows.map { row in
-            zip(row, table.columns).map { cell, column in
-                cell.lines.flatMap { line in
-                    column.wrap.map { DisplayWidth.wrap(line, width: $0) } ?? [line]
-                }
+    /// The layout of a table: each column as wide as its widest line, and whether the rows
+    /// are set apart by an empty line (when any cell takes more than one line).
+    struct Layout: Equatable {
+        var widths: [Int]
+        var spaced: Bool
+    }
+
+    /// A row's cells as the lines they take: each line of a cell wrapped at its column's
+    /// width.
+    static func wrapped(_ row: [ReportDocument.Cell], _ columns: [ReportDocument.Column]) -> [[String]] {
+        zip(row, columns).map { cell, column in
+            guard let width = column.wrap else { return cell.lines }
+            return cell.lines.flatMap { DisplayWidth.wrap($0, width: width) }
+        }
+    }
+
+    /// The table's layout, from one pass over its rows that wraps and measures each cell
+    /// and keeps nothing of it: the widths must be known before the first row is drawn,
+    /// and the rows are drawn (wrapped again) in a second pass.
+    static func layout(_ table: ReportDocument.Table) -> Layout {
+        var layout = Layout(widths: table.columns.map { DisplayWidth.of($0.title) }, spaced: false)
+        for row in table.rows {
+            for (i, lines) in wrapped(row, table.columns).enumerated() {
+                if lines.count > 1 { layout.spaced = true }
+                for line in lines { layout.widths[i] = max(layout.widths[i], DisplayWidth.of(line)) }
             }
         }
-        var widths = table.columns.map { DisplayWidth.of($0.title) }
-        for row in wrapped {
-            for (i, lines) in row.enumerated() {
-                for line in lines { widths[i] = max(widths[i], DisplayWidth.of(line)) }
-            }
-        }
+        return layout
+    }
+
+    private func write(_ table: ReportDocument.Table, _ emit: (String) -> Void) {
+        let layout = Self.layout(table)
+        let widths = layout.widths
         func pad(_ text: String, _ i: Int, tone: ReportDocument.Tone?) -> String {
             let gap = String(repeating: " ", count: widths[i] - DisplayWidth.of(text))
             let painted = paint(text, tone)
             return table.columns[i].alignment == .trailing ? gap + painted : painted + gap
         }
-        var lines: [String] = []
-        lines.append(table.columns.indices.map { pad(table.columns[$0].title, $0, tone: nil) }.joined(separator: "  "))
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        let spaced = wrapped.contains { row in row.contains { $0.count > 1 } }
-        for (r, row) in wrapped.enumerated() {
-            if spaced && r > 0 { lines.append("") }
+        emit(table.columns.indices.map { pad(table.columns[$0].title, $0, tone: nil) }.joined(separator: "  "))
+        emit(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for (r, cells) in table.rows.enumerated() {
+            if layout.spaced && r > 0 { emit("") }
+            let row = Self.wrapped(cells, table.columns)
             let height = row.map(\.count).max() ?? 1
             for k in 0..<height {
-                lines.append(row.indices.map { i in
+                emit(row.indices.map { i in
                     let text = k < row[i].count ? row[i][k] : ""
-                    return pad(text, i, tone: text.isEmpty ? nil : table.rows[r][i].tone)
+                    return pad(text, i, tone: text.isEmpty ? nil : cells[i].tone)
                 }.joined(separator: "  "))
             }
         }
-        return lines
     }
 
     private func paint(_ text: String, _ tone: ReportDocument.Tone?) -> String {
@@ -97,11 +121,5 @@ public struct TextReport: ReportRenderer {
 
     private func bold(_ text: String) -> String {
         colour ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
-    }
-
-    private static func trimTrailingSpaces(_ line: String) -> String {
-        var scalars = line.unicodeScalars[...]
-        while scalars.last == " " { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report as an Excel workbook (`--format xlsx`): what the legal desk opens in a
 /// spreadsheet without losing the codes it works by.
 ///
@@ -17,7 +19,15 @@ public struct XLSXReport: ReportRenderer {
     public init() {}
 
     public func render(_ reconciliation: Reconciliation, language: Language) -> [UInt8] {
-        Self.workbook(ReportDocument(reconciliation, language: language), language: language).archive()
+        content(reconciliation, language: language).collected
+    }
+
+    /// The archive handed to the file as the in-memory archive holds it, not copied into
+    /// an array first.
+    public func content(_ reconciliation: Reconciliation, language: Language) -> OutputContent {
+        .produced { write in
+            Self.workbook(ReportDocument(reconciliation, language: language), language: language).archiveData().withUnsafeBytes(write)
+        }
     }
 
     static func workbook(_ doc: ReportDocument, language: Language) -> Workbook {
@@ -49,7 +59,7 @@ public struct XLSXReport: ReportRenderer {
                     let laid = Self.layout(table, s)
                     let header = sheet.rows.count
                     sheet.rows.append(laid.titles.map { Workbook.Cell(.text($0), .header) })
-                    sheet.rows += laid.rows
+                    sheet.rows.append(count: table.count, columns: laid.titles.count) { laid.row(table[$0]) }
                     if sheet.table == nil {
                         sheet.table = (header: header, last: sheet.rows.count - 1, columns: laid.titles.count)
                     }
@@ -65,26 +75,41 @@ public struct XLSXReport: ReportRenderer {
     }
 
     /// One table as workbook rows: its columns, plus a detail column after each date column
-    /// whose cells carry more than the date.
+    /// whose cells carry more than the date; the columns' widths; and how a row of the
+    /// table becomes a row of the sheet. The widths and the detail columns come from one
+    /// pass over the rows that measures each cell and keeps nothing of it; the rows are
+    /// made again when the sheet is written.
     private static func layout(_ table: ReportDocument.Table, _ s: ReportStrings)
-        -> (titles: [String], rows: [[Workbook.Cell?]], widths: [Double]) {
-        let split = table.columns.indices.map { c in
-            table.rows.contains { $0.indices.contains(c) && $0[c].value != nil && !$0[c].detail.isEmpty }
-        }
-        var titles: [String] = []
-        var caps: [Int] = []
-        for (c, column) in table.columns.enumerated() {
-            titles.append(column.title)
-            caps.append(column.wrap ?? 60)
-            if split[c] {
-                titles.append(s.workbookDetailColumn(column.title))
-                caps.append(40)
+        -> (titles: [String], widths: [Double], row: ([ReportDocument.Cell]) -> [Workbook.Cell?]) {
+        let columns = table.columns
+        var split = [Bool](repeating: false, count: columns.count)
+        // The widest line of each column's cells, and of its detail column's.
+        var longest = [Int](repeating: 0, count: columns.count)
+        var longestDetail = [Int](repeating: 0, count: columns.count)
+        for row in table.rows {
+            for (c, column) in columns.enumerated() {
+                let cell = c < row.count ? row[c] : ReportDocument.Cell("")
+                longest[c] = max(longest[c], Self.longestLine(Self.widthText(Self.cell(cell, column))))
+                if cell.value != nil && !cell.detail.isEmpty {
+                    split[c] = true
+                    longestDetail[c] = max(longestDetail[c], Self.longestLine(cell.detail.joined(separator: "\n")))
+                }
             }
         }
-        var rows: [[Workbook.Cell?]] = []
-        for row in table.rows {
+        var titles: [String] = []
+        var widths: [Double] = []
+        for (c, column) in columns.enumerated() {
+            titles.append(column.title)
+            widths.append(Self.width(longest: max(Self.longestLine(column.title), longest[c]), cap: column.wrap ?? 60))
+            if split[c] {
+                let title = s.workbookDetailColumn(column.title)
+                titles.append(title)
+                widths.append(Self.width(longest: max(Self.longestLine(title), longestDetail[c]), cap: 40))
+            }
+        }
+        let row = { (row: [ReportDocument.Cell]) -> [Workbook.Cell?] in
             var out: [Workbook.Cell?] = []
-            for (c, column) in table.columns.enumerated() {
+            for (c, column) in columns.enumerated() {
                 let cell = c < row.count ? row[c] : ReportDocument.Cell("")
                 out.append(Self.cell(cell, column))
                 if split[c] {
@@ -92,21 +117,20 @@ public struct XLSXReport: ReportRenderer {
                         ? Workbook.Cell(.text(cell.detail.joined(separator: "\n")), .wrapped) : nil)
                 }
             }
-            rows.append(out)
+            return out
         }
-        let columnTexts = titles.indices.map { i in
-            [titles[i]] + rows.compactMap { row -> String? in
-                guard i < row.count, let cell = row[i] else { return nil }
-                switch cell.value {
-                case .text(let t): return t
-                case .number(let n): return String(n)
-                case .share: return "100.0%"
-                case .date, .month: return "00/00/0000"
-                }
-            }
+        return (titles, widths, row)
+    }
+
+    /// What a cell is measured by for its column's width: its text, or the widest a
+    /// number, share or date is shown.
+    private static func widthText(_ cell: Workbook.Cell) -> String {
+        switch cell.value {
+        case .text(let t): t
+        case .number(let n): String(n)
+        case .share: "100.0%"
+        case .date, .month: "00/00/0000"
         }
-        let widths = titles.indices.map { i in Self.width(columnTexts[i], cap: caps[i]) }
-        return (titles, rows, widths)
     }
 
     private static func cell(_ cell: ReportDocument.Cell, _ column: ReportDocument.Column) -> Workbook.Cell {
@@ -132,8 +156,17 @@ public struct XLSXReport: ReportRenderer {
 
     /// A column's width in characters: the longest line of its texts, within 8 and `cap`.
     private static func width(_ texts: [String], cap: Int) -> Double {
-        let longest = texts.flatMap { $0.split(separator: "\n") }.map { DisplayWidth.of(String($0)) }.max() ?? 0
-        return Double(min(max(longest + 2, 8), cap + 2))
+        width(longest: texts.map(longestLine).max() ?? 0, cap: cap)
+    }
+
+    /// The width of a column whose longest line is `longest` display columns wide.
+    private static func width(longest: Int, cap: Int) -> Double {
+        Double(min(max(longest + 2, 8), cap + 2))
+    }
+
+    /// The display width of the widest line of `text` (0 when it has none).
+    private static func longestLine(_ text: String) -> Int {
+        text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
     }
 }
 
