@@ -37,8 +37,10 @@ struct MarkupScanner {
         case comment, commentDash, commentDashDash, cdata, cdataBracket, cdataBracketBracket
     }
 
-    private(set) var line = 1
-    private(set) var column = 1
+    /// Where the next byte is.
+    private var position = Position(line: 1, column: 1, lastWasCR: false)
+    var line: Int { position.line }
+    var column: Int { position.column }
     private(set) var stop: Stop?
     /// Elements opened and not yet closed, as far as the bytes seen so far go.
     private(set) var openElements = 0
@@ -48,7 +50,6 @@ struct MarkupScanner {
     private var previous: UInt8 = 0
     private var state = State.start
     private var offset = 0
-    private var lastWasCR = false
     private var markupLine = 0
     private var markupColumn = 0
     /// Bytes after `<!` so far, while deciding between comment, CDATA and DOCTYPE.
@@ -78,14 +79,14 @@ struct MarkupScanner {
         let n = bytes.count
         while i < n {
             if state == .text {
-                skip(bytes, from: &i, until: 0x3C, 0x3C, 0x3C)
+                skip(bytes, from: &i)
                 if i == n { break }
             } else if state == .startTag {
                 // Names and spaces inside a tag: only quotes, `>` and `<` matter.
-                skip(bytes, from: &i, until: 0x22, 0x27, 0x3E, also: 0x3C)
+                skip(bytes, from: &i, alsoAt: 0x22, 0x27, 0x3E)
                 if i == n { break }
             } else if state == .quoted {
-                skip(bytes, from: &i, until: quote, quote, quote)
+                skip(bytes, from: &i, alsoAt: quote)
                 if i == n { break }
             }
             let b = bytes[i]
@@ -168,25 +169,25 @@ struct MarkupScanner {
         return n
     }
 
-    /// Runs through bytes up to the next one of `a`, `b`, `c` or `d` (or the end of
+    /// Runs through bytes up to the next `<` or one of `a`, `b`, `c` (or the end of
     /// `bytes`), counting lines and columns as ``advance(over:)`` does, in local variables:
     /// most of a document is text, names and attribute values, where nothing needs the
-    /// state machine.
+    /// state machine until markup starts or the state's own delimiter comes.
     @inline(__always)
     private mutating func skip(_ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int,
-                               until a: UInt8, _ b: UInt8, _ c: UInt8, also d: UInt8 = 0x3C) {
+                               alsoAt a: UInt8 = 0x3C, _ b: UInt8 = 0x3C, _ c: UInt8 = 0x3C) {
         let start = i
         var j = i
-        var position = Position(line: line, column: column, lastWasCR: lastWasCR)
+        var position = position
         let n = bytes.count
         while j < n {
             let x = bytes[j]
-            if x == a || x == b || x == c || x == d { break }
+            if x == 0x3C || x == a || x == b || x == c { break }
             position.advance(over: x, atStart: offset + (j - start) == 0)
             j += 1
         }
         guard j > start else { return }
-        (line, column, lastWasCR) = (position.line, position.column, position.lastWasCR)
+        self.position = position
         offset += j - start
         previous = bytes[j - 1]
         i = j
@@ -194,14 +195,12 @@ struct MarkupScanner {
 
     @inline(__always)
     private mutating func advance(over b: UInt8) {
-        var position = Position(line: line, column: column, lastWasCR: lastWasCR)
         position.advance(over: b, atStart: offset == 0)
-        (line, column, lastWasCR) = (position.line, position.column, position.lastWasCR)
         offset += 1
     }
 
-    /// Line and column counting, on a value of its own so that ``skip(_:from:until:_:_:also:)``
-    /// keeps it in registers through a run of bytes.
+    /// Line and column counting, on a value of its own so that ``skip(_:from:alsoAt:_:_:)``
+    /// can keep a copy in registers through a run of bytes.
     private struct Position {
         var line: Int
         var column: Int
