@@ -24,16 +24,8 @@ struct XMLStartTag {
 /// An element's attributes, by local name. A tag has a handful, so they are kept in order
 /// in a small array and looked up by comparing names: no hashing and no table for each
 /// element of a large listing.
-struct XMLAttributes: ExpressibleByDictionaryLiteral {
+struct XMLAttributes {
     private var pairs: [(name: String, value: String)] = []
-
-    init() {}
-
-    init(dictionaryLiteral elements: (String, String)...) {
-        for (name, value) in elements { self[name] = value }
-    }
-
-    var isEmpty: Bool { pairs.isEmpty }
 
     /// The value of the attribute called `name`; setting one that is there replaces it.
     subscript(name: String) -> String? {
