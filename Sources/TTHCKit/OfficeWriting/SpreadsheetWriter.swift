@@ -221,23 +221,26 @@ struct Workbook {
     private static func sheetXML(_ sheet: Sheet, _ number: @escaping (String) -> Int) -> PackageWriter.PieceSource {
         var rows = Rows.Reader(sheet.rows)
         var r = 0
-        var stage = 0  // 0: the head; 1: the rows; 2: the tail; 3: done
+        // What comes next: the part up to the first row, the rows (the last one followed
+        // by the rest of the part), nothing.
+        enum Stage { case head, rows, done }
+        var stage = Stage.head
         return { bytes in
             switch stage {
-            case 0:
-                stage = 1
+            case .head:
+                stage = .rows
                 bytes.append(contentsOf: head(sheet).text.utf8)
                 return true
-            case 1:
+            case .rows:
                 guard let row = rows.next() else {
-                    stage = 3
+                    stage = .done
                     bytes.append(contentsOf: tail(sheet).text.utf8)
                     return true
                 }
                 bytes.append(contentsOf: rowXML(row, r, sheet.widths, number).text.utf8)
                 r += 1
                 return true
-            default:
+            case .done:
                 return false
             }
         }
