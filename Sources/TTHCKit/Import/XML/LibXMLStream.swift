@@ -288,27 +288,12 @@ final class LibXMLDocumentReader {
     /// libxml2 keeps its error handler per thread: the parsing thread sets its own to
     /// `errorContext` (the collector).
     func runOnSecondThread(_ body: (XMLStreamEvent) -> Void, errorContext: UnsafeMutableRawPointer) {
-        let channel = XMLEventChannel()
         let shared = SharedReader(reader: self, errorContext: errorContext)
-        let thread = Thread {
+        BatchChannel<XMLStreamEvent>.split(batchSize: 4096, produce: { give in
             xmlSetStructuredErrorFunc(shared.errorContext, libxmlStructuredError)
-            var batch: [XMLStreamEvent] = []
-            batch.reserveCapacity(XMLEventChannel.batchSize)
-            shared.reader?.run { event in
-                batch.append(event)
-                if batch.count == XMLEventChannel.batchSize {
-                    channel.put(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
+            shared.reader?.run(give)
             shared.reader = nil
-            channel.put(batch)
-            channel.close()
-        }
-        thread.start()
-        while let batch = channel.take() {
-            for event in batch { body(event) }
-        }
+        }, consume: body)
     }
 
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?,
@@ -376,7 +361,7 @@ final class LibXMLDocumentReader {
 
 /// What the parsing thread of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``
 /// is given. Unchecked: the reader and the collector behind `errorContext` are used by one
-/// thread at a time, handed over through ``XMLEventChannel``'s lock.
+/// thread at a time, handed over through ``BatchChannel``'s lock.
 private final class SharedReader: @unchecked Sendable {
     var reader: LibXMLDocumentReader?
     let errorContext: UnsafeMutableRawPointer
@@ -384,44 +369,6 @@ private final class SharedReader: @unchecked Sendable {
     init(reader: LibXMLDocumentReader, errorContext: UnsafeMutableRawPointer) {
         self.reader = reader
         self.errorContext = errorContext
-    }
-}
-
-/// Batches of events from the parsing thread to the calling one, at most two waiting, so
-/// memory stays bounded whichever side is faster.
-private final class XMLEventChannel: @unchecked Sendable {
-    static let batchSize = 4096
-    private static let waitingLimit = 2
-    private let condition = NSCondition()
-    private var waiting: [[XMLStreamEvent]] = []
-    private var closed = false
-
-    /// Hands over a batch, waiting while two are waiting already.
-    func put(_ batch: [XMLStreamEvent]) {
-        condition.lock()
-        while waiting.count >= Self.waitingLimit { condition.wait() }
-        waiting.append(batch)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// No more batches will come.
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch; `nil` once the channel is closed and empty.
-    func take() -> [XMLStreamEvent]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while waiting.isEmpty && !closed { condition.wait() }
-        guard !waiting.isEmpty else { return nil }
-        let batch = waiting.removeFirst()
-        condition.broadcast()
-        return batch
     }
 }
 
