@@ -29,14 +29,21 @@ func benchCSV(arguments: [String]) {
         print("csv: cannot read the generated file")
         return
     }
-    let cpuStart = cpuSeconds()
-    let start = DispatchTime.now().uptimeNanoseconds
-    let result = DecisionCSVReader.read(file, effectiveDate: CivilDate(year: 2026, month: 12, day: 1))
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let cpu = cpuSeconds() - cpuStart
+    // READS=N reads the file N times and keeps the fastest (default 3): on a shared
+    // machine the best read is the one the neighbours disturbed least.
+    let reads = max(1, ProcessInfo.processInfo.environment["READS"].flatMap(Int.init) ?? 3)
+    var seconds = Double.infinity, cpu = Double.infinity
+    var result = ReadResult<[ProcedureChange]>(value: nil, diagnostics: [])
+    for _ in 0..<reads {
+        let cpuStart = cpuSeconds()
+        let start = DispatchTime.now().uptimeNanoseconds
+        result = DecisionCSVReader.read(file, effectiveDate: CivilDate(year: 2026, month: 12, day: 1))
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if wall < seconds { seconds = wall; cpu = cpuSeconds() - cpuStart }
+    }
     let changes = result.value?.count ?? 0
     print("csv: read \(changes) procedures, \(result.diagnostics.count) diagnostics")
-    print("csv: wall \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", size / seconds)) MB/s; "
+    print("csv: best of \(reads) reads: wall \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", size / seconds)) MB/s; "
         + "CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", size / cpu)) MB/s")
     print("csv: peak resident memory \(Int(peakResidentMiB())) MiB")
     pandasPeer(url, megabytes: size, ourSeconds: seconds)

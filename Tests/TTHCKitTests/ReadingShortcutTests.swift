@@ -54,6 +54,64 @@ import Testing
 
     /// Remembering the cleaned cell above gives what cleaning each cell gives, whatever
     /// repeats and in which column.
+    /// The tokenizer runs over eight bytes at a time while none of them ends the cell:
+    /// each cell's text and its character column are those a byte-wise count gives, for
+    /// cells of every length around the word size, quoted or not, with the delimiter,
+    /// quotes, line breaks, NUL-free stray BOMs and multi-byte letters at every offset.
+    @Test func tokenizerWordSkipKeepsTextsAndColumns() {
+        let pieces = ["a", "ệ", "Đ", "😀", " ", ";", "\"", "\n", "\r\n", "x\u{FEFF}", "Thủ tục", "0123456789", "e\u{301}"]
+        var generator = SplitMix(seed: 77)
+        for _ in 0..<4_000 {
+            let cellCount = 1 + Int(generator.next() % 4)
+            var cells: [String] = []
+            for _ in 0..<cellCount {
+                let length = Int(generator.next() % 20)
+                cells.append((0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+            }
+            cells[0] = "k" + cells[0] // a record, not an empty line
+            // Quote every cell that needs it, as Excel writes them.
+            let written = cells.map { cell -> String in
+                let plain = cell.replacingOccurrences(of: "\u{FEFF}", with: "")
+                guard plain.unicodeScalars.contains(where: { ";\"\n\r".unicodeScalars.contains($0) }) else { return cell }
+                return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            let line = written.joined(separator: ";") + "\n"
+            let file = InputFile(displayPath: "w.csv", bytes: Array(("A;B;C;D\n" + line).utf8))
+            var records: [CSVRecord] = []
+            _ = CSVReader.forEachRecord(file) { records.append($0) }
+            guard records.count == 2 else {
+                Issue.record("\(line.debugDescription): \(records.count) records")
+                continue
+            }
+            let row = records[1]
+            #expect(row.cells.map(\.text) == cells.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }, "\(line.debugDescription)")
+            // Columns counted in scalars from the line's start, lines from the record's,
+            // as the byte-wise tokenizer counted them.
+            var lineNumber = 2, column = 1
+            for (k, text) in written.enumerated() where k < row.cells.count {
+                #expect(row.cells[k].line == lineNumber && row.cells[k].column == column, "\(line.debugDescription) cell \(k)")
+                for scalar in text.unicodeScalars {
+                    if scalar == "\n" { lineNumber += 1; column = 1 } else if scalar != "\r" { column += 1 }
+                }
+                column += 1 // the delimiter
+            }
+        }
+    }
+
+    /// The vocabulary caches key cells by their bytes: a decomposed spelling is its own
+    /// entry and reads as the precomposed one, cached or not.
+    @Test func vocabularyCellsReadTheSameWhateverTheSpelling() {
+        for text in ["Tỉnh", "Tỉnh, Xã", "Cấp tỉnh; cấp xã", "Toàn trình", "Một phần", "x"] {
+            let decomposed = String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars))
+            #expect(AnnexVocabulary.levels(cell: decomposed) == AnnexVocabulary.levels(cell: text), "\(text)")
+            #expect(AnnexVocabulary.levels(cell: text) == AnnexVocabulary.levels(cell: text), "\(text)")
+            #expect(AnnexVocabulary.onlineService(cell: decomposed) == AnnexVocabulary.onlineService(cell: text), "\(text)")
+        }
+        #expect(AnnexVocabulary.levels(cell: "Tỉnh, Xã") == [.province, .commune])
+        #expect(CellText("Tỉnh") != CellText("Ti\u{309}nh"))
+        #expect(CellText("Tỉnh") == CellText(String("xTỉnh".dropFirst())))
+    }
+
     @Test func cleanedAboveIsClean() {
         var above = CleanedAbove()
         var generator = SplitMix(seed: 8)

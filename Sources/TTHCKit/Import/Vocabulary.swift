@@ -159,15 +159,21 @@ public enum Vocabulary {
 /// at most 1,024 distinct texts (hostile input can hold as many as it has rows; past the
 /// bound a cell is read each time, as without the cache). Shared by the threads that read
 /// a directory's files.
+///
+/// Keyed by the text's bytes (``CellText``), not by `String`'s equality: `String` hashes
+/// the Unicode-normalised text, which for Vietnamese costs more than reading a short cell
+/// again. Two spellings of one text (precomposed and combining marks) are then two entries
+/// with the same value.
 final class CellCache<Value: Sendable>: Sendable {
-    private let known = Mutex<[String: Result<Value, Vocabulary.UnknownWord>]>([:])
+    private let known = Mutex<[CellText: Result<Value, Vocabulary.UnknownWord>]>([:])
 
     func value(_ text: String, _ read: (String) throws(Vocabulary.UnknownWord) -> Value) -> Result<Value, Vocabulary.UnknownWord> {
-        if let hit = known.withLock({ $0[text] }) { return hit }
+        let key = CellText(text)
+        if let hit = known.withLock({ $0[key] }) { return hit }
         let result: Result<Value, Vocabulary.UnknownWord>
         do { result = .success(try read(text)) } catch { result = .failure(error) }
         known.withLock { cache in
-            if cache.count < 1_024 { cache[text] = result }
+            if cache.count < 1_024 { cache[key] = result }
         }
         return result
     }
@@ -178,5 +184,18 @@ final class CellCache<Value: Sendable>: Sendable {
         case .success(let value): value
         case .failure: read(text) // not reached: `read` cannot fail
         }
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes, for the caches of cells read.
+struct CellText: Hashable, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func == (a: CellText, b: CellText) -> Bool { TextNormalization.sameBytes(a.text, b.text) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -387,6 +387,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         self.p = bytes
         self.i = start
         self.delimiter = delimiter
+        self.delimiterWord = Self.word(delimiter)
         self.file = file
         scratch.reserveCapacity(256)
     }
@@ -400,6 +401,41 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     private mutating func step() {
         if p[i] & 0xC0 != 0x80 { column += 1 }
         i += 1
+    }
+
+    /// `byte` in each of a word's eight bytes.
+    private static func word(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+    private static var quoteWord: UInt64 { 0x2222_2222_2222_2222 }
+    private static var lfWord: UInt64 { 0x0A0A_0A0A_0A0A_0A0A }
+    private static var crWord: UInt64 { 0x0D0D_0D0D_0D0D_0D0D }
+    private static var efWord: UInt64 { 0xEFEF_EFEF_EFEF_EFEF }
+    /// The delimiter in each byte of a word, for ``skipPlainWords(stoppingAt:before:)``.
+    private let delimiterWord: UInt64
+
+    /// True when one of the word's bytes is zero (the classic test: exact for "any").
+    @inline(__always)
+    private static func hasZeroByte(_ w: UInt64) -> Bool {
+        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Moves `i` over whole words of eight bytes in which no byte ends the run: none is
+    /// the one of `stop` (the delimiter, or the quote inside a quoted cell), a line break,
+    /// NUL or 0xEF (the first byte of a stray BOM), which the byte-wise loops then look
+    /// at. The column advances by the bytes that start a character (not 10xxxxxx). Most
+    /// of a cell's bytes are letters, so the byte-wise loops see only its last few.
+    @inline(__always)
+    private mutating func skipPlainWords(stoppingAt stop: UInt64, before end: Int? = nil) {
+        let limit = end ?? p.count
+        guard let base = p.baseAddress else { return }
+        while i + 8 <= limit {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if Self.hasZeroByte(w ^ stop) || Self.hasZeroByte(w ^ Self.lfWord) || Self.hasZeroByte(w ^ Self.crWord)
+                || Self.hasZeroByte(w) || Self.hasZeroByte(w ^ Self.efWord) { return }
+            // A continuation byte has its top bit set and the next one clear.
+            let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+            column += 8 - continuation.nonzeroBitCount
+            i += 8
+        }
     }
 
     /// At a CR or LF: consumes the line break (CRLF as one).
@@ -529,6 +565,8 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         let begin = i
         var clean = true
         while i < p.count {
+            skipPlainWords(stoppingAt: delimiterWord)
+            guard i < p.count else { break }
             let c = p[i]
             if c == delimiter || c == Self.lf || c == Self.cr { break }
             if c == 0 || c == 0xEF {
@@ -596,6 +634,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
             // cell limit, which the check above then reports as the byte-wise copy did.
             let run = i
             let end = min(p.count, i + (TableLimits.cellBytes + 1 - scratch.count))
+            skipPlainWords(stoppingAt: Self.quoteWord, before: end)
             while i < end {
                 let b = p[i]
                 if b == Self.quote || b == Self.lf || b == Self.cr || b == 0 || b == 0xEF { break }

@@ -92,6 +92,7 @@ public struct AnnexInterpreter {
                             effectiveDate: CivilDate? = nil, snapshot: Bool = false, keepsOrigins: Bool = true) -> AnnexReading {
         var interpreter = AnnexInterpreter(file: file, decisionTitle: decisionTitle, effectiveDate: effectiveDate, snapshot: snapshot,
                                            keepsOrigins: keepsOrigins)
+        interpreter.reading.changes.reserveCapacity(source.rowCountBound)
         let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
         if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow || TableLimits.stops(sourceDiagnostics) {
             var reading = AnnexReading()
@@ -717,6 +718,9 @@ public struct AnnexInterpreter {
             return t.isEmpty ? nil : t
         }
         let rowLocation = SourceLocation(file: file, line: row.line, column: firstColumn)
+        // Where each value came from, made only when the reading keeps it.
+        let keepsOrigins = keepsOrigins
+        func origin(_ make: @autoclosure () -> ValueOrigin) -> ValueOrigin { keepsOrigins ? make() : .none }
 
         // Name, and a code written inside it.
         guard let nameCell = cell(.name), var name = text(.name) else {
@@ -734,7 +738,7 @@ public struct AnnexInterpreter {
         var codeOrigin = ValueOrigin.none
         if let first = codes.first, let codeCell {
             code = first.code
-            codeOrigin = .cell(header: header(.code), at: location(codeCell))
+            codeOrigin = origin(.cell(header: header(.code), at: location(codeCell)))
             if codes.count > 1 {
                 warn(.cellCode, at: location(codeCell), LocalizedText(
                     vi: "ô mã có \(codes.count) mã; dùng mã đầu \(first.code.raw)",
@@ -743,10 +747,10 @@ public struct AnnexInterpreter {
         } else if let (found, stripped) = Self.codeInName(name) {
             code = found
             name = stripped
-            codeOrigin = .nameCell(at: location(nameCell))
+            codeOrigin = origin(.nameCell(at: location(nameCell)))
         } else if let codeCell, let written = text(.code), !AnnexVocabulary.saysNoCode(written) {
             code = ProcedureCode(written)
-            codeOrigin = .cell(header: header(.code), at: location(codeCell))
+            codeOrigin = origin(.cell(header: header(.code), at: location(codeCell)))
             warn(.cellCode, at: location(codeCell), LocalizedText(
                 vi: "cột \"\(header(.code))\": mã TTHC không hợp lệ \"\(written)\": cần dạng 1.010696 (một chữ số, dấu chấm, sáu chữ số), có thể kèm hậu tố như .000.00.00.H56; thủ tục được đối chiếu theo tên",
                 en: "column \"\(header(.code))\": malformed procedure code \"\(written)\": expected 1.010696 (a digit, a dot, six digits), optionally followed by a suffix such as .000.00.00.H56; the procedure is matched by name"))
@@ -758,7 +762,7 @@ public struct AnnexInterpreter {
         for column in [AnnexColumn.replaces, .replacedName] {
             guard replaces.isEmpty, let c = cell(column) else { continue }
             replaces = AnnexVocabulary.codes(in: c.text).map(\.code)
-            if !replaces.isEmpty { replacesOrigin = .cell(header: header(column), at: location(c)) }
+            if !replaces.isEmpty { replacesOrigin = origin(.cell(header: header(column), at: location(c))) }
         }
 
         // Change type: own cell, headings, decision title, or a filled replaces column.
@@ -767,26 +771,26 @@ public struct AnnexInterpreter {
         if let c = cell(.change), let written = text(.change) {
             if let value = (try? Vocabulary.changeType(written)) ?? AnnexVocabulary.heading(written).change {
                 changeType = value
-                changeOrigin = .cell(header: header(.change), at: location(c))
+                changeOrigin = origin(.cell(header: header(.change), at: location(c)))
             } else {
                 unknownWord(.cellChange, .changeType, written, column: header(.change), at: location(c))
             }
         }
         if changeType == nil, let change {
             changeType = change.value
-            changeOrigin = change.origin
+            changeOrigin = origin(change.origin)
         }
         if changeType == nil, let implied = layout.impliedChange {
             changeType = implied.value
-            changeOrigin = .columnHeader(implied.header)
+            changeOrigin = origin(.columnHeader(implied.header))
         }
         if changeType == nil, let titleChange, let decisionTitle {
             changeType = titleChange
-            changeOrigin = .decisionTitle(decisionTitle)
+            changeOrigin = origin(.decisionTitle(decisionTitle))
         }
         if !replaces.isEmpty, changeType != .replaced, changeType != .abolished {
             changeType = .replaced
-            changeOrigin = .replacedCodeGiven
+            changeOrigin = origin(.replacedCodeGiven)
         }
         if changeType == nil, reading.isSnapshot {
             reading.listed.append(ListedProcedure(
@@ -816,7 +820,7 @@ public struct AnnexInterpreter {
         if let c = cell(.levels), let written = text(.levels) {
             if let value = AnnexVocabulary.levels(cell: c.text) {
                 rowLevels = value
-                levelsOrigin = .cell(header: header(.levels), at: location(c))
+                levelsOrigin = origin(.cell(header: header(.levels), at: location(c)))
             } else {
                 unknownWord(.cellLevel, .level, written, column: header(.levels), at: location(c))
             }
@@ -831,10 +835,10 @@ public struct AnnexInterpreter {
             }
             if let firstMark {
                 rowLevels = marked.sorted()
-                levelsOrigin = .cell(header: "\(header(.levelMark(marked.sorted()[0])))", at: location(firstMark))
+                levelsOrigin = origin(.cell(header: "\(header(.levelMark(marked.sorted()[0])))", at: location(firstMark)))
             } else if let c = cell(.notes), let value = AnnexVocabulary.levels(cell: c.text) {
                 rowLevels = value
-                levelsOrigin = .notes(at: location(c))
+                levelsOrigin = origin(.notes(at: location(c)))
             }
         }
 
@@ -851,7 +855,7 @@ public struct AnnexInterpreter {
         }
 
         let fieldValue = text(.field) ?? field?.value
-        let fieldOrigin: ValueOrigin = cell(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none
+        let fieldOrigin: ValueOrigin = origin(cell(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none)
 
         let finalCode = code ?? .uncoded(name: name)
         let change = ProcedureChange(
@@ -910,10 +914,13 @@ public struct AnnexInterpreter {
 struct CleanedAbove {
     private var raw: [String] = []
     private var cleaned: [String] = []
+    /// Cells of this many bytes or fewer are cleaned each time: they are stored inline in
+    /// their string, and comparing costs about what cleaning does.
+    static var shortest: Int { 15 }
 
     mutating func clean(_ text: String, column: Int) -> String {
         let n = text.utf8.count
-        guard n > 15, column < 64 else { return TextNormalization.clean(text) }
+        guard n > Self.shortest, column < 64 else { return TextNormalization.clean(text) }
         if column < raw.count, raw[column].utf8.count == n, TextNormalization.sameBytes(raw[column], text) { return cleaned[column] }
         let result = TextNormalization.clean(text)
         while raw.count <= column {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One table as a source document holds it: rows of cells with their text, spans and
 /// places, before anything is known about what the columns mean (bảng trong phụ lục).
 ///
@@ -60,19 +62,74 @@ public protocol TableSource {
     /// (encoding, quoting). When the file cannot be decoded at all, the diagnostics hold
     /// an error and no row is handed over.
     func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic]
+
+    /// At least as many rows as ``forEachRow(_:)`` will hand over, when the source can
+    /// tell cheaply (0 when it cannot): the interpreter reserves room for that many
+    /// procedures, so a large listing's results are not copied to a larger array again and
+    /// again as they grow.
+    var rowCountBound: Int { get }
+}
+
+extension TableSource {
+    public var rowCountBound: Int { 0 }
 }
 
 /// A CSV file as a grid: one record a row, one cell a cell, no spans (Excel writes a merged
 /// range as its text in the first cell and empty cells after it).
 public struct CSVTableSource: TableSource {
     public let file: InputFile
+    /// Tokenise on a second thread or not, whatever the size (for tests; nil: from
+    /// ``pipelineThreshold`` bytes on, on a machine with more than one core).
+    let pipelined: Bool?
 
-    public init(_ file: InputFile) { self.file = file }
+    public init(_ file: InputFile) { self.init(file, pipelined: nil) }
 
+    init(_ file: InputFile, pipelined: Bool?) {
+        self.file = file
+        self.pipelined = pipelined
+    }
+
+    /// From this size on, tokenising and interpreting share the work between two cores.
+    /// Below it the thread costs more than it saves, and a catalogue's many files are
+    /// already read on every core at once, a file per core.
+    static let pipelineThreshold = 4 << 20
+
+    /// A large file is decoded and tokenised on a thread of its own while the calling
+    /// thread hands the rows to `body` (``BatchChannel/split(batchSize:produce:consume:)``).
+    /// The rows, their order and the diagnostics are the same either way.
     public func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic] {
-        let (_, diagnostics) = CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
-            body(GridRow(cells: cells, line: line))
+        let split = pipelined ?? (file.bytes.count >= Self.pipelineThreshold && ProcessInfo.processInfo.activeProcessorCount > 1)
+        guard split else {
+            return CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
+                body(GridRow(cells: cells, line: line))
+            }.1
         }
-        return diagnostics
+        let file = file
+        return BatchChannel<GridRow>.split(batchSize: 256, produce: { give in
+            CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
+                give(GridRow(cells: cells, line: line))
+            }.1
+        }, consume: body)
+    }
+
+    /// The file's line feeds and carriage returns, plus one: no more records than that
+    /// (a record ends at a line break or at the end), and never more than
+    /// ``TableLimits/rows`` are handed over. Counted at `memchr`'s speed, and only for a
+    /// file large enough for the growth of its results to matter.
+    public var rowCountBound: Int {
+        let bytes = file.bytes
+        guard bytes.count >= 1 << 20 else { return 0 }
+        return bytes.withUnsafeBufferPointer { p in
+            var lines = 1
+            for byte: UInt8 in [0x0A, 0x0D] {
+                var at = UnsafeRawPointer(p.baseAddress!)
+                let end = at + p.count
+                while at < end, let hit = memchr(at, Int32(byte), end - at) {
+                    lines += 1
+                    at = UnsafeRawPointer(hit) + 1
+                }
+            }
+            return min(lines, TableLimits.rows + 1)
+        }
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import TTHCKit
+
+/// A large CSV listing is decoded and tokenised on a second thread while the calling
+/// thread interprets its rows (`CSVTableSource.forEachRow`). Whichever way a listing is
+/// read, its procedures, origins, unplaced rows, tables, titles and every diagnostic must
+/// be the same.
+@Suite struct CSVPipelineTests {
+    /// What a reader of the result sees, compared whole.
+    struct Outcome: Equatable {
+        var changes: [ProcedureChange]
+        var origins: [ProcedureOrigins]
+        var listed: [ListedProcedure]
+        var unplaced: [UnplacedRow]
+        var tables: [AnnexTable]
+        var titles: [String]
+        var diagnostics: [String]
+    }
+
+    static func outcome(_ file: InputFile, pipelined: Bool, title: String? = nil) -> Outcome {
+        let reading = AnnexInterpreter.read(CSVTableSource(file, pipelined: pipelined), file: file.displayPath,
+                                            decisionTitle: title)
+        return Outcome(changes: reading.changes, origins: reading.origins, listed: reading.listed,
+                       unplaced: reading.unplaced, tables: reading.tables, titles: reading.titles,
+                       diagnostics: reading.diagnostics.map { $0.rendered(.en) })
+    }
+
+    /// Every CSV annex of the real corpus (ministries' and provinces' tables as staff
+    /// save them), and the hostile CSV inputs of the malformed-input tests.
+    static let corpusFiles: [String] = {
+        let root = RealAnnexCorpusTests.root
+        return ["annexes", "holdout"].flatMap { directory in
+            RealAnnexCorpusTests.documents(in: root.appendingPathComponent(directory), extensions: ["csv"])
+                .map { directory + "/" + $0 }
+        }
+    }()
+
+    @Test func theCorpusHasCSVAnnexes() {
+        #expect(Self.corpusFiles.count >= 40)
+    }
+
+    @Test(arguments: corpusFiles)
+    func realAnnexesReadTheSameOnTwoThreads(_ name: String) throws {
+        let url = RealAnnexCorpusTests.resolve(RealAnnexCorpusTests.root.appendingPathComponent(name))
+        let file = try InputFile.read(url, displayPath: name)
+        let one = Self.outcome(file, pipelined: false)
+        let two = Self.outcome(file, pipelined: true)
+        #expect(two == one)
+    }
+
+    /// A listing of many batches (a batch is 256 rows) with what the tokenizer and the
+    /// interpreter each report: a row without a code's change type, an unknown level word,
+    /// a quoted cell over three lines, a stray BOM, and an unterminated quote at the end.
+    @Test func aLongListingWithErrorsReadsTheSameOnTwoThreads() {
+        var csv = "PHỤ LỤC\nSTT;Mã TTHC;Tên thủ tục hành chính;Cấp thực hiện;Cơ quan thực hiện\n"
+        csv += "1. Danh mục thủ tục hành chính sửa đổi, bổ sung;;;;\n"
+        for i in 0..<3_000 {
+            let level = i == 1_500 ? "Cấp vùng" : "Tỉnh"
+            let name = i % 700 == 3 ? "\"Thủ tục số \(i);\ntrên \"\"hai\"\"\ndòng\"" : "Thủ tục số \(i) về hồ sơ"
+            let bom = i == 2_222 ? "\u{FEFF}" : ""
+            csv += "\(i + 1);1.\(String(format: "%06d", i));\(bom)\(name);\(level);Sở Tư pháp tỉnh X\n"
+            if i == 1_000 { csv += "Dòng lạ không phải thủ tục;;;;\n" }
+        }
+        csv += "3001;1.009999;\"Thủ tục không đóng ngoặc;Tỉnh;Sở Y\n"
+        let file = InputFile(displayPath: "long.csv", bytes: Array(csv.utf8))
+        let one = Self.outcome(file, pipelined: false)
+        let two = Self.outcome(file, pipelined: true)
+        #expect(one.changes.count == 3_001)
+        #expect(one.diagnostics.contains { $0.contains("long.csv:") && $0.contains("not closed before the end of the file") })
+        #expect(one.diagnostics.contains { $0.contains("byte order mark") })
+        #expect(one.unplaced.count == 1)
+        #expect(two == one)
+    }
+
+    /// Past a limit of ``TableLimits`` the tokenizer stops; on two threads it stops at the
+    /// same row, with the same error, and nothing after it is read.
+    @Test func aListingPastTheRowLimitStopsAtTheSameRowOnTwoThreads() {
+        var csv = "STT,Mã TTHC,Tên thủ tục\n"
+        csv.reserveCapacity(2_000_000)
+        for i in 0...TableLimits.rows { csv += "\(i),1.\(String(format: "%06d", i % 1_000_000)),a\n" }
+        let file = InputFile(displayPath: "rows.csv", bytes: Array(csv.utf8))
+        let one = Self.outcome(file, pipelined: false, title: "Quyết định công bố thủ tục hành chính mới ban hành")
+        let two = Self.outcome(file, pipelined: true, title: "Quyết định công bố thủ tục hành chính mới ban hành")
+        #expect(one.diagnostics.contains { $0.contains("rows.csv:\(TableLimits.rows + 1):1") })
+        #expect(two == one)
+    }
+
+    /// The bound the interpreter reserves room by: never fewer than the records handed
+    /// over, whatever the line ends; 0 for a small file.
+    @Test func theRowCountBoundHoldsForEveryLineEnd() {
+        #expect(CSVTableSource(InputFile(displayPath: "s.csv", bytes: Array("a,b\n1,2\n".utf8))).rowCountBound == 0)
+        for end in ["\n", "\r\n", "\r"] {
+            let row = "1,\"x\(end)y\",z" + end
+            let text = "a,b,c" + end + String(repeating: row, count: (1 << 20) / row.utf8.count + 1)
+            let file = InputFile(displayPath: "l.csv", bytes: Array(text.utf8))
+            var records = 0
+            _ = CSVReader.forEachRecord(file) { _ in records += 1 }
+            let bound = CSVTableSource(file).rowCountBound
+            #expect(bound >= records, "line end \(end.debugDescription)")
+            #expect(bound <= 3 * records + 1, "line end \(end.debugDescription)")
+        }
+    }
+}
