@@ -387,7 +387,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         self.p = bytes
         self.i = start
         self.delimiter = delimiter
-        self.delimiterWord = Self.word(delimiter)
+        self.delimiterWord = ByteWord.repeating(delimiter)
         self.file = file
         scratch.reserveCapacity(256)
     }
@@ -403,20 +403,9 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         i += 1
     }
 
-    /// `byte` in each of a word's eight bytes.
-    private static func word(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
-    private static var quoteWord: UInt64 { 0x2222_2222_2222_2222 }
-    private static var lfWord: UInt64 { 0x0A0A_0A0A_0A0A_0A0A }
-    private static var crWord: UInt64 { 0x0D0D_0D0D_0D0D_0D0D }
-    private static var efWord: UInt64 { 0xEFEF_EFEF_EFEF_EFEF }
+    private static var quoteWord: UInt64 { ByteWord.repeating(UInt8(ascii: "\"")) }
     /// The delimiter in each byte of a word, for ``skipPlainWords(stoppingAt:before:)``.
     private let delimiterWord: UInt64
-
-    /// True when one of the word's bytes is zero (the classic test: exact for "any").
-    @inline(__always)
-    private static func hasZeroByte(_ w: UInt64) -> Bool {
-        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
-    }
 
     /// Moves `i` over whole words of eight bytes in which no byte ends the run: none is
     /// the one of `stop` (the delimiter, or the quote inside a quoted cell), a line break,
@@ -427,13 +416,12 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     private mutating func skipPlainWords(stoppingAt stop: UInt64, before end: Int? = nil) {
         let limit = end ?? p.count
         guard let base = p.baseAddress else { return }
+        let lf = ByteWord.repeating(0x0A), cr = ByteWord.repeating(0x0D), ef = ByteWord.repeating(0xEF)
         while i + 8 <= limit {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if Self.hasZeroByte(w ^ stop) || Self.hasZeroByte(w ^ Self.lfWord) || Self.hasZeroByte(w ^ Self.crWord)
-                || Self.hasZeroByte(w) || Self.hasZeroByte(w ^ Self.efWord) { return }
-            // A continuation byte has its top bit set and the next one clear.
-            let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
-            column += 8 - continuation.nonzeroBitCount
+            let w = ByteWord.load(base + i)
+            if ByteWord.has(w, stop) || ByteWord.has(w, lf) || ByteWord.has(w, cr) || ByteWord.hasZeroByte(w)
+                || ByteWord.has(w, ef) { return }
+            column += ByteWord.characterStarts(w)
             i += 8
         }
     }

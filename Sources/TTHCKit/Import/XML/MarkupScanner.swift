@@ -180,6 +180,21 @@ struct MarkupScanner {
         var j = i
         var position = position
         let n = bytes.count
+        // Eight bytes at a time while none of them is a delimiter or a line break (and
+        // not at the document's first byte, where a byte order mark is no character):
+        // the column grows by the bytes that start a character.
+        if let base = bytes.baseAddress, offset + (j - start) > 0 {
+            let words = (ByteWord.repeating(0x3C), ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c))
+            let lf = ByteWord.repeating(0x0A), cr = ByteWord.repeating(0x0D)
+            while j + 8 <= n {
+                let w = ByteWord.load(base + j)
+                if ByteWord.has(w, words.0) || ByteWord.has(w, words.1) || ByteWord.has(w, words.2) || ByteWord.has(w, words.3)
+                    || ByteWord.has(w, lf) || ByteWord.has(w, cr) { break }
+                position.column += ByteWord.characterStarts(w)
+                position.lastWasCR = false
+                j += 8
+            }
+        }
         while j < n {
             let x = bytes[j]
             if x == 0x3C || x == a || x == b || x == c { break }
