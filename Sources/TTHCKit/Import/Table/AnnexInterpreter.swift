@@ -914,13 +914,10 @@ public struct AnnexInterpreter {
 struct CleanedAbove {
     private var raw: [String] = []
     private var cleaned: [String] = []
-    /// Cells of this many bytes or fewer are cleaned each time: they are stored inline in
-    /// their string, and comparing costs about what cleaning does.
-    static var shortest: Int { 15 }
 
     mutating func clean(_ text: String, column: Int) -> String {
         let n = text.utf8.count
-        guard n > Self.shortest, column < 64 else { return TextNormalization.clean(text) }
+        guard n > 15, column < 64 else { return TextNormalization.clean(text) }
         if column < raw.count, raw[column].utf8.count == n, TextNormalization.sameBytes(raw[column], text) { return cleaned[column] }
         let result = TextNormalization.clean(text)
         while raw.count <= column {

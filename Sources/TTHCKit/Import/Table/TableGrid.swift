@@ -129,7 +129,7 @@ public struct CSVTableSource: TableSource {
                     at = UnsafeRawPointer(hit) + 1
                 }
             }
-            return min(lines, TableLimits.rows + 1)
+            return min(lines, TableLimits.rows)
         }
     }
 }

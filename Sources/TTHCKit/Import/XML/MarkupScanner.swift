@@ -183,7 +183,7 @@ struct MarkupScanner {
         // Eight bytes at a time while none of them is a delimiter or a line break (and
         // not at the document's first byte, where a byte order mark is no character):
         // the column grows by the bytes that start a character.
-        if let base = bytes.baseAddress, offset + (j - start) > 0 {
+        if let base = bytes.baseAddress, offset > 0 {
             let words = (ByteWord.repeating(0x3C), ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c))
             let lf = ByteWord.repeating(0x0A), cr = ByteWord.repeating(0x0D)
             while j + 8 <= n {
