@@ -106,8 +106,10 @@ public struct CSVTableSource: TableSource {
         }
         let file = file
         return BatchChannel<GridRow>.split(batchSize: 256, produce: { give in
-            CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
-                give(GridRow(cells: cells, line: line))
+            var rows = MoveBuffer<GridRow>(capacity: 1)
+            return CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
+                rows.append(GridRow(cells: cells, line: line))
+                give(&rows)
             }.1
         }, consume: body)
     }

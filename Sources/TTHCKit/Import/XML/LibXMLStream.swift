@@ -109,7 +109,7 @@ enum LibXMLStream {
             if split {
                 document.runOnSecondThread(body, errorContext: collectorPointer)
             } else {
-                document.run(body)
+                document.run { events in events.drain { body($0) } }
             }
         }
         return collector.finish(input: input)
@@ -154,15 +154,8 @@ final class LibXMLDocumentReader {
     private let validation: OpaquePointer?
     private var plug: xmlSchemaSAXPlugPtr?
     /// Set during ``run(_:)`` only.
-    fileprivate var body: ((XMLStreamEvent) -> Void)?
-    /// Element and namespace names as Swift strings, by the address libxml2 keeps them at
-    /// (its dictionary: one address per distinct name for the parser's lifetime).
-    private var names = NameCache()
-    /// Elements open.
-    private var depth: UInt32 = 0
-    /// The text node libxml2's tree builder would be adding to: whether it is CDATA, and
-    /// its length in bytes so far.
-    private var textRun: (cdata: Bool, length: Int)?
+    /// What the callbacks keep and change (see ``CallbackState``), behind a pointer.
+    private let state: UnsafeMutablePointer<CallbackState>
     /// libxml2's limits where it builds a tree, without `XML_PARSE_HUGE`: its
     /// `xmlParserMaxDepth` and `XML_MAX_TEXT_LENGTH`.
     static let maximumDepth: UInt32 = 256
@@ -208,6 +201,8 @@ final class LibXMLDocumentReader {
             return nil
         }
         parser = made
+        state = .allocate(capacity: 1)
+        state.initialize(to: CallbackState())
         xmlCtxtUseOptions(parser, parserOptions)
         if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
         collector.parser = parser
@@ -234,39 +229,39 @@ final class LibXMLDocumentReader {
         if let plug { xmlSchemaSAXUnplug(plug) }
         if let validation { xmlSchemaFreeValidCtxt(validation) }
         xmlFreeParserCtxt(parser)
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
-    /// Hands the document to the parser a chunk at a time, the events to `body` as the
-    /// parser finds them.
-    func run(_ body: (XMLStreamEvent) -> Void) {
-        withoutActuallyEscaping(body) { body in
-            self.body = body
-            defer { self.body = nil }
-            while !collector.tooMany {
-                let count = Int(buffer.withUnsafeMutableBufferPointer {
-                    input.read(into: $0.baseAddress!, capacity: $0.count)
-                })
-                // A read error is reported on its own (``DiagnosticCollector/finish(input:)``).
-                guard count >= 0 else { return }
-                if count == 0 {
-                    xmlParseChunk(parser, nil, 0, 1)
-                    break
-                }
-                // Pushed in pieces of the size `xmlTextReader` pushes: where the parser is
-                // when it calls back (and so the position of an error raised then)
-                // depends on how much it has been given.
-                buffer.withUnsafeBufferPointer { bytes in
-                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { base in
-                        var offset = 0
-                        while offset < count, parser.pointee.instate != XML_PARSER_EOF {
-                            let piece = min(Self.pushSize, count - offset)
-                            xmlParseChunk(parser, base + offset, Int32(piece), 0)
-                            offset += piece
-                        }
+    /// Hands the document to the parser a chunk at a time, and the events, in order, to
+    /// `flush` after each `xmlParseChunk`: it must take them all out of the buffer.
+    func run(_ flush: (inout MoveBuffer<XMLStreamEvent>) -> Void) {
+        reading: while !collector.tooMany {
+            let count = Int(buffer.withUnsafeMutableBufferPointer {
+                input.read(into: $0.baseAddress!, capacity: $0.count)
+            })
+            // A read error is reported on its own (``DiagnosticCollector/finish(input:)``).
+            guard count >= 0 else { break reading }
+            if count == 0 {
+                xmlParseChunk(parser, nil, 0, 1)
+                flush(&state.pointee.pending)
+                break reading
+            }
+            // Pushed in pieces of the size `xmlTextReader` pushes: where the parser is
+            // when it calls back (and so the position of an error raised then)
+            // depends on how much it has been given.
+            buffer.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { base in
+                    var offset = 0
+                    while offset < count, parser.pointee.instate != XML_PARSER_EOF {
+                        let piece = min(Self.pushSize, count - offset)
+                        xmlParseChunk(parser, base + offset, Int32(piece), 0)
+                        flush(&state.pointee.pending)
+                        offset += piece
                     }
                 }
-                if parser.pointee.instate == XML_PARSER_EOF { break }
             }
+            if parser.pointee.instate == XML_PARSER_EOF { break reading }
         }
         let (line, column) = collector.parserPosition ?? (0, 0)
         if parser.pointee.wellFormed == 0 || collector.tooMany {
@@ -300,52 +295,58 @@ final class LibXMLDocumentReader {
                            _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // libxml2 limits nesting where it builds its tree, which a SAX reader does not
         // ask it to do; the same limit, reported as libxml2 reports it, stops the reading.
-        guard depth <= Self.maximumDepth else {
+        guard state.pointee.depth <= Self.maximumDepth else {
             collector.tooDeep(limit: Self.maximumDepth)
             halt(parser)
             return
         }
-        depth += 1
-        textRun = nil
+        state.pointee.depth += 1
+        state.pointee.textRun = nil
         var values = XMLAttributes()
         if let attributes {
             // Five pointers an attribute: local name, prefix, namespace, value, its end.
             for i in 0..<count {
                 let a = attributes + 5 * i
                 guard let value = a[3], let end = a[4] else { continue }
-                values.append(names.string(a[0]), Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
+                values.append(state.pointee.names.string(a[0], dictionary: parser.pointee.dict), Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
             }
         }
         let position = input.scanner.nextElementStart() ?? collector.parserPosition ?? (0, 0)
-        body?(.start(XMLStartTag(localName: names.string(localName), namespace: names.string(namespace),
+        give(.start(XMLStartTag(localName: state.pointee.names.string(localName, dictionary: parser.pointee.dict), namespace: state.pointee.names.string(namespace, dictionary: parser.pointee.dict),
                                  attributes: values,
                                  location: SourceLocation(file: displayPath, line: position.line, column: position.column))))
     }
 
     fileprivate func end(_ localName: UnsafePointer<xmlChar>?) {
-        depth -= 1
-        textRun = nil
-        body?(.end(localName: names.string(localName)))
+        state.pointee.depth -= 1
+        state.pointee.textRun = nil
+        give(.end(localName: state.pointee.names.string(localName, dictionary: parser.pointee.dict)))
     }
 
     fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
         // libxml2's tree builder joins adjacent text (or adjacent CDATA) into one node and
         // refuses to let one grow past its limit; the same limit, at the same point.
-        if let run = textRun, run.cdata == cdata {
+        if let run = state.pointee.textRun, run.cdata == cdata {
             guard run.length + bytes.count <= Self.maximumTextLength else {
                 collector.textTooLong()
                 halt(parser)
                 return
             }
-            textRun = (cdata, run.length + bytes.count)
+            state.pointee.textRun = (cdata, run.length + bytes.count)
         } else {
-            textRun = (cdata, bytes.count)
+            state.pointee.textRun = (cdata, bytes.count)
         }
-        body?(.text(String(decoding: bytes, as: UTF8.self)))
+        give(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// Keeps `event` for the body of ``run(_:)``, moved.
+    @inline(__always)
+    private func give(_ event: consuming XMLStreamEvent) {
+        state.pointee.pending.append(event)
     }
 
     /// A comment or processing instruction: text after it is a node of its own.
-    fileprivate func breakText() { textRun = nil }
+    fileprivate func breakText() { state.pointee.textRun = nil }
 
     /// An attribute's value as the parser hands it over. Without entity substitution
     /// (`XML_PARSE_NOENT`, left out on purpose) libxml2 decodes every reference in a value
@@ -357,6 +358,26 @@ final class LibXMLDocumentReader {
         guard bytes.contains(0x26) else { return value }
         return value.replacingOccurrences(of: "&#38;", with: "&")
     }
+}
+
+/// What a ``LibXMLDocumentReader``'s callbacks keep and change, on the thread that parses.
+/// The reader holds it behind a pointer: stored properties of a class are checked for
+/// overlapping access at run time, on every access, and those checks were a twentieth of
+/// the parsing thread of a large listing.
+private struct CallbackState: ~Copyable {
+    /// The events made during one `xmlParseChunk`, handed to ``LibXMLDocumentReader/run(_:)``'s
+    /// `flush` when it returns. A closure kept by the reader and called from each callback
+    /// was retained and released around each of the millions of calls of a large listing,
+    /// and copying the events into a batch one by one retained what each held; now they
+    /// are moved, a buffer at a time.
+    var pending = MoveBuffer<XMLStreamEvent>(capacity: 256)
+    /// Element and namespace names as Swift strings (see ``NameCache``).
+    var names = NameCache()
+    /// Elements open.
+    var depth: UInt32 = 0
+    /// The text node libxml2's tree builder would be adding to: whether it is CDATA, and
+    /// its length in bytes so far.
+    var textRun: (cdata: Bool, length: Int)?
 }
 
 /// What the parsing thread of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``
@@ -426,23 +447,37 @@ private let saxLocator: xmlSchemaValidityLocatorFunc = { context, file, line in
 }
 
 /// Names libxml2 hands over, as Swift strings. The parser keeps each distinct name once in
-/// its dictionary, so a name's address says which it is; each hit is still checked against
-/// the bytes, so an address that is not the dictionary's can never give a wrong name.
+/// its dictionary, for the parser's lifetime, so a name's address says which it is. Only
+/// addresses the dictionary owns (`xmlDictOwns`, asked once for each new address) are
+/// remembered: an address that is not the dictionary's can never give a wrong name, and a
+/// hit needs no comparison of bytes.
 private struct NameCache {
-    private var entries: [(address: UnsafePointer<xmlChar>, bytes: [UInt8], string: String)] = []
+    /// The addresses remembered and their names, kept apart and read by index so that a
+    /// look-up copies nothing (going over an array of tuples retained and released the
+    /// strings of every entry passed, a tenth of the parsing thread).
+    private var addresses: [UnsafePointer<xmlChar>] = []
+    private var strings: [String] = []
+    /// For each of 64 slots, chosen by an address's bits, the entry last found there
+    /// (-1: none): nearly every look-up is one comparison.
+    private var slots = [Int8](repeating: -1, count: 64)
 
-    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    mutating func string(_ pointer: UnsafePointer<xmlChar>?, dictionary: xmlDictPtr?) -> String {
         guard let pointer else { return "" }
-        for entry in entries where entry.address == pointer {
-            if entry.bytes.withUnsafeBufferPointer({ strcmp(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                                            UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) == 0 }) {
-                return entry.string
-            }
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
+        let last = Int(slots[slot])
+        if last >= 0, addresses[last] == pointer { return strings[last] }
+        for i in addresses.indices where addresses[i] == pointer {
+            slots[slot] = Int8(i)
+            return strings[i]
         }
         let string = String(cString: pointer)
         // A document's vocabulary is small; a document with thousands of names just
         // stops being remembered.
-        if entries.count < 64 { entries.append((pointer, Array(string.utf8) + [0], string)) }
+        if addresses.count < 64, let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
+            slots[slot] = Int8(addresses.count)
+            addresses.append(pointer)
+            strings.append(string)
+        }
         return string
     }
 }
