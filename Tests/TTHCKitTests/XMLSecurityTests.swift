@@ -112,6 +112,79 @@ import Testing
         #expect(scanner.stop == nil)
     }
 
+    /// Random documents (text, attributes and line ends of every kind, multi-byte
+    /// letters, cut into random blocks): each start tag's position is the one counted a
+    /// scalar at a time, as libxml2 counts (CR LF and a lone CR each end one line), however
+    /// the word skip meets it.
+    @Test func elementStartsMatchAScalarCountOnRandomDocuments() {
+        let texts = ["a", "ệ", "Đ", "😀", " ", "\n", "\r\n", "\r", "\t", "Thủ tục", "0123456789", "&amp;", ">", "'", "\""]
+        let values = ["v", "ủ", "\n", "\r\n", ">", "/>", "'", "x y", "0123456789abcdef"]
+        var generator = SplitMix(seed: 2026)
+        func pick(_ options: [String]) -> String { options[Int(generator.next() % UInt64(options.count))] }
+        for round in 0..<1_500 {
+            var document = ""
+            var line = 1, column = 1, lastWasCR = false
+            var expected: [String] = []
+            func add(_ piece: String) {
+                document += piece
+                for scalar in piece.unicodeScalars {
+                    switch scalar {
+                    case "\n":
+                        if !lastWasCR { line += 1 }
+                        column = 1
+                        lastWasCR = false
+                    case "\r":
+                        line += 1
+                        column = 1
+                        lastWasCR = true
+                    default:
+                        column += 1
+                        lastWasCR = false
+                    }
+                }
+            }
+            func startTag(empty: Bool) {
+                expected.append("\(line):\(column)")
+                add("<e")
+                for _ in 0..<Int(generator.next() % 3) {
+                    let quote = generator.next() % 2 == 0 ? "\"" : "'"
+                    let value = (0..<Int(generator.next() % 4)).map { _ in pick(values) }.joined()
+                        .replacingOccurrences(of: quote, with: "")
+                    add(pick([" ", "\n  ", "\r\n\t"]) + "k=" + quote + value + quote)
+                }
+                add(empty ? "/>" : ">")
+            }
+            startTag(empty: false)
+            var open = 1
+            for _ in 0..<Int(generator.next() % 24) {
+                switch generator.next() % 4 {
+                case 0: startTag(empty: false); open += 1
+                case 1: startTag(empty: true)
+                case 2 where open > 1: add("</e>"); open -= 1
+                default: add((0..<Int(generator.next() % 12)).map { _ in pick(texts) }.joined())
+                }
+            }
+            while open > 0 { add("</e>"); open -= 1 }
+            let bytes = Array(document.utf8)
+            var scanner = MarkupScanner()
+            var handed = 0
+            bytes.withUnsafeBufferPointer { all in
+                var i = 0
+                while i < all.count {
+                    let n = min(1 + Int(generator.next() % 40), all.count - i)
+                    handed += scanner.scan(UnsafeBufferPointer(rebasing: all[i..<(i + n)]))
+                    i += n
+                }
+            }
+            var starts: [String] = []
+            while let s = scanner.nextElementStart() { starts.append("\(s.line):\(s.column)") }
+            #expect(handed == bytes.count, "round \(round)")
+            #expect(starts == expected, "round \(round): \(document.debugDescription)")
+            #expect(scanner.openElements == 0, "round \(round)")
+            if starts != expected { return }
+        }
+    }
+
     @Test(arguments: [
         ([0xFF, 0xFE, 0x3C, 0x00], "UTF-16"), ([0xFE, 0xFF, 0x00, 0x3C], "UTF-16"), ([0x3C, 0x00, 0x3F, 0x00], "UTF-16"),
         ([0x00, 0x3C, 0x00, 0x3F], "UTF-16"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32"), ([0x3C, 0x00, 0x00, 0x00], "UTF-32"),

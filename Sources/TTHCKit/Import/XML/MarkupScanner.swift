@@ -180,18 +180,24 @@ struct MarkupScanner {
         var j = i
         var position = position
         let n = bytes.count
-        // Eight bytes at a time while none of them is a delimiter or a line break (and
-        // not at the document's first byte, where a byte order mark is no character):
-        // the column grows by the bytes that start a character.
+        // Eight bytes at a time while none of them is a delimiter (and not at the
+        // document's first byte, where a byte order mark is no character): the column
+        // grows by the bytes that start a character. A word with a line break in it
+        // (the end of a line and the next one's indentation) is counted byte by byte.
         if let base = bytes.baseAddress, offset > 0 {
             let words = (ByteWord.repeating(0x3C), ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c))
             let lf = ByteWord.repeating(0x0A), cr = ByteWord.repeating(0x0D)
             while j + 8 <= n {
                 let w = ByteWord.load(base + j)
-                if ByteWord.has(w, words.0) || ByteWord.has(w, words.1) || ByteWord.has(w, words.2) || ByteWord.has(w, words.3)
-                    || ByteWord.has(w, lf) || ByteWord.has(w, cr) { break }
-                position.column += ByteWord.characterStarts(w)
-                position.lastWasCR = false
+                if ByteWord.has(w, words.0) || ByteWord.has(w, words.1) || ByteWord.has(w, words.2) || ByteWord.has(w, words.3) {
+                    break
+                }
+                if ByteWord.has(w, lf) || ByteWord.has(w, cr) {
+                    for k in 0..<8 { position.advance(over: base[j + k], atStart: false) }
+                } else {
+                    position.column += ByteWord.characterStarts(w)
+                    position.lastWasCR = false
+                }
                 j += 8
             }
         }
