@@ -96,7 +96,7 @@ final class BatchChannel<Item>: @unchecked Sendable {
         }
         thread.start()
         while let batch = channel.take() {
-            batch.items.drain { consume($0) }
+            batch.items.removeAll(passingEachTo: consume)
             channel.giveBack(batch)
         }
         return outcome.value!

@@ -27,12 +27,16 @@ struct MoveBuffer<Item>: ~Copyable {
         count += 1
     }
 
-    /// Moves every item out to `body`, in order, leaving the buffer empty (its storage kept).
+    /// Hands every item to `body`, in order, where it lies (nothing is copied or
+    /// retained), then destroys them all at once, leaving the buffer empty (its storage
+    /// kept). Destroying a batch of CSV rows together rather than each after its turn
+    /// kept the allocator's per-thread caches from spilling into a lock the tokenizing
+    /// thread was taking at the same time.
     @inline(__always)
-    mutating func drain(_ body: (consuming Item) -> Void) {
-        let n = count
+    mutating func removeAll(passingEachTo body: (Item) -> Void) {
+        for i in 0..<count { body(base[i]) }
+        base.deinitialize(count: count)
         count = 0
-        for i in 0..<n { body((base + i).move()) }
     }
 
     /// Moves every item of `other` in at the end, in order, leaving `other` empty (its

@@ -106,11 +106,13 @@ public struct CSVTableSource: TableSource {
         }
         let file = file
         return BatchChannel<GridRow>.split(batchSize: 256, produce: { give in
-            var rows = MoveBuffer<GridRow>(capacity: 1)
-            return CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
+            var rows = MoveBuffer<GridRow>(capacity: 256)
+            let diagnostics = CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
                 rows.append(GridRow(cells: cells, line: line))
-                give(&rows)
+                if rows.count == 256 { give(&rows) }
             }.1
+            give(&rows)
+            return diagnostics
         }, consume: body)
     }
 

@@ -109,7 +109,7 @@ enum LibXMLStream {
             if split {
                 document.runOnSecondThread(body, errorContext: collectorPointer)
             } else {
-                document.run { events in events.drain { body($0) } }
+                document.run { events in events.removeAll(passingEachTo: body) }
             }
         }
         return collector.finish(input: input)
