@@ -77,7 +77,7 @@ import Testing
         for u in scalars {
             for s in ["\(Character(u))", "a\(Character(u))b", " Đ\(Character(u)) ệ "] {
                 #expect(TextNormalization.fold(s) == TextNormalization.foldedByFoundation(s), "U+\(String(u.value, radix: 16))")
-                #expect(TextNormalization.clean(s) == TextNormalization.normalisedByFoundation(s), "U+\(String(u.value, radix: 16))")
+                #expect(Array(TextNormalization.clean(s).utf8) == Array(TextNormalization.normalisedByFoundation(s).utf8), "U+\(String(u.value, radix: 16))")
             }
         }
     }
@@ -112,6 +112,21 @@ import Testing
             let length = Int(generator.next() % 8)
             let s = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             #expect(TextNormalization.fold(s) == TextNormalization.foldedByFoundation(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
+    /// Cells as annexes hold them (precomposed Vietnamese, punctuation, every kind of
+    /// whitespace and line break, now and then a combining mark or a scalar beyond the
+    /// fast paths): cleaned to exactly the bytes of the reference, whichever path is taken.
+    @Test func cleaningGivesTheReferenceBytesOnCellLikeText() {
+        let alphabet: [String] = ["Thủ", "tục", "Đ", "ệ", "ữ", "a", "1", ",", "–", "“", "₫", "(", " ", "  ", "\u{A0}", "\u{85}",
+                                  "\t", "\n", "\r\n", "\u{2028}", "\u{202F}", "\u{200B}", "\u{FEFF}", "e\u{301}", "😀", "\u{1E00}"]
+        var generator = SplitMix(seed: 1958)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 12)
+            let s = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(Array(TextNormalization.clean(s).utf8) == Array(TextNormalization.normalisedByFoundation(s).utf8),
+                    "\(s.debugDescription)")
         }
     }
 

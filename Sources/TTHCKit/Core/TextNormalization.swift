@@ -15,21 +15,62 @@ public enum TextNormalization {
     /// linear in the text's length (tests compare them).
     public static func clean(_ s: String) -> String {
         if isAlreadyClean(s) { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            if (0x09...0x0D).contains(v) || v == 0x20 || v == 0x85 || v == 0xA0 {
-                pendingSpace = !out.isEmpty
-                continue
+        var s = s
+        s.makeContiguousUTF8() // nothing to do for a native string
+        let collapsed = s.utf8.withContiguousStorageIfAvailable { collapsedIfStable(utf8: $0) } ?? nil
+        return collapsed ?? normalised(s)
+    }
+
+    /// `b` with its whitespace collapsed (runs of U+0009–U+000D, U+0020, U+0085 and U+00A0
+    /// as one space, the ends trimmed) when all its scalars are NFC-stable, else nil. Works
+    /// on the bytes (which hold valid UTF-8, being a string's) into the new string's own
+    /// storage: no scalars are built and nothing is copied twice.
+    private static func collapsedIfStable(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
+        var stable = true
+        let out = String(unsafeUninitializedCapacity: b.count) { o in
+            var k = 0, i = 0
+            var pendingSpace = false
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                let length: Int
+                var space = false
+                if c < 0x80 {
+                    length = 1
+                    space = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+                } else if c < 0xE0 {
+                    length = 2
+                    let d = b[i + 1]
+                    if c == 0xC2, d == 0x85 || d == 0xA0 {
+                        space = true
+                    } else if c >= 0xCC { // U+0300 and up: combining marks and beyond
+                        stable = false
+                    }
+                } else if c < 0xF0 {
+                    length = 3
+                    let scalar = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    stable = isNFCStable(scalar)
+                } else {
+                    length = 4
+                    stable = false
+                }
+                guard stable else { return 0 }
+                if space {
+                    pendingSpace = k > 0
+                } else {
+                    if pendingSpace {
+                        o[k] = 0x20
+                        k += 1
+                    }
+                    pendingSpace = false
+                    for j in 0..<length { o[k + j] = b[i + j] }
+                    k += length
+                }
+                i += length
             }
-            guard isNFCStable(v) else { return normalised(s) }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            out.append(contentsOf: UTF8.encode(u)!)
+            return k
         }
-        return String(decoding: out, as: UTF8.self)
+        return stable ? out : nil
     }
 
     /// The reference form of ``clean(_:)``: Foundation's NFC, then whitespace (Unicode
@@ -81,7 +122,10 @@ public enum TextNormalization {
         return s.utf8.withContiguousStorageIfAvailable { isAlreadyClean(utf8: $0) } ?? false
     }
 
-    /// ``isAlreadyClean(_:)`` on the string's bytes.
+    /// ``isAlreadyClean(_:)`` on the string's bytes (valid UTF-8, being a string's). The
+    /// letters of Vietnamese take the first two ways out of the loop: two-byte sequences
+    /// led by C2–CB are U+0080–U+02FF (stable; only U+0085 and U+00A0 are whitespace), and
+    /// E1 B8–E1 BB lead U+1E00–U+1EFF.
     private static func isAlreadyClean(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true // a leading space is not clean
         var i = 0
@@ -100,19 +144,21 @@ public enum TextNormalization {
                 continue
             }
             previousSpace = false
-            let scalar: UInt32
-            if c & 0xE0 == 0xC0 {
-                guard i + 1 < n else { return false }
-                scalar = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            guard i + 1 < n else { return false }
+            let d = b[i + 1]
+            if c >= 0xC2, c <= 0xCB {
+                if c == 0xC2, d == 0x85 || d == 0xA0 { return false }
                 i += 2
-            } else if c & 0xF0 == 0xE0 {
-                guard i + 2 < n else { return false }
-                scalar = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                i += 3
-            } else {
-                return false
+                continue
             }
-            guard scalar != 0x85, scalar != 0xA0, isNFCStable(scalar) else { return false }
+            guard c & 0xF0 == 0xE0, i + 2 < n else { return false }
+            if c == 0xE1, d >= 0xB8, d <= 0xBB {
+                i += 3
+                continue
+            }
+            let scalar = UInt32(c & 0x0F) << 12 | UInt32(d & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            guard isNFCStable(scalar) else { return false }
+            i += 3
         }
         return !previousSpace || n == 0
     }
