@@ -27,16 +27,23 @@ struct MoveBuffer<Item>: ~Copyable {
         count += 1
     }
 
-    /// Hands every item to `body`, in order, where it lies (nothing is copied or
-    /// retained), then destroys them all at once, leaving the buffer empty (its storage
-    /// kept). Destroying a batch of CSV rows together rather than each after its turn
-    /// kept the allocator's per-thread caches from spilling into a lock the tokenizing
-    /// thread was taking at the same time.
+    /// Hands every item to `body`, in order, where it lies: nothing is copied or retained.
     @inline(__always)
-    mutating func removeAll(passingEachTo body: (Item) -> Void) {
+    func forEach(_ body: (Item) -> Void) {
         for i in 0..<count { body(base[i]) }
+    }
+
+    /// Destroys every item, leaving the buffer empty (its storage kept).
+    mutating func removeAll() {
         base.deinitialize(count: count)
         count = 0
+    }
+
+    /// ``forEach(_:)``, then ``removeAll()``.
+    @inline(__always)
+    mutating func removeAll(passingEachTo body: (Item) -> Void) {
+        forEach(body)
+        removeAll()
     }
 
     /// Moves every item of `other` in at the end, in order, leaving `other` empty (its
