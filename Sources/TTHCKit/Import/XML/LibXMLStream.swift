@@ -451,32 +451,48 @@ private let saxLocator: xmlSchemaValidityLocatorFunc = { context, file, line in
 /// addresses the dictionary owns (`xmlDictOwns`, asked once for each new address) are
 /// remembered: an address that is not the dictionary's can never give a wrong name, and a
 /// hit needs no comparison of bytes.
-private struct NameCache {
-    /// The addresses remembered and their names, kept apart and read by index so that a
-    /// look-up copies nothing (going over an array of tuples retained and released the
-    /// strings of every entry passed, a tenth of the parsing thread).
-    private var addresses: [UnsafePointer<xmlChar>] = []
-    private var strings: [String] = []
-    /// For each of 64 slots, chosen by an address's bits, the entry last found there
-    /// (-1: none): nearly every look-up is one comparison.
-    private var slots = [Int8](repeating: -1, count: 64)
+private struct NameCache: ~Copyable {
+    /// A name remembered, at the slot its address chooses.
+    private struct Entry {
+        var address: UnsafePointer<xmlChar>?
+        var string: String
+    }
+
+    private static let slotCount = 64
+    /// Direct-mapped by an address's bits, behind a pointer: a hit is one comparison, and
+    /// nothing is copied or retained to find it (going over arrays of entries retained and
+    /// released their storage, a tenth of the parsing thread).
+    private let slots: UnsafeMutablePointer<Entry>
+    /// Names whose slot another name holds (rare: a vocabulary is a few dozen names).
+    private var others: [(address: UnsafePointer<xmlChar>, string: String)] = []
+    private var remembered = 0
+
+    init() {
+        slots = .allocate(capacity: Self.slotCount)
+        slots.initialize(repeating: Entry(address: nil, string: ""), count: Self.slotCount)
+    }
+
+    deinit {
+        slots.deinitialize(count: Self.slotCount)
+        slots.deallocate()
+    }
 
     mutating func string(_ pointer: UnsafePointer<xmlChar>?, dictionary: xmlDictPtr?) -> String {
         guard let pointer else { return "" }
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
-        let last = Int(slots[slot])
-        if last >= 0, addresses[last] == pointer { return strings[last] }
-        for i in addresses.indices where addresses[i] == pointer {
-            slots[slot] = Int8(i)
-            return strings[i]
-        }
+        let bits = UInt(bitPattern: pointer)
+        let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (Self.slotCount - 1)
+        if slots[slot].address == pointer { return slots[slot].string }
+        for i in others.indices where others[i].address == pointer { return others[i].string }
         let string = String(cString: pointer)
         // A document's vocabulary is small; a document with thousands of names just
         // stops being remembered.
-        if addresses.count < 64, let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
-            slots[slot] = Int8(addresses.count)
-            addresses.append(pointer)
-            strings.append(string)
+        if remembered < Self.slotCount, let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
+            if slots[slot].address == nil {
+                slots[slot] = Entry(address: pointer, string: string)
+            } else {
+                others.append((pointer, string))
+            }
+            remembered += 1
         }
         return string
     }
