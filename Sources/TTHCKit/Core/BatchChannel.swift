@@ -22,7 +22,8 @@ final class BatchChannel<Item>: @unchecked Sendable {
     private var spare: [Batch] = []
     private var closed = false
 
-    /// One batch's items, moved in by the producer and out by the consumer.
+    /// One batch's items: moved in by the producer, read in place by the consumer,
+    /// destroyed by the producer when it takes the batch back.
     final class Batch {
         fileprivate var items: MoveBuffer<Item>
 

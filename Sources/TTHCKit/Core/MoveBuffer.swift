@@ -1,7 +1,8 @@
-/// A growable buffer of items that are moved in and moved out again, never copied: what
-/// an item holds (strings, arrays) is not retained and released on the way through, as it
-/// is when an item is copied into an array and out of it. For the millions of events or
-/// rows of a large file handed from where they are made to where they are used.
+/// A growable buffer of items that are moved in, read where they lie and destroyed
+/// together, never copied: what an item holds (strings, arrays) is not retained and
+/// released on the way through, as it is when an item is copied into an array and out of
+/// it. For the millions of events or rows of a large file handed from where they are made
+/// to where they are used.
 struct MoveBuffer<Item>: ~Copyable {
     private var base: UnsafeMutablePointer<Item>
     private var capacity: Int
