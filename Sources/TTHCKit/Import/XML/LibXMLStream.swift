@@ -153,7 +153,6 @@ final class LibXMLDocumentReader {
     fileprivate let displayPath: String
     private let validation: OpaquePointer?
     private var plug: xmlSchemaSAXPlugPtr?
-    /// Set during ``run(_:)`` only.
     /// What the callbacks keep and change (see ``CallbackState``), behind a pointer.
     private let state: UnsafeMutablePointer<CallbackState>
     /// libxml2's limits where it builds a tree, without `XML_PARSE_HUGE`: its
@@ -202,7 +201,7 @@ final class LibXMLDocumentReader {
         }
         parser = made
         state = .allocate(capacity: 1)
-        state.initialize(to: CallbackState())
+        state.initialize(to: CallbackState(names: NameCache(dictionary: made.pointee.dict)))
         xmlCtxtUseOptions(parser, parserOptions)
         if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
         collector.parser = parser
@@ -308,19 +307,21 @@ final class LibXMLDocumentReader {
             for i in 0..<count {
                 let a = attributes + 5 * i
                 guard let value = a[3], let end = a[4] else { continue }
-                values.append(state.pointee.names.string(a[0], dictionary: parser.pointee.dict), Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
+                values.append(state.pointee.names.string(a[0]),
+                              Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
             }
         }
         let position = input.scanner.nextElementStart() ?? collector.parserPosition ?? (0, 0)
-        give(.start(XMLStartTag(localName: state.pointee.names.string(localName, dictionary: parser.pointee.dict), namespace: state.pointee.names.string(namespace, dictionary: parser.pointee.dict),
-                                 attributes: values,
-                                 location: SourceLocation(file: displayPath, line: position.line, column: position.column))))
+        give(.start(XMLStartTag(localName: state.pointee.names.string(localName),
+                                namespace: state.pointee.names.string(namespace),
+                                attributes: values,
+                                location: SourceLocation(file: displayPath, line: position.line, column: position.column))))
     }
 
     fileprivate func end(_ localName: UnsafePointer<xmlChar>?) {
         state.pointee.depth -= 1
         state.pointee.textRun = nil
-        give(.end(localName: state.pointee.names.string(localName, dictionary: parser.pointee.dict)))
+        give(.end(localName: state.pointee.names.string(localName)))
     }
 
     fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
@@ -339,7 +340,7 @@ final class LibXMLDocumentReader {
         give(.text(String(decoding: bytes, as: UTF8.self)))
     }
 
-    /// Keeps `event` for the body of ``run(_:)``, moved.
+    /// Keeps `event`, moved, for ``run(_:)`` to flush.
     @inline(__always)
     private func give(_ event: consuming XMLStreamEvent) {
         state.pointee.pending.append(event)
@@ -372,7 +373,7 @@ private struct CallbackState: ~Copyable {
     /// are moved, a buffer at a time.
     var pending = MoveBuffer<XMLStreamEvent>(capacity: 256)
     /// Element and namespace names as Swift strings (see ``NameCache``).
-    var names = NameCache()
+    var names: NameCache
     /// Elements open.
     var depth: UInt32 = 0
     /// The text node libxml2's tree builder would be adding to: whether it is CDATA, and
@@ -466,8 +467,11 @@ private struct NameCache: ~Copyable {
     /// Names whose slot another name holds (rare: a vocabulary is a few dozen names).
     private var others: [(address: UnsafePointer<xmlChar>, string: String)] = []
     private var remembered = 0
+    /// The parser's dictionary (nil: nothing is remembered).
+    private let dictionary: xmlDictPtr?
 
-    init() {
+    init(dictionary: xmlDictPtr?) {
+        self.dictionary = dictionary
         slots = .allocate(capacity: Self.slotCount)
         slots.initialize(repeating: Entry(address: nil, string: ""), count: Self.slotCount)
     }
@@ -477,7 +481,7 @@ private struct NameCache: ~Copyable {
         slots.deallocate()
     }
 
-    mutating func string(_ pointer: UnsafePointer<xmlChar>?, dictionary: xmlDictPtr?) -> String {
+    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let bits = UInt(bitPattern: pointer)
         let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (Self.slotCount - 1)
