@@ -48,8 +48,7 @@ public enum TextNormalization {
                     }
                 } else if c < 0xF0 {
                     length = 3
-                    let scalar = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    stable = isNFCStable(scalar)
+                    stable = isNFCStable(threeByteScalar(b, at: i))
                 } else {
                     length = 4
                     stable = false
@@ -156,11 +155,16 @@ public enum TextNormalization {
                 i += 3
                 continue
             }
-            let scalar = UInt32(c & 0x0F) << 12 | UInt32(d & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            guard isNFCStable(scalar) else { return false }
+            guard isNFCStable(threeByteScalar(b, at: i)) else { return false }
             i += 3
         }
         return !previousSpace || n == 0
+    }
+
+    /// The scalar of the three-byte UTF-8 sequence at `i` (its lead byte E0–EF).
+    @inline(__always)
+    private static func threeByteScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
     }
 
     /// True when `a` and `b` hold the same UTF-8 bytes (not merely canonically equivalent

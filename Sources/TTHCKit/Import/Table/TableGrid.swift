@@ -105,11 +105,12 @@ public struct CSVTableSource: TableSource {
             }.1
         }
         let file = file
-        return BatchChannel<GridRow>.split(batchSize: 256, produce: { give in
-            var rows = MoveBuffer<GridRow>(capacity: 256)
+        let rowsPerBatch = 256
+        return BatchChannel<GridRow>.split(batchSize: rowsPerBatch, produce: { give in
+            var rows = MoveBuffer<GridRow>(capacity: rowsPerBatch)
             let diagnostics = CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
                 rows.append(GridRow(cells: cells, line: line))
-                if rows.count == 256 { give(&rows) }
+                if rows.count == rowsPerBatch { give(&rows) }
             }.1
             give(&rows)
             return diagnostics
