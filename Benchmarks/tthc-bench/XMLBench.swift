@@ -194,6 +194,5 @@ private func spawnWait4(_ path: String, _ arguments: [String]) -> (seconds: Doub
     var usage = rusage()
     guard wait4(pid, &status, 0, &usage) == pid else { return nil }
     let seconds = monotonicSeconds() - start
-    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    return (seconds, cpu, (status >> 8) & 0xFF, usage.ru_maxrss)
+    return (seconds, cpuSeconds(usage), (status >> 8) & 0xFF, usage.ru_maxrss)
 }
