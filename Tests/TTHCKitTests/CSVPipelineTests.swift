@@ -86,6 +86,80 @@ import Testing
         #expect(two == one)
     }
 
+    /// A large file is checked for UTF-8 cell by cell as it is tokenised, not whole before
+    /// its first row; a bad byte far down it (here in row 2,601 of 3,000, batches after
+    /// the first were interpreted) still refuses the whole file, with the same error at the
+    /// same place, and no procedure read before it is kept. The bad byte stands in each
+    /// kind of cell the tokenizer makes a string for in its own way.
+    @Test(arguments: ["plain", "short", "quoted", "bom", "afterQuote", "repeated"])
+    func aListingNotUTF8FarDownIsRefusedTheSameOnTwoThreads(_ place: String) throws {
+        var lines = ["PHỤ LỤC;;;;", "STT;Mã TTHC;Tên thủ tục hành chính;Cấp thực hiện;Cơ quan thực hiện",
+                     "1. Danh mục thủ tục hành chính sửa đổi, bổ sung;;;;"]
+        let agency = "Sở Tư pháp tỉnh Xuân Hòa"
+        for i in 0..<3_000 {
+            lines.append("\(i + 1);1.\(String(format: "%06d", i));Thủ tục số \(i) về hồ sơ;Tỉnh;\(agency)")
+        }
+        // Windows-1258 writes "à" as the single byte 0xE0: a lead byte with no continuation.
+        let bad: [UInt8] = [0xE0]
+        let row = 2_600 // 0-based among the procedure rows
+        let prefix = "\(row + 1);1.\(String(format: "%06d", row));"
+        let (before, after): (String, String) = switch place {
+        case "plain": (prefix + "Thủ tục ", " về hồ sơ;Tỉnh;" + agency)
+        case "short": (prefix + "T", ";Tỉnh;" + agency)
+        case "quoted": (prefix + "\"Thủ tục;\ntrên hai dòng ", "\";Tỉnh;" + agency)
+        case "bom": (prefix + "\u{FEFF}Thủ tục ", " về hồ sơ;Tỉnh;" + agency)
+        case "afterQuote": (prefix + "\"Thủ tục\" ", ";Tỉnh;" + agency)
+        default: (prefix + "Thủ tục số 1 về hồ sơ;Tỉnh;" + String(agency.dropLast(3)), "")
+        }
+        var bytes: [UInt8] = []
+        for (k, line) in lines.enumerated() {
+            if k == row + 3 { bytes += Array(before.utf8) + bad + Array(after.utf8) } else { bytes += Array(line.utf8) }
+            bytes.append(0x0A)
+        }
+        let file = InputFile(displayPath: "bad.csv", bytes: bytes)
+        // Where the bad byte stands: its line, and its column in characters.
+        let line = row + 4
+        let column = before.split(separator: "\n", omittingEmptySubsequences: false).last!.unicodeScalars.count + 1
+        let one = Self.outcome(file, pipelined: false)
+        let two = Self.outcome(file, pipelined: true)
+        #expect(one.changes.isEmpty)
+        #expect(one.diagnostics.count == 1)
+        #expect(one.diagnostics.first?.hasPrefix("bad.csv:\(place == "quoted" ? line + 1 : line):\(column): error: the file is not UTF-8 (byte 0xE0)") == true,
+                "\(one.diagnostics)")
+        #expect(two == one)
+
+        // The tokenizer alone: the same refusal, and only rows before the bad one handed over.
+        var handed = 0
+        let (info, diagnostics) = CSVReader.forEachCellRow(file, as: CSVCell.self, checkingAsItGoes: true) { _, _ in handed += 1 }
+        let whole = CSVReader.forEachRecord(file) { _ in }
+        #expect(info == nil)
+        #expect(whole.0 == nil)
+        #expect(diagnostics.map { $0.rendered(.en) } == whole.1.map { $0.rendered(.en) })
+        #expect(handed == row + 3)
+
+        // The catalogue reader sets aside what it read before the bad byte.
+        let catalogueOne = CatalogueCSVReader.read(CSVTableSource(file, pipelined: false), file: "bad.csv")
+        let catalogueTwo = CatalogueCSVReader.read(CSVTableSource(file, pipelined: true), file: "bad.csv")
+        #expect(catalogueTwo.value?.entries.count == catalogueOne.value?.entries.count)
+        #expect((catalogueTwo.value?.entries ?? []).isEmpty)
+        #expect(catalogueTwo.diagnostics.map { $0.rendered(.en) } == catalogueOne.diagnostics.map { $0.rendered(.en) })
+    }
+
+    /// A file past the row limit with a bad byte after the rows the tokenizer reached: the
+    /// bytes it never tokenised are checked too, and the encoding decides, as when the
+    /// whole file is checked first.
+    @Test func aBadByteAfterTheRowLimitIsStillFound() {
+        var csv = "STT,Mã TTHC,Tên thủ tục\n"
+        for i in 0...TableLimits.rows { csv += "\(i),1.\(String(format: "%06d", i % 1_000_000)),a\n" }
+        let file = InputFile(displayPath: "rows.csv", bytes: Array(csv.utf8) + [0x61, 0xFF, 0x0A])
+        let one = Self.outcome(file, pipelined: false)
+        let two = Self.outcome(file, pipelined: true)
+        #expect(one.diagnostics.count == 1)
+        #expect(one.diagnostics.first?.hasPrefix("rows.csv:\(TableLimits.rows + 3):2: error: the file is not UTF-8 (byte 0xFF)") == true,
+                "\(one.diagnostics)")
+        #expect(two == one)
+    }
+
     /// The bound the interpreter reserves room by: never fewer than the records handed
     /// over, whatever the line ends; 0 for a small file.
     @Test func theRowCountBoundHoldsForEveryLineEnd() {

@@ -123,10 +123,19 @@ public enum CSVReader {
 
     /// ``forEachRecord(_:_:)`` with the cells built as `Cell` (a ``GridCell`` for the
     /// annex interpreter), so that no second array of cells is made for each record.
+    ///
+    /// `checkingAsItGoes`: a UTF-8 file is not checked whole before its first record, but
+    /// cell by cell as each cell's string is made (which checks its bytes anyway); every
+    /// byte outside a cell is a delimiter, a quote or a line break. The first bad cell
+    /// stops the reading, and the whole file is then checked as before, so the diagnostics
+    /// are the same either way; but records before the bad byte have been handed to
+    /// `body`, which must set them aside when the file info is nil. For a large file
+    /// read on two threads (``CSVTableSource``), where the check of the whole file held
+    /// the other thread back and read every byte a second time.
     static func forEachCellRow<Cell: CSVTokenCell>(
-        _ file: InputFile, as _: Cell.Type, _ body: ([Cell], Int) -> Void
+        _ file: InputFile, as _: Cell.Type, checkingAsItGoes: Bool = false, _ body: ([Cell], Int) -> Void
     ) -> (FileInfo?, [Diagnostic]) {
-        let decoded = decode(file)
+        let decoded = decode(file, checkingUTF8: !checkingAsItGoes)
         guard case .success(let text) = decoded else {
             if case .failure(let failure) = decoded { return (nil, [failure.diagnostic]) }
             return (nil, [])
@@ -134,10 +143,23 @@ public enum CSVReader {
         return text.bytes.withUnsafeBufferPointer { buffer in
             let start = text.bomLength
             let delimiter = detectDelimiter(buffer, from: start)
-            var tokenizer = CSVTokenizer<Cell>(bytes: buffer, start: start, delimiter: delimiter, file: file.displayPath)
+            // Transcoded UTF-16 is well-formed UTF-8 by construction.
+            let checks = checkingAsItGoes && (text.encoding == .utf8 || text.encoding == .utf8WithBOM)
+            var tokenizer = CSVTokenizer<Cell>(bytes: buffer, start: start, delimiter: delimiter, file: file.displayPath,
+                                               checksUTF8: checks)
             while let record = tokenizer.next() { body(record.cells, record.line) }
+            // A bad cell, or a limit that left bytes unread: the whole file decides.
+            if checks, tokenizer.sawInvalidUTF8 || tokenizer.stopped, let bad = firstInvalidUTF8(text.bytes, from: start) {
+                return (nil, [invalidUTF8(text.bytes, at: bad, file: file.displayPath)])
+            }
             return (FileInfo(encoding: text.encoding, delimiter: delimiter), tokenizer.diagnostics)
         }
+    }
+
+    /// True when `diagnostics` say the file could not be decoded: what was read of it
+    /// before the bad byte (``forEachCellRow(_:as:checkingAsItGoes:_:)``) counts for nothing.
+    static func undecodable(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { $0.id == .csvEncoding && $0.severity == .error }
     }
 
     // MARK: - Decoding
@@ -154,12 +176,13 @@ public enum CSVReader {
         var encoding: CSVEncoding
     }
 
-    /// Turns the file's bytes into UTF-8, or explains why it cannot.
-    static func decode(_ file: InputFile) -> Result<DecodedText, DecodeFailure> {
+    /// Turns the file's bytes into UTF-8, or explains why it cannot. `checkingUTF8` false
+    /// leaves a UTF-8 file's bytes unchecked, for a tokenizer that checks them as it goes.
+    static func decode(_ file: InputFile, checkingUTF8: Bool = true) -> Result<DecodedText, DecodeFailure> {
         let b = file.bytes
         let path = file.displayPath
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF {
-            if let bad = firstInvalidUTF8(b, from: 3) { return .failure(DecodeFailure(invalidUTF8(b, at: bad, file: path))) }
+            if checkingUTF8, let bad = firstInvalidUTF8(b, from: 3) { return .failure(DecodeFailure(invalidUTF8(b, at: bad, file: path))) }
             return .success(DecodedText(bytes: b, bomLength: 3, encoding: .utf8WithBOM))
         }
         if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE {
@@ -177,7 +200,7 @@ public enum CSVReader {
                 DecodedText(bytes: $0, bomLength: 0, encoding: bigEndian ? .utf16BE : .utf16LE)
             }
         }
-        if let bad = firstInvalidUTF8(b, from: 0) { return .failure(DecodeFailure(invalidUTF8(b, at: bad, file: path))) }
+        if checkingUTF8, let bad = firstInvalidUTF8(b, from: 0) { return .failure(DecodeFailure(invalidUTF8(b, at: bad, file: path))) }
         return .success(DecodedText(bytes: b, bomLength: 0, encoding: .utf8))
     }
 
@@ -231,50 +254,54 @@ public enum CSVReader {
 
     /// The offset of the first byte that does not belong to well-formed UTF-8, or nil.
     static func firstInvalidUTF8(_ b: [UInt8], from start: Int) -> Int? {
-        b.withUnsafeBufferPointer { p in
-            var i = start
-            let n = p.count
-            while i < n {
-                let c = p[i]
-                if c < 0x80 {
-                    i += 1
-                    // Eight ASCII bytes at a time where they run on (numbers, codes).
-                    while i + 8 <= n,
-                          UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                        i += 8
-                    }
-                    continue
+        b.withUnsafeBufferPointer { firstInvalidUTF8(in: $0, from: start) }
+    }
+
+    /// ``firstInvalidUTF8(_:from:)`` of bytes in memory (a cell's, as the tokenizer makes its
+    /// string: `String(validating:)` is generic and looks up type metadata on every call).
+    static func firstInvalidUTF8(in p: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        var i = start
+        let n = p.count
+        while i < n {
+            let c = p[i]
+            if c < 0x80 {
+                i += 1
+                // Eight ASCII bytes at a time where they run on (numbers, codes).
+                while i + 8 <= n,
+                      UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
                 }
-                // Two- and three-byte letters (all of Vietnamese) first, without the table.
-                if c >= 0xC2, c <= 0xDF {
-                    guard i + 2 <= n, p[i + 1] & 0xC0 == 0x80 else { return i }
-                    i += 2
-                    continue
-                }
-                if c >= 0xE1, c <= 0xEC, i + 3 <= n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
-                    i += 3
-                    continue
-                }
-                let length: Int
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upper = 0x9F
-                case 0xF0: length = 4; lower = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upper = 0x8F
-                default: return i
-                }
-                guard i + length <= n else { return i }
-                let second = p[i + 1]
-                guard second >= lower, second <= upper else { return i }
-                for k in 2..<length where p[i + k] & 0xC0 != 0x80 { return i }
-                i += length
+                continue
             }
-            return nil
+            // Two- and three-byte letters (all of Vietnamese) first, without the table.
+            if c >= 0xC2, c <= 0xDF {
+                guard i + 2 <= n, p[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
+                continue
+            }
+            if c >= 0xE1, c <= 0xEC, i + 3 <= n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            let second = p[i + 1]
+            guard second >= lower, second <= upper else { return i }
+            for k in 2..<length where p[i + k] & 0xC0 != 0x80 { return i }
+            i += length
         }
+        return nil
     }
 
     /// The refusal for a file that is not UTF-8: where the first bad byte is and how to
@@ -383,9 +410,16 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     private static var lf: UInt8 { 0x0A }
     private static var cr: UInt8 { 0x0D }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, file: String) {
+    /// Whether cells are checked for well-formed UTF-8 as their strings are made
+    /// (``CSVReader/forEachCellRow(_:as:checkingAsItGoes:_:)``).
+    let checksUTF8: Bool
+    /// A cell's bytes were not UTF-8: the tokenizer stopped there.
+    private(set) var sawInvalidUTF8 = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, file: String, checksUTF8: Bool = false) {
         self.p = bytes
         self.i = start
+        self.checksUTF8 = checksUTF8
         self.delimiter = delimiter
         self.delimiterWord = ByteWord.repeating(delimiter)
         self.file = file
@@ -527,7 +561,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     /// the string and cost nothing to make.
     private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, index: Int) -> String {
         let n = bytes.count
-        guard n > 15, index < Self.remembered else { return String(decoding: bytes, as: UTF8.self) }
+        guard n > 15, index < Self.remembered else { return string(bytes) }
         if index < above.count {
             let last = above[index]
             if last.utf8.count == n,
@@ -535,10 +569,21 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                 return last
             }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = string(bytes)
         while above.count <= index { above.append("") }
         above[index] = text
         return text
+    }
+
+    /// The string of a cell's bytes; when the tokenizer checks UTF-8 and they are not,
+    /// the tokenizer stops (the reader then reports the file's first bad byte).
+    @inline(__always)
+    private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard checksUTF8 else { return String(decoding: bytes, as: UTF8.self) }
+        if CSVReader.firstInvalidUTF8(in: bytes) == nil { return String(decoding: bytes, as: UTF8.self) }
+        sawInvalidUTF8 = true
+        stopped = true
+        return ""
     }
 
     /// The last long text of each of the first columns, for ``text(_:index:)``.
@@ -577,7 +622,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
             bytes.append(p[k])
             k += 1
         }
-        return Cell(text: String(decoding: bytes, as: UTF8.self), line: startLine, column: startColumn)
+        return Cell(text: bytes.withUnsafeBufferPointer { string($0) }, line: startLine, column: startColumn)
     }
 
     private mutating func quotedCell(startLine: Int, startColumn: Int, index: Int) -> Cell {
@@ -592,7 +637,8 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                 diagnostics.append(Diagnostic(.error, .csvUnterminatedQuote, at: location(startLine, startColumn), LocalizedText(
                     vi: "dấu ngoặc kép mở ở đây không được đóng trước khi hết tệp",
                     en: "the quote opened here is not closed before the end of the file")))
-                return Cell(text: String(decoding: scratch, as: UTF8.self), line: startLine, column: startColumn)
+                let bytes = scratch // shares the buffer: `string` needs `self` whole
+                return Cell(text: bytes.withUnsafeBufferPointer { string($0) }, line: startLine, column: startColumn)
             }
             let c = p[i]
             if c == Self.quote {

@@ -87,6 +87,9 @@ public enum CatalogueCSVReader {
             }
         }
         if TableLimits.stops(sourceDiagnostics) { return ReadResult(value: nil, diagnostics: sourceDiagnostics) }
+        // Rows read before a large file's first bad byte count for nothing, as when the
+        // whole file is checked before its first row.
+        if CSVReader.undecodable(sourceDiagnostics) { return ReadResult(value: Catalogue(entries: []), diagnostics: sourceDiagnostics) }
         table.finish(decoded: sawRow || !sourceDiagnostics.contains { $0.severity == .error })
         return ReadResult(value: Catalogue(entries: entries), diagnostics: sourceDiagnostics + table.diagnostics + diagnostics)
     }

@@ -94,7 +94,10 @@ public struct AnnexInterpreter {
                                            keepsOrigins: keepsOrigins)
         interpreter.reading.changes.reserveCapacity(source.rowCountBound)
         let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
-        if sourceDiagnostics.contains(where: { $0.severity == .error }), !interpreter.sawRow || TableLimits.stops(sourceDiagnostics) {
+        // Nothing counts of a file that could not be decoded (a large one is checked as it
+        // is read, so rows before its bad byte were fed), or that passed a limit.
+        if sourceDiagnostics.contains(where: { $0.severity == .error }),
+           !interpreter.sawRow || TableLimits.stops(sourceDiagnostics) || CSVReader.undecodable(sourceDiagnostics) {
             var reading = AnnexReading()
             reading.diagnostics = sourceDiagnostics
             return reading
@@ -580,10 +583,16 @@ public struct AnnexInterpreter {
         }
         // The non-blank cells counted in one pass, without listing them: how many, the
         // first, and how many stand outside the number, code and name columns.
-        var firstFilled: GridCell?
+        var firstFilled: Int?
         var filledCount = 0, others = 0
-        for (index, cell) in row.cells.enumerated() where !cell.isBlank {
-            if firstFilled == nil { firstFilled = cell }
+        var blank: UInt64 = 0
+        let cells = row.cells
+        for index in cells.indices {
+            if cells[index].isBlank {
+                if index < 64 { blank |= 1 << UInt64(index) }
+                continue
+            }
+            if firstFilled == nil { firstFilled = index }
             filledCount += 1
             switch layout.column(at: index) {
             case .number?, .code?, .name?: break
@@ -592,19 +601,16 @@ public struct AnnexInterpreter {
         }
         // Only the first 9 bytes of the fold can say "tong so" or "tong cong", and a cell
         // that starts with an ASCII letter or digit other than "t" folds to no such start.
-        if let first = firstFilled?.text, Self.mayFoldToT(first),
-           case let folded = TextNormalization.foldedPrefix(first, bytes: 9),
+        if let first = firstFilled, Self.mayFoldToT(cells[first].text),
+           case let folded = TextNormalization.foldedPrefix(cells[first].text, bytes: 9),
            folded.hasPrefix("tong so") || folded.hasPrefix("tong cong") {
             inTotals = true
             return
         }
-        func cell(_ column: AnnexColumn) -> GridCell? {
-            guard let i = layout.index(of: column), let c = row[i], !c.isBlank else { return nil }
-            return c
-        }
-        let codeCell = cell(.code)
-        let codesInCodeCell = codeCell.map { Self.codes(inCodeCell: $0.text) } ?? []
-        let numberIsPlain = cell(.number).map { Self.isPlainNumber(cell: $0.text) } ?? false
+        let body = BodyCells(cells: cells, layout: layout, blank: blank)
+        let codeIndex = body.index(.code)
+        let codesInCodeCell = codeIndex.map { Self.codes(inCodeCell: cells[$0].text) } ?? []
+        let numberIsPlain = body.index(.number).map { Self.isPlainNumber(cell: cells[$0].text) } ?? false
 
         if codesInCodeCell.isEmpty, others == 0 || filledCount == 1 {
             // Only the number, code and name columns hold text: a heading, unless the row
@@ -617,7 +623,28 @@ public struct AnnexInterpreter {
                 .map { TextNormalization.clean($0.cell.text) }.joined(separator: " ")
             if Self.looksLikeHeading(rest), heading(row, asTitle: false, understoodOnly: true) { return }
         }
-        procedure(row, layout, firstColumn: firstFilled?.column ?? 1, codeCell: codeCell, codes: codesInCodeCell, cell: cell)
+        procedure(row.line, body, firstColumn: firstFilled.map { cells[$0].column } ?? 1, codeIndex: codeIndex, codes: codesInCodeCell)
+    }
+
+    /// The cells of a body row by the column they stand in, read where they lie in the
+    /// row: a procedure row looks up a dozen columns, some of them twice, and copying a
+    /// cell out for each look-up retained and released its text every time.
+    private struct BodyCells {
+        let cells: [GridCell]
+        let layout: Layout
+        /// Bit `i` set when cell `i` (of the first 64) is blank, told once for the row.
+        let blank: UInt64
+
+        func isBlank(_ index: Int) -> Bool {
+            index < 64 ? blank & (1 << UInt64(index)) != 0 : cells[index].isBlank
+        }
+
+        /// The grid index of `column` when the table has it and the row's cell there is
+        /// not blank.
+        func index(_ column: AnnexColumn) -> Int? {
+            guard let i = layout.index(of: column), i < cells.count, !isBlank(i) else { return nil }
+            return i
+        }
     }
 
     /// The codes in a code cell. A cell that is one code once its spaces and line breaks
@@ -707,51 +734,51 @@ public struct AnnexInterpreter {
             en: "row not read as a procedure: \(reason.en): \"\(shown)\""))
     }
 
-    private mutating func procedure(_ row: GridRow, _ layout: Layout, firstColumn: Int, codeCell: GridCell?,
-                                    codes: [(code: ProcedureCode, range: Range<String.Index>)],
-                                    cell: (AnnexColumn) -> GridCell?) {
-        func location(_ c: GridCell) -> SourceLocation { SourceLocation(file: file, line: c.line, column: c.column) }
+    private mutating func procedure(_ line: Int, _ body: BodyCells, firstColumn: Int, codeIndex: Int?,
+                                    codes: [(code: ProcedureCode, range: Range<String.Index>)]) {
+        let cells = body.cells, layout = body.layout
+        func location(_ i: Int) -> SourceLocation { SourceLocation(file: file, line: cells[i].line, column: cells[i].column) }
         func header(_ column: AnnexColumn) -> String { layout.index(of: column).flatMap { layout.headers[$0] } ?? column.name }
         func text(_ column: AnnexColumn) -> String? {
-            guard let c = cell(column), let index = layout.index(of: column) else { return nil }
-            let t = cleanedAbove.clean(c.text, column: index)
+            guard let i = body.index(column) else { return nil }
+            let t = cleanedAbove.clean(cells[i].text, column: i)
             return t.isEmpty ? nil : t
         }
-        let rowLocation = SourceLocation(file: file, line: row.line, column: firstColumn)
+        let rowLocation = SourceLocation(file: file, line: line, column: firstColumn)
         // Where each value came from, made only when the reading keeps it.
         let keepsOrigins = keepsOrigins
         func origin(_ make: @autoclosure () -> ValueOrigin) -> ValueOrigin { keepsOrigins ? make() : .none }
 
         // Name, and a code written inside it.
-        guard let nameCell = cell(.name), var name = text(.name) else {
+        guard let nameIndex = body.index(.name), var name = text(.name) else {
             // A row under a vertically merged new procedure that adds one more replaced code.
-            let more = [AnnexColumn.replaces, .replacedName].flatMap { cell($0).map { AnnexVocabulary.codes(in: $0.text).map(\.code) } ?? [] }
+            let more = [AnnexColumn.replaces, .replacedName].flatMap { body.index($0).map { AnnexVocabulary.codes(in: cells[$0].text).map(\.code) } ?? [] }
             if !more.isEmpty, let last = reading.changes.indices.last, reading.changes[last].change == .replaced {
                 reading.changes[last].replaces += more
-                lastBodyLine = row.line
+                lastBodyLine = line
                 return
             }
-            unplaced(row, reason: LocalizedText(vi: "ô tên thủ tục trống", en: "the procedure name is empty"), id: .cellRequired)
+            unplaced(GridRow(cells: cells, line: line), reason: LocalizedText(vi: "ô tên thủ tục trống", en: "the procedure name is empty"), id: .cellRequired)
             return
         }
         var code: ProcedureCode?
         var codeOrigin = ValueOrigin.none
-        if let first = codes.first, let codeCell {
+        if let first = codes.first, let codeIndex {
             code = first.code
-            codeOrigin = origin(.cell(header: header(.code), at: location(codeCell)))
+            codeOrigin = origin(.cell(header: header(.code), at: location(codeIndex)))
             if codes.count > 1 {
-                warn(.cellCode, at: location(codeCell), LocalizedText(
+                warn(.cellCode, at: location(codeIndex), LocalizedText(
                     vi: "ô mã có \(codes.count) mã; dùng mã đầu \(first.code.raw)",
                     en: "the code cell holds \(codes.count) codes; the first, \(first.code.raw), is used"))
             }
         } else if let (found, stripped) = Self.codeInName(name) {
             code = found
             name = stripped
-            codeOrigin = origin(.nameCell(at: location(nameCell)))
-        } else if let codeCell, let written = text(.code), !AnnexVocabulary.saysNoCode(written) {
+            codeOrigin = origin(.nameCell(at: location(nameIndex)))
+        } else if let codeIndex, let written = text(.code), !AnnexVocabulary.saysNoCode(written) {
             code = ProcedureCode(written)
-            codeOrigin = origin(.cell(header: header(.code), at: location(codeCell)))
-            warn(.cellCode, at: location(codeCell), LocalizedText(
+            codeOrigin = origin(.cell(header: header(.code), at: location(codeIndex)))
+            warn(.cellCode, at: location(codeIndex), LocalizedText(
                 vi: "cột \"\(header(.code))\": mã TTHC không hợp lệ \"\(written)\": cần dạng 1.010696 (một chữ số, dấu chấm, sáu chữ số), có thể kèm hậu tố như .000.00.00.H56; thủ tục được đối chiếu theo tên",
                 en: "column \"\(header(.code))\": malformed procedure code \"\(written)\": expected 1.010696 (a digit, a dot, six digits), optionally followed by a suffix such as .000.00.00.H56; the procedure is matched by name"))
         }
@@ -760,15 +787,15 @@ public struct AnnexInterpreter {
         var replaces: [ProcedureCode] = []
         var replacesOrigin = ValueOrigin.none
         for column in [AnnexColumn.replaces, .replacedName] {
-            guard replaces.isEmpty, let c = cell(column) else { continue }
-            replaces = AnnexVocabulary.codes(in: c.text).map(\.code)
-            if !replaces.isEmpty { replacesOrigin = origin(.cell(header: header(column), at: location(c))) }
+            guard replaces.isEmpty, let i = body.index(column) else { continue }
+            replaces = AnnexVocabulary.codes(in: cells[i].text).map(\.code)
+            if !replaces.isEmpty { replacesOrigin = origin(.cell(header: header(column), at: location(i))) }
         }
 
         // Change type: own cell, headings, decision title, or a filled replaces column.
         var changeType: ChangeType?
         var changeOrigin = ValueOrigin.none
-        if let c = cell(.change), let written = text(.change) {
+        if let c = body.index(.change), let written = text(.change) {
             if let value = (try? Vocabulary.changeType(written)) ?? AnnexVocabulary.heading(written).change {
                 changeType = value
                 changeOrigin = origin(.cell(header: header(.change), at: location(c)))
@@ -798,12 +825,12 @@ public struct AnnexInterpreter {
                 content: ProcedureContent(name: name, field: text(.field) ?? field?.value, levels: levels?.value ?? [],
                                           agency: text(.agency), processingTime: text(.processingTime), fees: text(.fees)),
                 location: rowLocation))
-            lastBodyLine = row.line
+            lastBodyLine = line
             return
         }
         guard let changeType else {
             let label = code.map { $0.raw } ?? name
-            unplaced(row, reason: LocalizedText(
+            unplaced(GridRow(cells: cells, line: line), reason: LocalizedText(
                 vi: "không biết loại thay đổi của thủ tục \(label): chưa có tiêu đề hay dòng mục (như \"1. Danh mục thủ tục hành chính mới ban hành\") ở trên, không có cột \"Loại thay đổi\" và trích yếu quyết định không nói",
                 en: "no change type for procedure \(label): no title or section row (such as \"1. Danh mục thủ tục hành chính mới ban hành\") above it, no \"Loại thay đổi\" column, and the decision title does not say"), id: .listingNoChange)
             return
@@ -817,8 +844,8 @@ public struct AnnexInterpreter {
         // Levels: own cell, level marks, notes, headings.
         var rowLevels: [AdministrativeLevel] = levels?.value ?? []
         var levelsOrigin = levels?.origin ?? .none
-        if let c = cell(.levels), let written = text(.levels) {
-            if let value = AnnexVocabulary.levels(cell: c.text) {
+        if let c = body.index(.levels), let written = text(.levels) {
+            if let value = AnnexVocabulary.levels(cell: cells[c].text) {
                 rowLevels = value
                 levelsOrigin = origin(.cell(header: header(.levels), at: location(c)))
             } else {
@@ -826,17 +853,17 @@ public struct AnnexInterpreter {
             }
         } else {
             var marked: [AdministrativeLevel] = []
-            var firstMark: GridCell?
+            var firstMark: Int?
             for (i, column) in layout.columns {
-                if case .levelMark(let level) = column, let c = row[i], AnnexVocabulary.isMark(c.text) {
+                if case .levelMark(let level) = column, i < cells.count, AnnexVocabulary.isMark(cells[i].text) {
                     marked.append(level)
-                    if firstMark == nil || c.column < firstMark!.column { firstMark = c }
+                    if firstMark == nil || cells[i].column < cells[firstMark!].column { firstMark = i }
                 }
             }
             if let firstMark {
                 rowLevels = marked.sorted()
                 levelsOrigin = origin(.cell(header: "\(header(.levelMark(marked.sorted()[0])))", at: location(firstMark)))
-            } else if let c = cell(.notes), let value = AnnexVocabulary.levels(cell: c.text) {
+            } else if let c = body.index(.notes), let value = AnnexVocabulary.levels(cell: cells[c].text) {
                 rowLevels = value
                 levelsOrigin = origin(.notes(at: location(c)))
             }
@@ -844,18 +871,18 @@ public struct AnnexInterpreter {
 
         // Online service: a words column, or marks under "Toàn trình" / "Một phần".
         var online: OnlineServiceLevel?
-        if let c = cell(.onlineService), let written = text(.onlineService) {
-            if let value = AnnexVocabulary.onlineService(cell: c.text) { online = value } else {
+        if let c = body.index(.onlineService), let written = text(.onlineService) {
+            if let value = AnnexVocabulary.onlineService(cell: cells[c].text) { online = value } else {
                 unknownWord(.cellOnlineService, .onlineService, written, column: header(.onlineService), at: location(c))
             }
         } else {
             for level in [OnlineServiceLevel.full, .partial] {
-                if let c = cell(.onlineMark(level)), AnnexVocabulary.isMark(c.text) { online = level; break }
+                if let c = body.index(.onlineMark(level)), AnnexVocabulary.isMark(cells[c].text) { online = level; break }
             }
         }
 
         let fieldValue = text(.field) ?? field?.value
-        let fieldOrigin: ValueOrigin = origin(cell(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none)
+        let fieldOrigin: ValueOrigin = origin(body.index(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none)
 
         let finalCode = code ?? .uncoded(name: name)
         let change = ProcedureChange(
@@ -869,7 +896,7 @@ public struct AnnexInterpreter {
             reading.origins.append(ProcedureOrigins(code: codeOrigin, change: changeOrigin, levels: levelsOrigin,
                                                     field: fieldOrigin, replaces: changeType == .replaced ? replacesOrigin : .none))
         }
-        lastBodyLine = row.line
+        lastBodyLine = line
     }
 
     /// A code written in the name cell: "Tên (Mã TTHC: 3.000722)", "Tên (1.010801)",

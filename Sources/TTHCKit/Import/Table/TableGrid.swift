@@ -9,7 +9,9 @@ import Foundation
 /// looks at the words.
 public struct GridCell: Hashable, Sendable {
     /// The text as written (line breaks inside the cell kept; not yet normalised).
-    public var text: String
+    public var text: String {
+        didSet { isBlank = CSVCell.isBlank(text) }
+    }
     /// Where the cell starts: for CSV the physical line and character column; for a
     /// document, the place the source reader gives (see each reader).
     public var line: Int
@@ -21,14 +23,18 @@ public struct GridCell: Hashable, Sendable {
 
     public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1) {
         self.text = text
+        self.isBlank = CSVCell.isBlank(text)
         self.line = line
         self.column = column
         self.columnSpan = columnSpan
         self.rowSpan = rowSpan
     }
 
-    /// True when the cell holds nothing but whitespace.
-    public var isBlank: Bool { CSVCell.isBlank(text) }
+    /// True when the cell holds nothing but whitespace. Told whenever the text is set
+    /// (where a source reader makes the cell, for CSV on the tokenizer's thread): the
+    /// interpreter asks it of every cell of a row several times, and reading a flag
+    /// takes no hold of the text.
+    public private(set) var isBlank: Bool
 }
 
 /// One row of a ``TableGrid``. `line` is where the row starts in its source.
@@ -60,7 +66,8 @@ public struct GridRow: Hashable, Sendable {
 public protocol TableSource {
     /// Hands each row to `body` in order; returns the diagnostics about the file's bytes
     /// (encoding, quoting). When the file cannot be decoded at all, the diagnostics hold
-    /// an error and no row is handed over.
+    /// an error of ``DiagnosticID/csvEncoding`` and nothing read from it counts: a large
+    /// file is checked as it is read, so rows before the bad byte may have been handed over.
     func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic]
 
     /// At least as many rows as ``forEachRow(_:)`` will hand over, when the source can
@@ -95,8 +102,10 @@ public struct CSVTableSource: TableSource {
     static let pipelineThreshold = 4 << 20
 
     /// A large file is decoded and tokenised on a thread of its own while the calling
-    /// thread hands the rows to `body` (``BatchChannel/split(batchSize:produce:consume:)``).
-    /// The rows, their order and the diagnostics are the same either way.
+    /// thread hands the rows to `body` (``BatchChannel/split(batchSize:produce:consume:)``),
+    /// its UTF-8 checked cell by cell as it is tokenised rather than whole first. The
+    /// rows, their order and the diagnostics are the same either way, but for the rows
+    /// before the first bad byte of a file that is not UTF-8.
     public func forEachRow(_ body: (GridRow) -> Void) -> [Diagnostic] {
         let split = pipelined ?? (file.bytes.count >= Self.pipelineThreshold && ProcessInfo.processInfo.activeProcessorCount > 1)
         guard split else {
@@ -108,7 +117,7 @@ public struct CSVTableSource: TableSource {
         let rowsPerBatch = 256
         return BatchChannel<GridRow>.split(batchSize: rowsPerBatch, produce: { give in
             var rows = MoveBuffer<GridRow>(capacity: rowsPerBatch)
-            let diagnostics = CSVReader.forEachCellRow(file, as: GridCell.self) { cells, line in
+            let diagnostics = CSVReader.forEachCellRow(file, as: GridCell.self, checkingAsItGoes: true) { cells, line in
                 rows.append(GridRow(cells: cells, line: line))
                 if rows.count == rowsPerBatch { give(&rows) }
             }.1
