@@ -48,11 +48,19 @@ import Testing
         ("UTF-16 LE with a quoted line break", [0xFF, 0xFE] + Array("a,\"b\nc\"\nđ,e\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
     ]
 
+    /// The grid path checks UTF-8 cell by cell as it tokenises, not the whole file first:
+    /// of a file that is not UTF-8 it hands over the records before the bad one, then
+    /// gives the same error (the readers set those records aside).
+    static let gridRecordsBeforeTheBadByte: [String: [String]] = [
+        "invalid UTF-8 after multi-byte letters": ["1: [1:1 \"Mã số\"] [1:7 \"Tên\"]"],
+        "truncated UTF-8 at the end": ["1: [1:1 \"a\"] [1:3 \"b\"]"],
+    ]
+
     @Test(arguments: 0..<cases.count)
     func awkwardInput(_ index: Int) {
         let (name, bytes) = Self.cases[index]
         #expect(Self.tokens(bytes) == Self.expected[index], "\(name)")
-        #expect(Self.gridTokens(bytes) == Self.expected[index], "\(name)")
+        #expect(Self.gridTokens(bytes) == (Self.gridRecordsBeforeTheBadByte[name] ?? []) + Self.expected[index], "\(name)")
     }
 
     /// Records handed over, cells in them, and the diagnostics, on both paths.

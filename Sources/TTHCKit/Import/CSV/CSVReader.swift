@@ -129,9 +129,9 @@ public enum CSVReader {
     /// byte outside a cell is a delimiter, a quote or a line break. The first bad cell
     /// stops the reading, and the whole file is then checked as before, so the diagnostics
     /// are the same either way; but records before the bad byte have been handed to
-    /// `body`, which must set them aside when the file info is nil. For a large file
-    /// read on two threads (``CSVTableSource``), where the check of the whole file held
-    /// the other thread back and read every byte a second time.
+    /// `body`, which must set them aside when the file info is nil. For the grid readers
+    /// (``CSVTableSource``): the check of the whole file read every byte a second time,
+    /// and on two threads it held the interpreter back until it was done.
     static func forEachCellRow<Cell: CSVTokenCell>(
         _ file: InputFile, as _: Cell.Type, checkingAsItGoes: Bool = false, _ body: ([Cell], Int) -> Void
     ) -> (FileInfo?, [Diagnostic]) {

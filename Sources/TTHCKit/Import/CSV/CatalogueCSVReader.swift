@@ -74,9 +74,8 @@ public enum CatalogueCSVReader {
         var sawRow = false
         // The parts this file's header holds, built once: every entry shares the array.
         var held: (line: Int, parts: [ProcedurePart])?
-        let sourceDiagnostics = source.forEachRow { gridRow in
+        let sourceDiagnostics = source.forEachRecord { record in
             sawRow = true
-            let record = CSVRecord(cells: gridRow.cells.map { CSVCell(text: $0.text, line: $0.line, column: $0.column) }, line: gridRow.line)
             guard let row = table.feed(record) else { return }
             if held?.line != row.header.line {
                 held = (row.header.line, CatalogueColumn.allCases.compactMap { row.header.contains($0) ? $0.part : nil }.sorted())
@@ -87,7 +86,7 @@ public enum CatalogueCSVReader {
             }
         }
         if TableLimits.stops(sourceDiagnostics) { return ReadResult(value: nil, diagnostics: sourceDiagnostics) }
-        // Rows read before a large file's first bad byte count for nothing, as when the
+        // Rows read before the file's first bad byte count for nothing, as when the
         // whole file is checked before its first row.
         if CSVReader.undecodable(sourceDiagnostics) { return ReadResult(value: Catalogue(entries: []), diagnostics: sourceDiagnostics) }
         table.finish(decoded: sawRow || !sourceDiagnostics.contains { $0.severity == .error })

@@ -94,7 +94,7 @@ public struct AnnexInterpreter {
                                            keepsOrigins: keepsOrigins)
         interpreter.reading.changes.reserveCapacity(source.rowCountBound)
         let sourceDiagnostics = source.forEachRow { interpreter.feed($0) }
-        // Nothing counts of a file that could not be decoded (a large one is checked as it
+        // Nothing counts of a file that could not be decoded (a CSV file is checked as it
         // is read, so rows before its bad byte were fed), or that passed a limit.
         if sourceDiagnostics.contains(where: { $0.severity == .error }),
            !interpreter.sawRow || TableLimits.stops(sourceDiagnostics) || CSVReader.undecodable(sourceDiagnostics) {
