@@ -175,4 +175,18 @@ import Testing
             #expect(bound <= 3 * records + 1, "line end \(end.debugDescription)")
         }
     }
+
+    /// A CSV file's row bound is its line breaks plus one, counted the slow way (CRLF
+    /// counts twice: a bound, not a count of records).
+    @Test func theRowBoundCountsEveryLineBreak() {
+        var text = ""
+        for i in 0..<30_000 { text += ["a,b\n", "c,\"d\r\ne\"\r\n", "f\r", "g,h,i,j\n\n"][i % 4] }
+        text += "tail"
+        let bytes = Array(text.utf8)
+        let expected = bytes.filter { $0 == 0x0A || $0 == 0x0D }.count + 1
+        // Past the size from which the bound is counted, with bytes that break no line
+        // (and a length that is no multiple of the 255-byte blocks it is counted in).
+        let padded = bytes + [UInt8](repeating: 0x78, count: max(0, (1 << 20) - bytes.count) + 3)
+        #expect(CSVTableSource(InputFile(displayPath: "l.csv", bytes: padded)).rowCountBound == expected)
+    }
 }

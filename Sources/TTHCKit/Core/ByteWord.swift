@@ -17,16 +17,6 @@ enum ByteWord {
     @inline(__always)
     static func has(_ w: UInt64, _ byte: UInt64) -> Bool { hasZeroByte(w ^ byte) }
 
-    /// How many of the word's bytes are `byte` (given as ``repeating(_:)``), exactly: the
-    /// low seven bits of each byte are added to 0x7F, which carries into the top bit
-    /// unless they are all zero, so no borrow crosses from one byte into the next.
-    @inline(__always)
-    static func count(_ w: UInt64, _ byte: UInt64) -> Int {
-        let t = w ^ byte
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return (~(((t & low) &+ low) | t | low)).nonzeroBitCount
-    }
-
     /// How many of the word's bytes start a character: all but the continuation bytes
     /// (10xxxxxx: the top bit set, the next one clear).
     @inline(__always)

@@ -156,25 +156,25 @@ public struct CSVTableSource: TableSource {
 
     /// The file's line feeds and carriage returns, plus one: no more records than that
     /// (a record ends at a line break or at the end), and never more than
-    /// ``TableLimits/rows`` are handed over. Counted eight bytes at a time in one pass (it
-    /// runs before the tokenizer's thread starts; a `memchr` call per line took 14 ms of a
-    /// 40 MB listing's read), and only for a file large enough for the growth of its
-    /// results to matter.
+    /// ``TableLimits/rows`` are handed over. Counted in one pass, in blocks of 255 bytes
+    /// with a byte-wide count that the compiler turns into vector compares (3.5 ms for
+    /// 40 MB; a `memchr` call per line break, twice over, costs a call per line), and only
+    /// for a file large enough for the growth of its results to matter. It runs before
+    /// the tokenizer's thread starts.
     public var rowCountBound: Int {
         let bytes = file.bytes
         guard bytes.count >= 1 << 20 else { return 0 }
         return bytes.withUnsafeBufferPointer { p in
-            let base = p.baseAddress!
-            let lf = ByteWord.repeating(0x0A), cr = ByteWord.repeating(0x0D)
-            var lines = 1, i = 0
-            while i + 8 <= p.count {
-                let w = ByteWord.load(base + i)
-                lines += ByteWord.count(w, lf) + ByteWord.count(w, cr)
-                i += 8
-            }
-            while i < p.count {
-                if p[i] == 0x0A || p[i] == 0x0D { lines += 1 }
-                i += 1
+            var lines = 1, start = 0
+            while start < p.count {
+                let end = min(p.count, start + 255)
+                var breaks: UInt8 = 0
+                for k in start..<end {
+                    let b = p[k]
+                    breaks &+= (b == 0x0A ? 1 : 0) &+ (b == 0x0D ? 1 : 0)
+                }
+                lines += Int(breaks)
+                start = end
             }
             return min(lines, TableLimits.rows)
         }
