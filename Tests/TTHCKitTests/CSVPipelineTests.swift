@@ -145,6 +145,27 @@ import Testing
         #expect(catalogueTwo.diagnostics.map { $0.rendered(.en) } == catalogueOne.diagnostics.map { $0.rendered(.en) })
     }
 
+    /// A cell's string is known to be well formed when it holds no 0xEF byte (the first
+    /// byte of the U+FFFD that `String(decoding:)` puts for bad bytes). Characters from
+    /// U+F000 up written as such are read; a truncated four-byte letter, which U+FFFD
+    /// replaces with as many bytes as it had, and a lone 0xEF are refused.
+    @Test func cellsWithCharactersFromUF000AreCheckedByteByByte() {
+        let header = "STT;Mã TTHC;Tên thủ tục hành chính\n1. Danh mục thủ tục hành chính mới ban hành;;\n"
+        let good = header + "1;1.000001;Thủ tục \u{FFFD} có ký tự thay thế\n2;1.000002;\"Mẫu \u{F8FF}\u{FEFF}x\"\n"
+        for pipelined in [false, true] {
+            let reading = Self.outcome(InputFile(displayPath: "g.csv", bytes: Array(good.utf8)), pipelined: pipelined)
+            #expect(reading.changes.map(\.content.name) == ["Thủ tục \u{FFFD} có ký tự thay thế", "Mẫu \u{F8FF}x"], "\(pipelined)")
+        }
+        for (bad, column) in [([UInt8]([0xF0, 0x90, 0x80]), 20), ([0xEF], 20), ([0xEF, 0xBF], 20)] {
+            let bytes = Array((header + "1;1.000001;Thủ tục ").utf8) + bad + Array("A\n".utf8)
+            for pipelined in [false, true] {
+                let reading = Self.outcome(InputFile(displayPath: "b.csv", bytes: bytes), pipelined: pipelined)
+                #expect(reading.changes.isEmpty)
+                #expect(reading.diagnostics.first?.hasPrefix("b.csv:3:\(column): error: the file is not UTF-8") == true, "\(bad) \(reading.diagnostics)")
+            }
+        }
+    }
+
     /// A file past the row limit with a bad byte after the rows the tokenizer reached: the
     /// bytes it never tokenised are checked too, and the encoding decides, as when the
     /// whole file is checked first.

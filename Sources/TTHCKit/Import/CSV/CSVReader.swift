@@ -258,7 +258,7 @@ public enum CSVReader {
     }
 
     /// ``firstInvalidUTF8(_:from:)`` of bytes in memory (a cell's, as the tokenizer makes its
-    /// string: `String(validating:)` is generic and looks up type metadata on every call).
+    /// string).
     static func firstInvalidUTF8(in p: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         var i = start
         let n = p.count
@@ -577,10 +577,19 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
 
     /// The string of a cell's bytes; when the tokenizer checks UTF-8 and they are not,
     /// the tokenizer stops (the reader then reports the file's first bad byte).
+    ///
+    /// `String(decoding:)` checks the bytes itself and puts U+FFFD (EF BF BD) where they
+    /// are not UTF-8, so a string without the byte 0xEF (found at `memchr`'s speed) was
+    /// made of well-formed bytes; only a string that holds a character from U+F000 up
+    /// (a BOM, U+FFFD written as such) is checked again, a byte at a time.
     @inline(__always)
     private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard checksUTF8 else { return String(decoding: bytes, as: UTF8.self) }
-        if CSVReader.firstInvalidUTF8(in: bytes) == nil { return String(decoding: bytes, as: UTF8.self) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard checksUTF8 else { return text }
+        let repairFree = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.isEmpty || memchr(utf8.baseAddress!, 0xEF, utf8.count) == nil
+        } ?? false
+        if repairFree || CSVReader.firstInvalidUTF8(in: bytes) == nil { return text }
         sawInvalidUTF8 = true
         stopped = true
         return ""
