@@ -126,7 +126,8 @@ public enum CSVReader {
     ///
     /// `checkingAsItGoes`: a UTF-8 file is not checked whole before its first record, but
     /// cell by cell as each cell's string is made (which checks its bytes anyway); every
-    /// byte outside a cell is a delimiter, a quote or a line break. The first bad cell
+    /// byte outside a cell is a delimiter, a quote, a line break or a stray BOM (reported
+    /// on its own). The first bad cell
     /// stops the reading, and the whole file is then checked as before, so the diagnostics
     /// are the same either way; but records before the bad byte have been handed to
     /// `body`, which must set them aside when the file info is nil. For the grid readers
