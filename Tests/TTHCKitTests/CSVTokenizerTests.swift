@@ -153,7 +153,7 @@ import Testing
         ],
         // invalid UTF-8 after a BOM
         [
-            "t.csv:1:6: error: the file is not UTF-8 (byte 0xFF); it was probably saved in a legacy code page (Windows-1258, TCVN3, VNI). Save it again as CSV UTF-8: in Excel, File › Save As › CSV UTF-8 (Comma delimited); in LibreOffice, choose the Unicode (UTF-8) character set",
+            "t.csv:1:5: error: the file is not UTF-8 (byte 0xFF); it was probably saved in a legacy code page (Windows-1258, TCVN3, VNI). Save it again as CSV UTF-8: in Excel, File › Save As › CSV UTF-8 (Comma delimited); in LibreOffice, choose the Unicode (UTF-8) character set",
         ],
         // a quote inside an unquoted cell
         [

@@ -9,6 +9,72 @@ import Testing
         [UInt8](try Data(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Fixtures/fuzz/" + name)))
     }
 
+    /// The grid path checks UTF-8 as it tokenises: of this file (a stray BOM starting its
+    /// second line, bytes that are not UTF-8 in a quoted cell after it) it hands over the
+    /// first row, then the error the whole-file check gives; the readers keep nothing.
+    /// (The fuzz target had expected the same rows as the whole-file path.)
+    @Test func aFileNotUTF8HandsOverOnlyTheRowsBeforeItsBadByte() {
+        let bytes: [UInt8] = [0x61, 0x2C, 0x62, 0x0A, 0xEF, 0xBB, 0xBF, 0x63, 0x2C, 0x22, 0xBF, 0xBB, 0x78, 0xEF, 0x79, 0x22, 0x2C, 0x7A]
+        let file = InputFile(displayPath: "t.csv", bytes: bytes)
+        var rows: [Int] = []
+        let diagnostics = CSVTableSource(file).forEachRow { rows.append($0.line) }
+        let whole = CSVReader.forEachRecord(file) { _ in Issue.record("a record handed over") }
+        #expect(rows == [1])
+        #expect(diagnostics.map { $0.rendered(.en) } == whole.1.map { $0.rendered(.en) })
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.rendered(.en).hasPrefix("t.csv:2:5: error: the file is not UTF-8 (byte 0xBF)") == true)
+        #expect(DecisionCSVReader.read(file).value?.isEmpty ?? true)
+        #expect(CatalogueCSVReader.read(file).value?.entries.isEmpty ?? true)
+    }
+
+    /// A file with lone CRs for line ends (and NULs, a stray quote): the bad byte was put
+    /// on line 2, counting LFs only, where the tokenizer had handed over rows of lines 1
+    /// to 4. Lines are now counted as the tokenizer counts them, and a BOM at the start is
+    /// no column (the bad byte after "ab,ế" is at column 5, not 6).
+    @Test func aBadByteIsPlacedAsTheTokenizerPlacesCells() {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b\rc,\re".utf8) + [UInt8](repeating: 0, count: 7) + Array("\"d\re".utf8)
+        bytes += [UInt8](repeating: 0, count: 10) + [0x0A] + [UInt8](repeating: 0, count: 12) + [0x22, 0xFB]
+        let file = InputFile(displayPath: "t.csv", bytes: bytes)
+        var rows: [Int] = []
+        let diagnostics = CSVTableSource(file).forEachRow { rows.append($0.line) }
+        let whole = CSVReader.forEachRecord(file) { _ in }
+        #expect(rows == [1, 2, 3, 4])
+        #expect(diagnostics.map { $0.rendered(.en) } == whole.1.map { $0.rendered(.en) })
+        #expect(diagnostics.first?.rendered(.en).hasPrefix("t.csv:5:14: error: the file is not UTF-8 (byte 0xFB)") == true,
+                "\(diagnostics.map { $0.rendered(.en) })")
+        let crlf = InputFile(displayPath: "c.csv", bytes: Array("a,b\r\n\"c\r\nd\",".utf8) + [0xFF])
+        #expect(CSVReader.forEachRecord(crlf) { _ in }.1.first?.rendered(.en).hasPrefix("c.csv:3:4: error: the file is not UTF-8") == true)
+    }
+
+    /// Bytes the tokenizer takes out of a cell can join two bad fragments into a good
+    /// letter: E1 BA, then a closing quote with text after it starting A5 (found by the
+    /// fuzzer), or E1 and BA A5 on either side of a stray BOM, read as "ấ" once the quote
+    /// or the BOM is gone. Checked cell by cell, such a file was read; it is refused, at
+    /// the byte the whole-file check names, whichever way it is read.
+    static let joinedFragments: [(bytes: [UInt8], expected: String)] = {
+        let quoted: [UInt8] = Array("a,b\n1,\"c".utf8), plain: [UInt8] = Array("a,b\n1,c".utf8)
+        let aroundBOM: [UInt8] = [0xE1, 0xEF, 0xBB, 0xBF, 0xBA, 0xA5]
+        var cases: [(bytes: [UInt8], expected: String)] = []
+        cases.append((quoted + [0xE1, 0xBA, 0x22, 0xA5] + Array("p b\n".utf8), "t.csv:2:5: error: the file is not UTF-8 (byte 0xE1)"))
+        cases.append((plain + aroundBOM + [0x0A], "t.csv:2:4: error: the file is not UTF-8 (byte 0xE1)"))
+        cases.append((quoted + aroundBOM + [0x22, 0x0A], "t.csv:2:5: error: the file is not UTF-8 (byte 0xE1)"))
+        cases.append((quoted + aroundBOM, "t.csv:2:5: error: the file is not UTF-8 (byte 0xE1)"))
+        return cases
+    }()
+
+    @Test(arguments: 0..<joinedFragments.count)
+    func bytesTakenOutOfACellJoinNoBadFragments(_ index: Int) {
+        let (bytes, expected) = Self.joinedFragments[index]
+        let file = InputFile(displayPath: "t.csv", bytes: bytes)
+        let grid = CSVTableSource(file).forEachRow { _ in }
+        let whole = CSVReader.forEachRecord(file) { _ in }
+        #expect(whole.0 == nil)
+        #expect(whole.1.count == 1)
+        #expect(whole.1.first?.rendered(.en).hasPrefix(expected) == true, "\(whole.1.map { $0.rendered(.en) })")
+        #expect(grid.map { $0.rendered(.en) } == whole.1.map { $0.rendered(.en) })
+        #expect(DecisionCSVReader.read(file).value?.isEmpty ?? true)
+    }
+
     /// libyaml puts an error found at the end of a file without a final line break at the
     /// start of the next line, which does not exist: line 7 of a six-line settings file.
     /// The position is now the end of the last line.

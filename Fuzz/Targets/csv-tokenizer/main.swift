@@ -5,6 +5,8 @@ import TTHCKit
 /// readers get (`CSVReader.forEachRecord`) and the grid rows the annex interpreter gets
 /// (`CSVTableSource`, which builds its cells straight from the bytes) must be the same
 /// cells at the same places with the same diagnostics; every place must lie in the file.
+/// The grid path checks UTF-8 as it goes: of a file that is not UTF-8 it hands over the
+/// rows before the bad byte (none of which may start after it), then the same error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let file = fuzzInput(data, size)
@@ -19,8 +21,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard gridDiagnostics == diagnostics else {
         fatalError("diagnostics differ: \(diagnostics.map { $0.rendered(.en) }) against \(gridDiagnostics.map { $0.rendered(.en) })")
     }
-    guard rows.count == records.count else { fatalError("\(records.count) records against \(rows.count) grid rows") }
     let lines = lineCount(file.bytes)
+    if info == nil, let refusal = diagnostics.first, diagnostics.count == 1, refusal.id == .csvEncoding {
+        guard records.isEmpty else { fatalError("records handed over from a file that is not UTF-8") }
+        for row in rows {
+            guard row.line <= (refusal.location.line ?? Int.max), row.cells.allSatisfy({ $0.line >= row.line && $0.line <= lines && $0.column >= 1 }) else {
+                fatalError("grid row at line \(row.line) after the bad byte at \(refusal.location.line), or a cell outside the file")
+            }
+        }
+        checkReadResult(ReadResult(value: nil as Int?, diagnostics: diagnostics), file)
+        return 0
+    }
+    guard rows.count == records.count else { fatalError("\(records.count) records against \(rows.count) grid rows") }
     for (n, row) in rows.enumerated() {
         let cells = records[n]
         guard row.line == recordLines[n], row.cells.count == cells.count else { fatalError("record \(n) differs in line or width") }

@@ -308,11 +308,20 @@ public enum CSVReader {
     /// The refusal for a file that is not UTF-8: where the first bad byte is and how to
     /// save the file properly. Guessing an 8-bit code page (Windows-1258, TCVN3, VNI) would
     /// turn Vietnamese into mojibake without anyone noticing, so the reader never guesses.
+    ///
+    /// The place is counted as the tokenizer counts its cells' places: LF, CRLF and a lone CR
+    /// each end a line (a file from old Mac Excel has no LF at all), and a BOM at the start
+    /// of the file is no character of the first line.
     static func invalidUTF8(_ b: [UInt8], at offset: Int, file: String) -> Diagnostic {
-        var line = 1, lineStart = 0
-        for i in 0..<offset where b[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
+        var line = 1, lineStart = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var i = lineStart
+        while i < offset {
+            if b[i] == 0x0A || b[i] == 0x0D {
+                if b[i] == 0x0D, i + 1 < offset, b[i + 1] == 0x0A { i += 1 }
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
         }
         var column = 1
         for i in lineStart..<offset where b[i] & 0xC0 != 0x80 { column += 1 }
@@ -560,9 +569,15 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     /// processing time, fees and legal basis on row after row, and sharing one string
     /// saves decoding it again and the memory of a copy; short texts are stored inline in
     /// the string and cost nothing to make.
-    private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, index: Int) -> String {
+    ///
+    /// `raw`: the cell's bytes as the file holds them, when bytes were taken out from
+    /// between its others (a stray BOM, a closing quote with text after it): that can join
+    /// two bad fragments into a good letter (E1 BA, a quote, A5 is no UTF-8, but E1 BA A5
+    /// is "ấ"), so the file's own bytes are checked instead of the string's.
+    private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, index: Int, raw: UnsafeBufferPointer<UInt8>? = nil) -> String {
+        if let raw, !rawIsUTF8(raw) { return "" }
         let n = bytes.count
-        guard n > 15, index < Self.remembered else { return string(bytes) }
+        guard n > 15, index < Self.remembered else { return string(bytes, checked: raw != nil) }
         if index < above.count {
             let last = above[index]
             if last.utf8.count == n,
@@ -570,7 +585,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                 return last
             }
         }
-        let text = string(bytes)
+        let text = string(bytes, checked: raw != nil)
         while above.count <= index { above.append("") }
         above[index] = text
         return text
@@ -583,10 +598,11 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     /// are not UTF-8, so a string without the byte 0xEF (found at `memchr`'s speed) was
     /// made of well-formed bytes; only a string that holds a character from U+F000 up
     /// (a BOM, U+FFFD written as such) is checked again, a byte at a time.
+    /// `checked`: the file's bytes of the cell were checked already (``rawIsUTF8(_:)``).
     @inline(__always)
-    private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, checked: Bool = false) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard checksUTF8 else { return text }
+        guard checksUTF8, !checked else { return text }
         let repairFree = text.utf8.withContiguousStorageIfAvailable { utf8 in
             utf8.isEmpty || memchr(utf8.baseAddress!, 0xEF, utf8.count) == nil
         } ?? false
@@ -596,7 +612,16 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         return ""
     }
 
-    /// The last long text of each of the first columns, for ``text(_:index:)``.
+    /// Whether a cell's bytes as the file holds them are UTF-8 (true when the tokenizer
+    /// does not check); when not, the tokenizer stops as ``string(_:checked:)`` does.
+    private mutating func rawIsUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard checksUTF8, CSVReader.firstInvalidUTF8(in: raw) != nil else { return true }
+        sawInvalidUTF8 = true
+        stopped = true
+        return false
+    }
+
+    /// The last long text of each of the first columns, for ``text(_:index:raw:)``.
     private var above: [String] = []
     private static var remembered: Int { 64 }
 
@@ -632,10 +657,18 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
             bytes.append(p[k])
             k += 1
         }
-        return Cell(text: bytes.withUnsafeBufferPointer { string($0) }, line: startLine, column: startColumn)
+        let raw = UnsafeBufferPointer(rebasing: p[begin..<i])
+        guard rawIsUTF8(raw) else { return Cell(text: "", line: startLine, column: startColumn) }
+        return Cell(text: bytes.withUnsafeBufferPointer { string($0, checked: true) }, line: startLine, column: startColumn)
     }
 
     private mutating func quotedCell(startLine: Int, startColumn: Int, index: Int) -> Cell {
+        let opening = i
+        // Bytes taken out from between the cell's others (a stray BOM, the quote before
+        // text after it) can join bad fragments into a good letter: the file's own bytes
+        // of the cell are then checked (``text(_:index:raw:)``). An opening or closing
+        // quote at the cell's ends, or one quote of a pair, joins nothing.
+        var joined = false
         step() // opening quote
         scratch.removeAll(keepingCapacity: true)
         while true {
@@ -647,8 +680,9 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                 diagnostics.append(Diagnostic(.error, .csvUnterminatedQuote, at: location(startLine, startColumn), LocalizedText(
                     vi: "dấu ngoặc kép mở ở đây không được đóng trước khi hết tệp",
                     en: "the quote opened here is not closed before the end of the file")))
-                let bytes = scratch // shares the buffer: `string` needs `self` whole
-                return Cell(text: bytes.withUnsafeBufferPointer { string($0) }, line: startLine, column: startColumn)
+                let bytes = scratch // shares the buffer: `text` needs `self` whole
+                let raw = joined ? UnsafeBufferPointer(rebasing: p[opening..<i]) : nil
+                return Cell(text: bytes.withUnsafeBufferPointer { text($0, index: Int.max, raw: raw) }, line: startLine, column: startColumn)
             }
             let c = p[i]
             if c == Self.quote {
@@ -669,7 +703,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                 continue
             }
             if c == 0 || c == 0xEF {
-                if checkSpecial() { continue }
+                if checkSpecial() { joined = true; continue }
                 scratch.append(c)
                 step()
                 continue
@@ -692,6 +726,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
             diagnostics.append(Diagnostic(.error, .csvTextAfterQuote, at: location(line, column), LocalizedText(
                 vi: "có chữ sau dấu ngoặc kép đóng; trong ô có ngoặc kép, mỗi dấu \" phải viết thành \"\"",
                 en: "text after a closing quote; inside a quoted cell, write each \" as \"\"")))
+            joined = true
             while i < p.count, p[i] != delimiter, p[i] != Self.lf, p[i] != Self.cr {
                 scratch.append(p[i])
                 step()
@@ -702,7 +737,8 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
             }
         }
         let bytes = scratch // shares the buffer: `text` needs `self` whole
-        let value = bytes.withUnsafeBufferPointer { text($0, index: index) }
+        let raw = joined ? UnsafeBufferPointer(rebasing: p[opening..<i]) : nil
+        let value = bytes.withUnsafeBufferPointer { text($0, index: index, raw: raw) }
         return Cell(text: value, line: startLine, column: startColumn)
     }
 }
