@@ -221,6 +221,79 @@ public enum TextNormalization {
 
     /// The fold, stopped before the first starter met once more than `limit` bytes are out.
     private static func fold(_ s: String, past limit: Int) -> String {
+        if let folded = s.utf8.withContiguousStorageIfAvailable({ foldedInTables($0, past: limit) }), let folded {
+            return folded
+        }
+        return foldByScalars(s, past: limit)
+    }
+
+    /// ``fold(_:past:)`` of text whose scalars all lie in the fold tables (U+0000–U+02FF and
+    /// U+1E00–U+1EFF: all of Vietnamese), read from its UTF-8 bytes with ``flatFoldTable``;
+    /// nil at the first scalar outside them, for ``foldByScalars(_:past:)`` to fold the whole
+    /// text (it gives the same fold up to there). Decoding each scalar and taking its piece
+    /// out of an array of enums retained and released the piece's bytes every time: folding
+    /// names for the reconciler's name index was a twelfth of a national `reconcile`.
+    private static func foldedInTables(_ p: UnsafeBufferPointer<UInt8>, past limit: Int) -> String? {
+        let table = flatFoldTable
+        var out: [UInt8] = []
+        out.reserveCapacity(min(p.count, limit &+ 8) &+ 8)
+        var pendingSpace = false
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            let v: Int
+            if b < 0x80 {
+                v = Int(b)
+                i += 1
+            } else if b >= 0xC2, b <= 0xCB, i + 1 < n {
+                // Two bytes below U+0300 (String's storage is well-formed UTF-8).
+                v = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+                i += 2
+            } else if b == 0xE1, i + 2 < n, p[i + 1] >= 0xB8, p[i + 1] <= 0xBB {
+                // U+1E00–U+1EFF, placed after the 0x300 entries of the first table.
+                v = 0x300 + (Int(p[i + 1] & 0x03) << 6 | Int(p[i + 2] & 0x3F))
+                i += 3
+            } else {
+                return nil
+            }
+            if out.count > limit { break }
+            let entry = table[v]
+            switch entry & 0xFF {
+            case 0: continue // a mark
+            case 1: pendingSpace = !out.isEmpty
+            case 2:
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                var bytes = entry >> 16
+                for _ in 0..<Int((entry >> 8) & 0xFF) {
+                    out.append(UInt8(truncatingIfNeeded: bytes))
+                    bytes >>= 8
+                }
+            default: return nil // a piece too long for an entry
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``foldTable`` as one array of words, U+0000–U+02FF then U+1E00–U+1EFF: the low byte
+    /// says drop (0), separator (1), text (2) or too long to hold (3); the next its length;
+    /// the six above it the folded bytes, first byte lowest.
+    static let flatFoldTable: [UInt64] = (foldTable.latin + foldTable.vietnamese).map { piece in
+        switch piece {
+        case .drop: return 0
+        case .separator: return 1
+        case .text(let bytes):
+            guard bytes.count <= 6 else { return 3 }
+            var word: UInt64 = 2 | UInt64(bytes.count) << 8
+            for (k, byte) in bytes.enumerated() { word |= UInt64(byte) << (16 + 8 * UInt64(k)) }
+            return word
+        }
+    }
+
+    /// The fold a scalar at a time, through the tables where they reach and the
+    /// decomposition of every other scalar.
+    private static func foldByScalars(_ s: String, past limit: Int) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(min(s.utf8.count, limit &+ 8))
         var pendingSpace = false
