@@ -247,6 +247,18 @@ struct HostileOfficeTests {
         #expect(Set(after).subtracting(before).isEmpty)
     }
 
+    /// Found by `decision-xlsx` and `catalogue-xlsx` (timeouts): ZIPFoundation's inflater
+    /// reads on to the end of the file and never stops there, so an entry whose packed
+    /// bytes run past the end (a local header offset far beyond the file) or whose
+    /// compression method is unknown (248) kept it reading for ever. Such a file is refused
+    /// when the container is opened, naming the part, in no time.
+    @Test(arguments: [("xlsx-packed-size-past-the-end.xlsx", "docProps/core.xml"), ("xlsx-unknown-method.xlsx", "xl/sharedStrings.xml")])
+    func entriesZIPFoundationCannotFinish(_ fixture: String, _ part: String) throws {
+        let bytes = try FuzzRegressionFixture.bytes(fixture)
+        #expect(rendered(DecisionXLSXReader.interpret(InputFile(displayPath: "p.xlsx", bytes: bytes)))
+            == ["p.xlsx: error: the Office file is damaged or unreadable (part \(part): an unknown compression method, or packed data past the end of the file); open it and save it again in Word/Excel"])
+    }
+
     /// Cell types the fixtures made by openpyxl and LibreOffice do not have: ISO dates
     /// (`t="d"`), booleans, errors, a formula string, and a shared-string index the file
     /// does not have.

@@ -65,6 +65,10 @@ final class OfficeContainer {
         // range) and leaks when the end record is missing, both found by the fuzzers. The
         // bytes already read go to a private temporary file (mode 0600, created exclusively),
         // unlinked as soon as the archive has it open.
+        if let part = Self.unreadableEntry(file.bytes) {
+            throw InputError([Self.damaged(file.displayPath, part: part, LocalizedText(
+                vi: "phương thức nén không rõ, hoặc dữ liệu nén vượt quá cuối tệp", en: "an unknown compression method, or packed data past the end of the file"))])
+        }
         let copy = try Self.privateCopy(file.bytes, displayPath: file.displayPath)
         defer { unlink(copy.path) }
         let archive: Archive
@@ -100,6 +104,13 @@ final class OfficeContainer {
                 throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "tệp có hai phần cùng tên \"\(Self.shown(name))\"; tệp bị từ chối",
                     en: "the file holds two parts named \"\(Self.shown(name))\"; the file is refused"))])
+            }
+            // A part cannot hold more packed bytes than the whole file: ZIPFoundation reads
+            // on while fewer come back (a part declared at gigabytes in a file of a few
+            // kilobytes kept it reading past the end for ever, found by the fuzzer).
+            if entry.compressedSize > UInt64(file.bytes.count) {
+                throw InputError([Self.damaged(file.displayPath, part: name, LocalizedText(
+                    vi: "kích thước nén khai báo (\(entry.compressedSize) byte) lớn hơn cả tệp", en: "its declared packed size (\(entry.compressedSize) bytes) is larger than the whole file"))])
             }
             try check(name: name, size: entry.uncompressedSize, packed: entry.compressedSize)
             declaredTotal += entry.uncompressedSize
@@ -144,6 +155,36 @@ final class OfficeContainer {
         return false
     }
 
+    /// The first entry of the central directory that ZIPFoundation could not read to its
+    /// end: a compression method other than stored (0) or deflate (8), in the directory or
+    /// in the entry's own header, or packed bytes that run past the end of the file. Its
+    /// inflater reads on from the file until the stream ends and never stops at the end
+    /// of the file, so such an entry kept it reading for ever (found by the fuzzers).
+    /// ZIP64 entries (sizes or offsets of 0xFFFFFFFF) are left to ZIPFoundation.
+    static func unreadableEntry(_ bytes: [UInt8]) -> String? {
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        guard bytes.count >= 22 else { return nil }
+        var end = bytes.count - 22
+        while end >= 0, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
+        guard end >= 0 else { return nil }
+        var p = u32(end + 16)
+        for _ in 0..<u16(end + 10) {
+            guard p + 46 <= bytes.count, u32(p) == 0x0201_4B50 else { return nil }
+            let method = u16(p + 10), packed = u32(p + 20), nameLength = u16(p + 28)
+            let offset = u32(p + 42)
+            let name = p + 46 + nameLength <= bytes.count ? String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self) : "?"
+            if packed != 0xFFFF_FFFF, offset != 0xFFFF_FFFF {
+                guard method == 0 || method == 8, offset + 30 <= bytes.count, u32(offset) == 0x0403_4B50 else { return name }
+                let localMethod = u16(offset + 8)
+                let start = offset + 30 + u16(offset + 26) + u16(offset + 28)
+                guard localMethod == 0 || localMethod == 8, start + packed <= bytes.count else { return name }
+            }
+            p += 46 + nameLength + u16(p + 30) + u16(p + 32)
+        }
+        return nil
+    }
+
     /// Writes `bytes` to a new private file in the temporary directory.
     static func privateCopy(_ bytes: [UInt8], displayPath: String) throws(InputError) -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(".tthc-office-\(getpid())-\(UUID().uuidString).zip")
@@ -169,6 +210,9 @@ final class OfficeContainer {
         return url
     }
 
+    /// The most room reserved ahead for a part's bytes (see ``read(_:)``).
+    static let reservedAtMost = 4 << 20
+
     /// True when the container holds a part of this name (compared without case, as
     /// Office does).
     func has(_ name: String) -> Bool { entries[name.lowercased()] != nil || given[name.lowercased()] != nil }
@@ -178,7 +222,10 @@ final class OfficeContainer {
         if let bytes = given[name.lowercased()] { return bytes }
         guard let archive, let entry = entries[name.lowercased()] else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limits.maximumPartSize))))
+        // The size the entry declares is the file's word, not a fact: room is reserved for
+        // at most 4 MiB of it, so a header that claims the whole part limit for a part of a
+        // few bytes (read again for each sheet that names it) costs no large allocation.
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(min(limits.maximumPartSize, Self.reservedAtMost)))))
         var overrun: InputError?
         let packed = entry.compressedSize
         // A part read again was within the total the first time.
