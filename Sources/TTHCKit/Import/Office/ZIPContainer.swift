@@ -143,16 +143,21 @@ final class OfficeContainer {
     /// large file that has none), and because its in-memory archive leaked when it was
     /// missing (found by the fuzzers).
     static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 22 else { return false }
+        guard let p = endRecord(bytes) else { return false }
+        let comment = Int(bytes[p + 20]) | Int(bytes[p + 21]) << 8
+        return p + 22 + comment <= bytes.count
+    }
+
+    /// Where the last end-of-central-directory signature (PK 05 06) starts, with room for
+    /// the record's 22 bytes after it.
+    static func endRecord(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 22 else { return nil }
         var p = bytes.count - 22
         while p >= 0 {
-            if bytes[p] == 0x50, bytes[p + 1] == 0x4B, bytes[p + 2] == 0x05, bytes[p + 3] == 0x06 {
-                let comment = Int(bytes[p + 20]) | Int(bytes[p + 21]) << 8
-                return p + 22 + comment <= bytes.count
-            }
+            if bytes[p] == 0x50, bytes[p + 1] == 0x4B, bytes[p + 2] == 0x05, bytes[p + 3] == 0x06 { return p }
             p -= 1
         }
-        return false
+        return nil
     }
 
     /// The first entry of the central directory that ZIPFoundation could not read to its
@@ -164,10 +169,7 @@ final class OfficeContainer {
     static func unreadableEntry(_ bytes: [UInt8]) -> String? {
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        guard bytes.count >= 22 else { return nil }
-        var end = bytes.count - 22
-        while end >= 0, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
-        guard end >= 0 else { return nil }
+        guard let end = endRecord(bytes) else { return nil }
         var p = u32(end + 16)
         for _ in 0..<u16(end + 10) {
             guard p + 46 <= bytes.count, u32(p) == 0x0201_4B50 else { return nil }
