@@ -11,8 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // ZIP containers of Word and Excel files, read (Import/Office/ZIPContainer.swift) and
-        // written (OfficeWriting/OfficePackageWriter.swift); no other file imports it.
+        // ZIP containers of the Word and Excel files tthc writes
+        // (OfficeWriting/OfficePackageWriter.swift); no other file imports it. Reading is
+        // done by Import/Office/ZIPArchiveReader.swift with zlib (see there why).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -32,6 +33,14 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        // zlib from the system (Debian: zlib1g-dev): the parts of Word and Excel files are
+        // inflated with it from the file's bytes, bounded by their packed size
+        // (Import/Office/ZIPArchiveReader.swift).
+        .systemLibrary(
+            name: "CSystemZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The PDF shim loads poppler when the first PDF is opened (dlopen), so that no run
         // pays for loading its ~50 libraries at start; it links nothing of poppler.
         .target(name: "CPDFText"),
@@ -46,6 +55,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CPDFText",
+                "CSystemZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// How much an Office container may unpack to before tthc refuses it (giới hạn giải nén).
 ///
@@ -36,13 +35,14 @@ public struct ContainerLimits: Sendable, Hashable {
 /// An Office file opened as a ZIP container: the names of its parts, checked, and each
 /// part's bytes on request, within ``ContainerLimits``.
 ///
-/// With `OfficeWriting/OfficePackageWriter.swift` (the writer), the only file that imports ZIPFoundation: its types never leave it, and
-/// every failure comes out as a ``Diagnostic`` naming the file, in both languages.
+/// The archive is read by ``ZIPArchiveReader`` (zlib's inflate, bounded by each part's
+/// packed bytes); every failure comes out as a ``Diagnostic`` naming the file, in both
+/// languages.
 final class OfficeContainer {
     let displayPath: String
     let limits: ContainerLimits
-    private let archive: Archive?
-    private var entries: [String: Entry] = [:]
+    private let archive: ZIPArchiveReader?
+    private var entries: [String: ZIPArchiveReader.Entry] = [:]
     /// Parts given in memory instead of an archive (fuzzing, tests of the part readers).
     private var given: [String: [UInt8]] = [:]
     /// Part names in archive order.
@@ -58,62 +58,50 @@ final class OfficeContainer {
         let kind = OfficeSniffer.kind(of: file.bytes)
         guard kind == .zip else { throw InputError([OfficeSniffer.refusal(kind, file: file.displayPath)]) }
         guard Self.hasEndRecord(file.bytes) else {
-            throw InputError([Self.damaged(file.displayPath, reason: Self.reason(Archive.ArchiveError.missingEndOfCentralDirectoryRecord))])
+            throw InputError([Self.damaged(file.displayPath, reason: ZIPArchiveReader.noEnd)])
         }
-        // ZIPFoundation reads a file-backed archive: its in-memory one (`Archive(data:)`)
-        // crashes when an offset points past the end (`MemoryFile.readData` makes a negative
-        // range) and leaks when the end record is missing, both found by the fuzzers. The
-        // bytes already read go to a private temporary file (mode 0600, created exclusively),
-        // unlinked as soon as the archive has it open.
-        if let part = Self.unreadableEntry(file.bytes) {
-            throw InputError([Self.damaged(file.displayPath, part: part, LocalizedText(
-                vi: "phương thức nén không rõ, hoặc dữ liệu nén vượt quá cuối tệp", en: "an unknown compression method, or packed data past the end of the file"))])
-        }
-        let copy = try Self.privateCopy(file.bytes, displayPath: file.displayPath)
-        defer { unlink(copy.path) }
-        let archive: Archive
+        let archive: ZIPArchiveReader
         do {
-            archive = try Archive(url: copy, accessMode: .read)
+            archive = try ZIPArchiveReader(file.bytes, limit: limits.maximumEntries)
         } catch {
-            throw InputError([Self.damaged(file.displayPath, reason: Self.reason(error))])
+            throw InputError([Self.damaged(file.displayPath, error)])
         }
         self.archive = archive
+        if archive.entries.count > limits.maximumEntries {
+            throw InputError([Self.refuse(file.displayPath, .officeTooManyParts, LocalizedText(
+                vi: "tệp chứa hơn \(limits.maximumEntries) phần: không phải tệp Office bình thường (có thể là tệp độc hại)",
+                en: "the file holds more than \(limits.maximumEntries) parts: not an ordinary Office file (possibly hostile)"))])
+        }
         var declaredTotal: UInt64 = 0
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > limits.maximumEntries {
-                throw InputError([Self.refuse(file.displayPath, .officeTooManyParts, LocalizedText(
-                    vi: "tệp chứa hơn \(limits.maximumEntries) phần: không phải tệp Office bình thường (có thể là tệp độc hại)",
-                    en: "the file holds more than \(limits.maximumEntries) parts: not an ordinary Office file (possibly hostile)"))])
+        for entry in archive.entries {
+            guard let name = entry.name else {
+                let shown = Self.shown(String(decoding: entry.nameBytes, as: UTF8.self))
+                throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
+                    vi: "tên phần \"\(shown)\" trong tệp không an toàn (không phải văn bản UTF-8); tệp bị từ chối",
+                    en: "the part name \"\(shown)\" is unsafe (it is not UTF-8 text); the file is refused"))])
             }
-            let name = entry.path(using: .utf8)
             if let why = Self.unsafeName(name) {
                 throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "tên phần \"\(Self.shown(name))\" trong tệp không an toàn (\(why.vi)); tệp bị từ chối",
                     en: "the part name \"\(Self.shown(name))\" is unsafe (\(why.en)); the file is refused"))])
             }
-            if entry.type == .symlink {
+            if entry.kind == .symlink {
                 throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "phần \"\(Self.shown(name))\" là liên kết tượng trưng (symlink); tệp bị từ chối",
                     en: "the part \"\(Self.shown(name))\" is a symbolic link; the file is refused"))])
             }
-            guard entry.type == .file else { continue }
+            guard entry.kind == .file else { continue }
             let key = name.lowercased()
             if entries[key] != nil {
                 throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "tệp có hai phần cùng tên \"\(Self.shown(name))\"; tệp bị từ chối",
                     en: "the file holds two parts named \"\(Self.shown(name))\"; the file is refused"))])
             }
-            // A part cannot hold more packed bytes than the whole file: ZIPFoundation reads
-            // on while fewer come back (a part declared at gigabytes in a file of a few
-            // kilobytes kept it reading past the end for ever, found by the fuzzer).
-            if entry.compressedSize > UInt64(file.bytes.count) {
-                throw InputError([Self.damaged(file.displayPath, part: name, LocalizedText(
-                    vi: "kích thước nén khai báo (\(entry.compressedSize) byte) lớn hơn cả tệp", en: "its declared packed size (\(entry.compressedSize) bytes) is larger than the whole file"))])
-            }
-            try check(name: name, size: entry.uncompressedSize, packed: entry.compressedSize)
-            declaredTotal += entry.uncompressedSize
+            // Every part is checked when the file is opened, read or not: a method tthc
+            // does not read, an encrypted part, packed bytes outside the file.
+            do { _ = try archive.dataRange(entry) } catch { throw InputError([Self.damaged(file.displayPath, error)]) }
+            try check(name: name, size: entry.size, packed: entry.packedSize)
+            declaredTotal += entry.size
             entries[key] = entry
             names.append(name)
         }
@@ -137,11 +125,8 @@ final class OfficeContainer {
         }
     }
 
-    /// Whether ZIPFoundation will find the archive's end record: the last "PK\u{5}\u{6}"
-    /// that leaves room for the 22-byte record, with its comment inside the file. Tested
-    /// first because ZIPFoundation looks for it one `fread` a byte from the end (seconds on a
-    /// large file that has none), and because its in-memory archive leaked when it was
-    /// missing (found by the fuzzers).
+    /// Whether the archive has its end record: the last "PK\u{5}\u{6}" that leaves room
+    /// for the 22-byte record, with its comment inside the file.
     static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
         guard let p = endRecord(bytes) else { return false }
         let comment = Int(bytes[p + 20]) | Int(bytes[p + 21]) << 8
@@ -160,58 +145,6 @@ final class OfficeContainer {
         return nil
     }
 
-    /// The first entry of the central directory that ZIPFoundation could not read to its
-    /// end: a compression method other than stored (0) or deflate (8), in the directory or
-    /// in the entry's own header, or packed bytes that run past the end of the file. Its
-    /// inflater reads on from the file until the stream ends and never stops at the end
-    /// of the file, so such an entry kept it reading for ever (found by the fuzzers).
-    /// ZIP64 entries (sizes or offsets of 0xFFFFFFFF) are left to ZIPFoundation.
-    static func unreadableEntry(_ bytes: [UInt8]) -> String? {
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        guard let end = endRecord(bytes) else { return nil }
-        var p = u32(end + 16)
-        for _ in 0..<u16(end + 10) {
-            guard p + 46 <= bytes.count, u32(p) == 0x0201_4B50 else { return nil }
-            let method = u16(p + 10), packed = u32(p + 20), nameLength = u16(p + 28)
-            let offset = u32(p + 42)
-            let name = p + 46 + nameLength <= bytes.count ? String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self) : "?"
-            if packed != 0xFFFF_FFFF, offset != 0xFFFF_FFFF {
-                guard method == 0 || method == 8, offset + 30 <= bytes.count, u32(offset) == 0x0403_4B50 else { return name }
-                let localMethod = u16(offset + 8)
-                let start = offset + 30 + u16(offset + 26) + u16(offset + 28)
-                guard localMethod == 0 || localMethod == 8, start + packed <= bytes.count else { return name }
-            }
-            p += 46 + nameLength + u16(p + 30) + u16(p + 32)
-        }
-        return nil
-    }
-
-    /// Writes `bytes` to a new private file in the temporary directory.
-    static func privateCopy(_ bytes: [UInt8], displayPath: String) throws(InputError) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(".tthc-office-\(getpid())-\(UUID().uuidString).zip")
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        var failure = fd < 0 ? errno : 0
-        if fd >= 0 {
-            var written = 0
-            bytes.withUnsafeBytes { all in
-                while written < all.count {
-                    let r = write(fd, all.baseAddress! + written, all.count - written)
-                    if r < 0 { if errno == EINTR { continue }; failure = errno; break }
-                    written += r
-                }
-            }
-            close(fd)
-            if failure != 0 { unlink(url.path) }
-        }
-        guard failure == 0 else {
-            let reason = String(cString: strerror(failure))
-            throw InputError([refuse(displayPath, .fileUnreadable, LocalizedText(
-                vi: "không tạo được bản sao tạm để giải nén tệp: \(reason)", en: "cannot make the temporary copy to unpack the file: \(reason)"))])
-        }
-        return url
-    }
-
     /// The most room reserved ahead for a part's bytes (see ``read(_:)``).
     static let reservedAtMost = 4 << 20
 
@@ -223,38 +156,26 @@ final class OfficeContainer {
     func read(_ name: String) throws(InputError) -> [UInt8]? {
         if let bytes = given[name.lowercased()] { return bytes }
         guard let archive, let entry = entries[name.lowercased()] else { return nil }
-        var bytes: [UInt8] = []
         // The size the entry declares is the file's word, not a fact: room is reserved for
         // at most 4 MiB of it, so a header that claims the whole part limit for a part of a
         // few bytes (read again for each sheet that names it) costs no large allocation.
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(min(limits.maximumPartSize, Self.reservedAtMost)))))
-        var overrun: InputError?
-        let packed = entry.compressedSize
+        let reserve = Int(min(entry.size, UInt64(min(limits.maximumPartSize, Self.reservedAtMost))))
         // A part read again was within the total the first time.
         let total: Int? = counted.contains(name.lowercased()) ? nil : unpacked
         let limits = limits
         let path = displayPath
-        var checksum: CRC32 = 0
+        let packed = entry.packedSize
+        let bytes: [UInt8]
         do {
-            checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
-                bytes.append(contentsOf: chunk)
-                do throws(InputError) {
-                    try Self.check(path, name: name, size: UInt64(bytes.count), packed: packed, limits: limits)
-                    if let total, total + bytes.count > limits.maximumTotalSize { throw InputError([Self.totalTooLarge(path, limits)]) }
-                } catch {
-                    overrun = error
-                    throw CancellationError()
-                }
+            bytes = try archive.unpack(entry, reserve: reserve) { count throws(InputError) in
+                try Self.check(path, name: name, size: UInt64(count), packed: packed, limits: limits)
+                if let total, total + count > limits.maximumTotalSize { throw InputError([Self.totalTooLarge(path, limits)]) }
             }
         } catch {
-            if let overrun { throw overrun }
-            let why = Self.reason(error)
-            throw InputError([Self.damaged(displayPath, part: name, why)])
-        }
-        // The consumer form of `extract` computes the checksum but leaves the comparing to us.
-        if checksum != entry.checksum {
-            let why = Self.reason(Archive.ArchiveError.invalidCRC32)
-            throw InputError([Self.damaged(displayPath, part: name, why)])
+            switch error {
+            case .refused(let refusal): throw refusal
+            case .damaged(let damage): throw InputError([Self.damaged(displayPath, damage)])
+            }
         }
         // A part read again (a sheet's merged ranges, then its rows) is not counted twice:
         // the total bounds what the file makes tthc unpack, not how often.
@@ -320,21 +241,10 @@ final class OfficeContainer {
         damaged(path, reason: LocalizedText(vi: "phần \(shown(part)): \(why.vi)", en: "part \(shown(part)): \(why.en)"))
     }
 
-    /// ZIPFoundation's error, in words staff can act on.
-    static func reason(_ error: any Error) -> LocalizedText {
-        switch error as? Archive.ArchiveError {
-        case .missingEndOfCentralDirectoryRecord?:
-            return LocalizedText(vi: "thiếu phần cuối của gói ZIP: tệp bị cắt cụt?", en: "the end of the ZIP archive is missing: a truncated file?")
-        case .invalidCRC32?:
-            return LocalizedText(vi: "mã kiểm tra (CRC) của dữ liệu không khớp", en: "the data's checksum (CRC) does not match")
-        case .invalidCompressionMethod?:
-            return LocalizedText(vi: "phương pháp nén không được hỗ trợ", en: "an unsupported compression method")
-        case .invalidCentralDirectoryOffset?, .invalidCentralDirectorySize?, .invalidCentralDirectoryEntryCount?,
-             .invalidLocalHeaderDataOffset?, .invalidLocalHeaderSize?, .invalidEntrySize?:
-            return LocalizedText(vi: "mục lục của gói ZIP sai", en: "the ZIP archive's directory is wrong")
-        default:
-            return LocalizedText(vi: "dữ liệu nén không giải nén được", en: "the compressed data cannot be unpacked")
-        }
+    /// The reader's account of a damaged archive or part.
+    static func damaged(_ path: String, _ damage: ZIPArchiveReader.Damage) -> Diagnostic {
+        if let part = damage.part { return damaged(path, part: part, damage.reason) }
+        return damaged(path, reason: damage.reason)
     }
 
     static func totalTooLarge(_ path: String, _ limits: ContainerLimits) -> Diagnostic {
