@@ -141,7 +141,7 @@ import Testing
         let catalogueOne = CatalogueCSVReader.read(CSVTableSource(file, pipelined: false), file: "bad.csv")
         let catalogueTwo = CatalogueCSVReader.read(CSVTableSource(file, pipelined: true), file: "bad.csv")
         #expect(catalogueTwo.value?.entries.count == catalogueOne.value?.entries.count)
-        #expect((catalogueTwo.value?.entries ?? []).isEmpty)
+        #expect(catalogueTwo.value?.entries.isEmpty ?? true)
         #expect(catalogueTwo.diagnostics.map { $0.rendered(.en) } == catalogueOne.diagnostics.map { $0.rendered(.en) })
     }
 
