@@ -467,3 +467,74 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         #expect(r.findings.filter { $0.kind == .districtLevel }.map(\.code) == (reported ? ["2.000001"] : []))
     }
 }
+
+/// The rows of a long reconciliation are made in two halves at once; what each half
+/// records (name pairings, provisional years) is merged. Whatever the split, the
+/// reconciliation is the one a single pass makes.
+@Suite struct ReconcilerHalvesTests {
+    /// Decisions and entries drawn from a fixed seed: codes listed locally or not, names
+    /// that pair entries without a code, two changes of different codes pairing the same
+    /// entry by name (one early, one late: the later pairing is the one kept), replaced,
+    /// abolished and out-of-scope changes, a trigger date whose deadline falls in a provisional year (late in the second half).
+    static func sample() -> (decisions: [Decision], entries: [LocalEntry]) {
+        var seed: UInt64 = 0x7A3C_19E5
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var entries: [LocalEntry] = []
+        for i in 0..<240 {
+            let code = String(format: "1.%06d", i)
+            switch next(5) {
+            case 0: entries.append(entry(nil, name: "Thủ tục \(code)", line: i + 2))
+            case 1: entries.append(entry(code, status: .abolished, published: "2026-11-0\(1 + next(9))", line: i + 2))
+            default: entries.append(entry(code, time: next(2) == 0 ? "5 ngày" : "7 ngày làm việc",
+                                          published: next(3) == 0 ? nil : "2026-1\(next(2))-0\(1 + next(9))",
+                                          ministry: next(2) == 0 ? "\(100 + next(30))/QĐ-BKHCN" : nil, line: i + 2))
+            }
+        }
+        // One entry without a code that changes of two other codes pair by name.
+        entries.append(entry(nil, name: "Thủ tục cấp phép chung", line: 500))
+        var decisions: [Decision] = []
+        for d in 0..<30 {
+            var changes: [ProcedureChange] = []
+            for c in 0..<(8 + next(8)) {
+                let code = String(format: "1.%06d", next(300))
+                let types: [ChangeType] = [.new, .amended, .amended, .replaced, .abolished]
+                let type = types[next(types.count)]
+                changes.append(change(code, type, replaces: type == .replaced ? String(format: "1.%06d", next(300)) : nil,
+                                      levels: next(10) == 0 ? [.central] : [.province], time: "5 ngày", line: c + 2))
+            }
+            if d == 2 || d == 27 { changes.append(change(String(format: "9.%06d", d), .new, name: "Thủ tục cấp phép chung", line: 90)) }
+            let month = d < 10 ? "2025-12" : d < 20 ? "2026-10" : "2026-11"
+            decisions.append(decision("\(100 + d)/QĐ-BKHCN", issued: "\(month)-0\(1 + d % 9)",
+                                      national: d == 28 ? "2026-12-30" : next(6) == 0 ? nil : "\(month)-0\(2 + d % 8)", changes))
+        }
+        return (decisions, entries)
+    }
+
+    @Test func halvesGiveTheSameReconciliationAsOnePass() throws {
+        let (decisions, entries) = Self.sample()
+        let calendar = TestCalendar(provisionalFrom: 2027)
+        func json(_ from: Int) throws -> String {
+            var reconciler = Reconciler(settings: Settings())
+            reconciler.rowsInTwoHalvesFrom = from
+            let r = reconciler.reconcile(decisions: decisions, catalogue: Catalogue(entries: entries),
+                                         calendar: calendar, asOf: date("2026-12-20"))
+            return String(decoding: try PrettyJSON.encode(r), as: UTF8.self)
+        }
+        let onePass = try json(.max)
+        #expect(try json(2) == onePass)
+        #expect(try json(100) == onePass)
+        // The sample has what the merge must get right.
+        var reconciler = Reconciler(settings: Settings())
+        reconciler.rowsInTwoHalvesFrom = 2
+        let r = reconciler.reconcile(decisions: decisions, catalogue: Catalogue(entries: entries),
+                                     calendar: calendar, asOf: date("2026-12-20"))
+        #expect(r.changes.count > 300)
+        #expect(r.changes.filter { $0.local?.match == .probableByName }.count >= 3)
+        #expect(r.changes.contains { $0.provisional } && r.changes.contains { !$0.provisional && $0.deadline != nil })
+        #expect(r.provisionalYears == [2027])
+        #expect(onePass.contains("9.000027") && onePass.contains("\"overdue\""))
+    }
+}

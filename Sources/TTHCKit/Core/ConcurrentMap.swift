@@ -23,3 +23,26 @@ extension Array where Element: Sendable {
         return slots.map { $0! }
     }
 }
+
+/// `first()` and `second()` run at once (on two cores when there are two), their results
+/// returned together: for two independent pieces of work that only read shared state, such
+/// as the parts of a reconciliation computed after its change rows. Each result is what the
+/// closure alone returns, so the output does not depend on the threads' timing.
+func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let a = UnsafeMutablePointer<A>.allocate(capacity: 1), b = UnsafeMutablePointer<B>.allocate(capacity: 1)
+    defer {
+        a.deallocate()
+        b.deallocate()
+    }
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            // Each iteration initialises only its own result; concurrentPerform returns
+            // after both.
+            nonisolated(unsafe) let slots = (a, b)
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                if i == 0 { slots.0.initialize(to: first()) } else { slots.1.initialize(to: second()) }
+            }
+        }
+    }
+    return (a.move(), b.move())
+}

@@ -4,6 +4,9 @@
 /// differences, expired entries and other findings. Returns data; prints nothing.
 public struct Reconciler: Sendable {
     public var settings: Settings
+    /// From how many changes their rows are made in two halves at once (a setting for the
+    /// tests, which compare both ways on small inputs).
+    var rowsInTwoHalvesFrom = 2_000
 
     public init(settings: Settings) {
         self.settings = settings
@@ -19,7 +22,7 @@ public struct Reconciler: Sendable {
         let known = decisions.filter { $0.issued <= asOf }
         var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf,
                       decisions: Reconciler.ordered(known))
-        var result = run.reconcile()
+        var result = run.reconcile(rowsInTwoHalvesFrom: rowsInTwoHalvesFrom)
         result.unreadListings = unreadListings.sorted { $0.file < $1.file }
         result.unplacedRows = Reconciler.ordered(known).flatMap(\.unplacedRows)
         result.catalogue = catalogue
@@ -66,23 +69,34 @@ private struct Run<Calendar: WorkingDayCalendar> {
         self.asOf = asOf
         self.decisions = decisions
 
-        entriesByKey = PositionsByHash(count: catalogue.entries.count) { i in
-            catalogue.entries[i].code.flatMap { $0.isWellFormed ? $0.key.hashValue : nil }
-        }
-        decisionIndexByNumber.reserveCapacity(decisions.count)
-        decisionIndicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
-        for (d, decision) in decisions.enumerated() {
-            decisionIndexByNumber[Comparison.decisionKey(decision.number)] = d
-            for change in decision.changes {
-                if decisionIndicesByKey[change.code.key]?.last != d { decisionIndicesByKey[change.code.key, default: []].append(d) }
-                for old in change.replaces where decisionIndicesByKey[old.key]?.last != d {
-                    decisionIndicesByKey[old.key, default: []].append(d)
+        // The local entries' index and the decisions' indexes do not depend on each other:
+        // built at once.
+        let (byKey, byDecision) = concurrently({
+            PositionsByHash(count: catalogue.entries.count) { i in
+                catalogue.entries[i].code.flatMap { $0.isWellFormed ? $0.key.hashValue : nil }
+            }
+        }, {
+            var indexByNumber: [String: Int] = [:], indicesByKey: [String: [Int]] = [:]
+            indexByNumber.reserveCapacity(decisions.count)
+            indicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
+            for (d, decision) in decisions.enumerated() {
+                indexByNumber[Comparison.decisionKey(decision.number)] = d
+                for change in decision.changes {
+                    if indicesByKey[change.code.key]?.last != d { indicesByKey[change.code.key, default: []].append(d) }
+                    for old in change.replaces where indicesByKey[old.key]?.last != d {
+                        indicesByKey[old.key, default: []].append(d)
+                    }
                 }
             }
-        }
-        namedDecision = catalogue.entries.indices.map { i in
-            catalogue.entries[i].ministryDecision.flatMap { decisionIndexByNumber[Comparison.decisionKey($0)] }
-        }
+            let named = catalogue.entries.indices.map { i in
+                catalogue.entries[i].ministryDecision.flatMap { indexByNumber[Comparison.decisionKey($0)] }
+            }
+            return (indexByNumber: indexByNumber, indicesByKey: indicesByKey, named: named)
+        })
+        entriesByKey = byKey
+        decisionIndexByNumber = byDecision.indexByNumber
+        decisionIndicesByKey = byDecision.indicesByKey
+        namedDecision = byDecision.named
     }
 
     /// Entries whose code no decision mentions (or that have none), by folded name.
@@ -105,15 +119,19 @@ private struct Run<Calendar: WorkingDayCalendar> {
             .filter { TextNormalization.fold(catalogue.entries[$0].content.name) == folded }
     }
 
-    mutating func reconcile() -> Reconciliation {
-        var rows: [ChangeRow] = []
-        for (d, decision) in decisions.enumerated() {
-            for change in decision.changes {
-                rows.append(row(for: change, in: decision, at: d))
-            }
-        }
+    mutating func reconcile(rowsInTwoHalvesFrom: Int) -> Reconciliation {
+        let rows = changeRows(inTwoHalvesFrom: rowsInTwoHalvesFrom)
         let current = currentVersions()
-        let completeness = completeness()
+        // Everything after the rows only reads the run: two independent halves, at once.
+        let run = self
+        let (found, reviewed) = concurrently({
+            (differences: run.differences(current), expired: run.expired(), findings: run.findings())
+        }, {
+            let completeness = run.completeness()
+            let scorecard = run.scorecard(complete: completeness.isComplete)
+            return (completeness: completeness.value, scorecard: scorecard,
+                    onlineReview: run.onlineReview(current, scorecard: scorecard), duties: run.reportingDuties())
+        })
         var result = Reconciliation(
             schemaVersion: Reconciliation.schemaVersion,
             asOf: asOf,
@@ -123,15 +141,43 @@ private struct Run<Calendar: WorkingDayCalendar> {
             triggerPolicy: settings.triggerPolicy,
             dueSoonWithin: settings.reminderWithin,
             changes: rows,
-            differences: differences(current),
-            expired: expired(),
-            findings: findings(),
-            scorecard: scorecard(complete: completeness.isComplete),
+            differences: found.differences,
+            expired: found.expired,
+            findings: found.findings,
+            scorecard: reviewed.scorecard,
             provisionalYears: provisionalYears.sorted())
-        result.completeness = completeness.value
-        result.onlineReview = onlineReview(current, scorecard: result.scorecard)
-        result.reportingDuties = reportingDuties()
+        result.completeness = reviewed.completeness
+        result.onlineReview = reviewed.onlineReview
+        result.reportingDuties = reviewed.duties
         return result
+    }
+
+    /// One row per change of every decision, in order. From `threshold` changes on, they
+    /// are split in two halves rowed at once, each by a copy of the run; a row depends only
+    /// on the run as built and on its own change, so the rows are the same as one pass
+    /// gives. What rowing records is merged as one pass leaves it: name pairings of the
+    /// second half after the first (the later change's pairing wins), provisional years
+    /// together, the name index kept.
+    mutating func changeRows(inTwoHalvesFrom threshold: Int) -> [ChangeRow] {
+        let all = decisions.indices.flatMap { d in decisions[d].changes.indices.map { (d, $0) } }
+        @Sendable func rowed(_ part: ArraySlice<(Int, Int)>, by run: Run) -> (rows: [ChangeRow], run: Run) {
+            var run = run
+            var rows: [ChangeRow] = []
+            rows.reserveCapacity(part.count)
+            for (d, c) in part { rows.append(run.row(for: run.decisions[d].changes[c], in: run.decisions[d], at: d)) }
+            return (rows, run)
+        }
+        guard all.count >= max(threshold, 2) else {
+            let (rows, run) = rowed(all[...], by: self)
+            self = run
+            return rows
+        }
+        let run = self, middle = all.count / 2
+        let (first, second) = concurrently({ rowed(all[..<middle], by: run) }, { rowed(all[middle...], by: run) })
+        nameMatches = first.run.nameMatches.merging(second.run.nameMatches) { _, later in later }
+        provisionalYears = first.run.provisionalYears.union(second.run.provisionalYears)
+        unexplainedByName = first.run.unexplainedByName ?? second.run.unexplainedByName
+        return first.rows + second.rows
     }
 
     // MARK: Matching
