@@ -101,4 +101,20 @@ import Testing
             #expect(try PrettyJSON.encode(rows.one) == (try PrettyJSONTests.foundation(rows.one)))
         }
     }
+
+    /// Long arrays are written in rounds, each round's halves at once: lengths around the
+    /// round's size and its multiples, nested at depth 1 and at the top level, give the
+    /// bytes `JSONEncoder` gives.
+    @Test func longArraysWrittenInRoundsGiveTheSameBytes() throws {
+        var random = Random()
+        let round = JSONOut.round
+        for count in [round - 1, round, round + 1, 2 * round + 3, 3 * round - 1] {
+            let rows = Rows(changes: (0..<count).map { _ in random.changeRow() },
+                            differences: (0..<(count / 3)).map { _ in random.difference() },
+                            expired: [], onlineReview: (0..<count).map { _ in random.review() },
+                            incomplete: [], one: random.changeRow())
+            #expect(try PrettyJSON.encode(rows) == (try PrettyJSONTests.foundation(rows)), "\(count) rows")
+            #expect(try PrettyJSON.encode(rows.onlineReview) == (try PrettyJSONTests.foundation(rows.onlineReview)), "\(count) rows")
+        }
+    }
 }

@@ -13,7 +13,9 @@
 /// of their keys' UTF-8 bytes; an optional member left out when nil (what
 /// `encodeIfPresent` and synthesised conformances do); every member its `encode(to:)`
 /// writes, and no other.
-protocol DirectJSON: Encodable {
+///
+/// Sendable because a long array's elements are written on two cores (``JSONOut/array(_:)``).
+protocol DirectJSON: Encodable, Sendable {
     func writeJSON(_ out: JSONOut)
 }
 
@@ -40,21 +42,60 @@ struct JSONOut {
 
     /// An array, each element in turn; finished bytes are handed on between elements, as
     /// the `Encoder` path does, so a long array reaches the output in pieces.
-    func array<C: Collection>(_ elements: C) where C.Element: DirectJSON {
+    ///
+    /// A long array (a report's rows) is written in rounds of ``JSONOut/round`` elements,
+    /// each round's two halves at once into bytes of their own, then added in order: the
+    /// same bytes as one pass, with at most a round's bytes held apart.
+    func array<E: DirectJSON>(_ elements: [E]) {
         bytes.append(0x5B)
         bytes.append(0x0A)
-        let inner = JSONOut(bytes: bytes, depth: depth + 1)
-        var first = true
-        for element in elements {
-            bytes.drain()
-            if !first { bytes.append(0x2C); bytes.append(0x0A) }
-            first = false
-            bytes.indent(depth + 1)
-            element.writeJSON(inner)
+        if elements.count >= Self.round {
+            var start = 0
+            while start < elements.count {
+                let from = start, end = min(start + Self.round, elements.count), middle = (start + end) / 2
+                let depth = depth
+                let (first, second) = concurrently({
+                    Self.elements(elements[from..<middle], depth: depth + 1, leading: from > 0)
+                }, {
+                    Self.elements(elements[middle..<end], depth: depth + 1, leading: true)
+                })
+                bytes.drain()
+                bytes.bytes.append(contentsOf: first)
+                bytes.bytes.append(contentsOf: second)
+                start = end
+            }
+        } else {
+            let inner = JSONOut(bytes: bytes, depth: depth + 1)
+            var first = true
+            for element in elements {
+                bytes.drain()
+                if !first { bytes.append(0x2C); bytes.append(0x0A) }
+                first = false
+                bytes.indent(depth + 1)
+                element.writeJSON(inner)
+            }
         }
         bytes.append(0x0A)
         bytes.indent(depth)
         bytes.append(0x5D)
+    }
+
+    /// Elements per round of a long array: about half a megabyte of a report's rows.
+    static let round = 2_048
+
+    /// `elements` as ``array(_:)`` writes them inside the brackets, each after ",\n" but
+    /// the first unless `leading`.
+    private static func elements<E: DirectJSON>(_ elements: ArraySlice<E>, depth: Int, leading: Bool) -> [UInt8] {
+        let bytes = JSONBytes()
+        let inner = JSONOut(bytes: bytes, depth: depth)
+        var first = !leading
+        for element in elements {
+            if !first { bytes.append(0x2C); bytes.append(0x0A) }
+            first = false
+            bytes.indent(depth)
+            element.writeJSON(inner)
+        }
+        return bytes.bytes
     }
 }
 
