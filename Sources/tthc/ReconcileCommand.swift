@@ -38,7 +38,8 @@ struct ReconcileCommand: ParsableCommand {
         if format.isBinary { try refuseBinaryToTerminal(output, format: format.rawValue, run) }
         // A listing that cannot be read does not stop the report: the report names it at
         // its top, covers every other decision, and the run still exits with code 2.
-        let reconciliation = try options.pipeline(run, allowingUnreadListings: true).reconcile(asOf: day)
+        let pipeline = try options.pipeline(run, allowingUnreadListings: true)
+        let reconciliation = pipeline.reconcile(asOf: day)
         let colour = TerminalColour.enabled(choice: color, environment: ProcessInfo.processInfo.environment,
                                             outputPath: output)
         let content = format.renderer(colour: colour).content(reconciliation, language: options.lang)
@@ -56,6 +57,7 @@ struct ReconcileCommand: ParsableCommand {
             run.status(run.strings.reconcileSummary(output, reconciliation.changes.count, counts[.overdue] ?? 0,
                                                     counts[.pending] ?? 0, reconciliation.expired.count))
         }
+        keepUntilExit((pipeline, reconciliation))
         try run.finish()
     }
 }

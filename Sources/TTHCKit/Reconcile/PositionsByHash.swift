@@ -20,6 +20,14 @@ struct PositionsByHash {
         pairs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
     }
 
+    /// As ``init(count:_:)``, the hashes computed in two halves at once: for keys that cost
+    /// (folded names).
+    init(inTwoHalves count: Int, _ keyed: @Sendable (Int) -> Int?) {
+        let middle = count / 2
+        let (low, high) = concurrently({ (0..<middle).map(keyed) }, { (middle..<count).map(keyed) })
+        self.init(count: count) { $0 < middle ? low[$0] : high[$0 - middle] }
+    }
+
     var isEmpty: Bool { pairs.isEmpty }
 
     /// The positions whose key has this hash, ascending.

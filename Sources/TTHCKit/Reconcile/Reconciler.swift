@@ -99,13 +99,17 @@ private struct Run<Calendar: WorkingDayCalendar> {
         namedDecision = byDecision.named
     }
 
-    /// Entries whose code no decision mentions (or that have none), by folded name.
-    func nameIndex() -> PositionsByHash {
-        PositionsByHash(count: catalogue.entries.count) { i in
+    /// Entries whose code no decision mentions (or that have none), by folded name; the
+    /// names folded in two halves at once when `inTwoHalves`.
+    func nameIndex(inTwoHalves: Bool = false) -> PositionsByHash {
+        let catalogue = catalogue, decisionIndicesByKey = decisionIndicesByKey
+        @Sendable func key(_ i: Int) -> Int? {
             let code = catalogue.entries[i].code
             let explained = code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
             return explained ? nil : TextNormalization.fold(catalogue.entries[i].content.name).hashValue
         }
+        return inTwoHalves ? PositionsByHash(inTwoHalves: catalogue.entries.count, key)
+            : PositionsByHash(count: catalogue.entries.count, key)
     }
 
     /// The entries with a well-formed code of this national key, in file order.
@@ -157,7 +161,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// on the run as built and on its own change, so the rows are the same as one pass
     /// gives. What rowing records is merged as one pass leaves it: name pairings of the
     /// second half after the first (the later change's pairing wins), provisional years
-    /// together, the name index kept.
+    /// together.
     mutating func changeRows(inTwoHalvesFrom threshold: Int) -> [ChangeRow] {
         let all = decisions.indices.flatMap { d in decisions[d].changes.indices.map { (d, $0) } }
         @Sendable func rowed(_ part: ArraySlice<(Int, Int)>, by run: Run) -> (rows: [ChangeRow], run: Run) {
@@ -172,11 +176,13 @@ private struct Run<Calendar: WorkingDayCalendar> {
             self = run
             return rows
         }
+        // Both halves look up names in the same index: built once, before they start (a
+        // change whose code the catalogue lacks, a new procedure, is looked up by name).
+        if unexplainedByName == nil { unexplainedByName = nameIndex(inTwoHalves: true) }
         let run = self, middle = all.count / 2
         let (first, second) = concurrently({ rowed(all[..<middle], by: run) }, { rowed(all[middle...], by: run) })
         nameMatches = first.run.nameMatches.merging(second.run.nameMatches) { _, later in later }
         provisionalYears = first.run.provisionalYears.union(second.run.provisionalYears)
-        unexplainedByName = first.run.unexplainedByName ?? second.run.unexplainedByName
         return first.rows + second.rows
     }
 
