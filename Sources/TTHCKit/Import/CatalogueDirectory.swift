@@ -264,7 +264,9 @@ private struct Loader {
         // else about a listing (its register row, the order of its diagnostics) is done
         // below, one listing after another in name order.
         let loader = self
-        let streamed = listings.concurrentMap { path in Self.pathExtension(path) == "xml" ? loader.streamXML(path) : nil }
+        let streamed = listings.concurrentMap { path in
+            Self.pathExtension(path) == "xml" ? loader.streamXML(path, pipelined: Self.eachOnOneThread(listings.count)) : nil
+        }
         var decisions: [Decision] = []
         var unread: [UnreadListing] = []
         for (path, streamed) in zip(listings, streamed) {
@@ -302,7 +304,7 @@ private struct Loader {
         // The local files are read on every core and taken in name order.
         var entries: [LocalEntry] = []
         let localFiles = files(in: "local")
-        let readings = localFiles.concurrentMap { path in loader.readLocal(path) }
+        let readings = localFiles.concurrentMap { path in loader.readLocal(path, pipelined: Self.eachOnOneThread(localFiles.count)) }
         for (path, reading) in zip(localFiles, readings) {
             guard let reading else {
                 ignored(path)
@@ -453,10 +455,20 @@ private struct Loader {
     }
 
     /// One file of `local/` read; nil when files of its kind are not read there.
-    func readLocal(_ path: String) -> ReadResult<Catalogue>? {
+    /// Whether a large file may be read on two threads (`nil`: as its reader decides by its
+    /// size) or must be read on one (`false`), when `count` files are read at once on every
+    /// core: with as many files as cores, each core already has a file, and a second
+    /// thread per file only adds the hand-over between threads. (At national 10×, 34 local
+    /// files of 6 MB each read on two threads apiece made reading them cost 13 times what
+    /// a tenth of the rows cost.)
+    static func eachOnOneThread(_ count: Int) -> Bool? {
+        count >= ProcessInfo.processInfo.activeProcessorCount ? false : nil
+    }
+
+    func readLocal(_ path: String, pipelined: Bool? = nil) -> ReadResult<Catalogue>? {
         let read: (InputFile) -> ReadResult<Catalogue>
         switch Self.pathExtension(path) {
-        case "csv": read = { CatalogueCSVReader.read($0) }
+        case "csv": read = { CatalogueCSVReader.read(CSVTableSource($0, pipelined: pipelined), file: $0.displayPath) }
         case "xlsx": read = { CatalogueXLSXReader.read($0) }
         case "xml": read = { CatalogueXMLReader.read($0) }
         default: return nil
@@ -468,12 +480,12 @@ private struct Loader {
     }
 
     /// An XML listing parsed, streamed from its file (``DecisionXMLReader/stream(path:displayPath:_:)``).
-    func streamXML(_ path: String) -> ReadResult<Decision> {
+    func streamXML(_ path: String, pipelined: Bool? = nil) -> ReadResult<Decision> {
         switch checked(path) {
         case .failure(let error): return ReadResult(value: nil, diagnostics: error.diagnostics)
         case .success(let absolute):
             var changes: [ProcedureChange] = []
-            var result = DecisionXMLReader.stream(path: absolute, displayPath: display(path)) { changes.append($0) }
+            var result = DecisionXMLReader.stream(path: absolute, displayPath: display(path), pipelined: pipelined) { changes.append($0) }
             result.value?.changes = changes
             return result
         }

@@ -28,6 +28,12 @@ public enum DecisionXMLReader {
         run(.file(path: path), displayPath: displayPath, body)
     }
 
+    /// As ``stream(path:displayPath:_:)``; `pipelined` as in ``run(_:displayPath:pipelined:_:)``.
+    static func stream(path: String, displayPath: String, pipelined: Bool?,
+                       _ body: (ProcedureChange) -> Void) -> ReadResult<Decision> {
+        run(.file(path: path), displayPath: displayPath, pipelined: pipelined, body)
+    }
+
     /// `[0-9]\.[0-9]{6}(\.[0-9A-Za-z.]+)?`, the XSD's pattern for national codes.
     static func matchesCodePattern(_ s: String) -> Bool {
         let b = Array(s.utf8)
@@ -40,7 +46,8 @@ public enum DecisionXMLReader {
         return b.count >= 10 && b[8] == 0x2E && b[9...].allSatisfy(suffix)
     }
 
-    /// `pipelined`: parse on a second thread or not, whatever the size (for tests; see
+    /// `pipelined`: parse on a second thread or not, whatever the size (for tests, and for
+    /// listings read many at once, one per core; see
     /// ``LibXMLStream/read(_:displayPath:schema:namespace:pipelined:_:)``).
     static func run(_ source: XMLByteSource, displayPath: String, pipelined: Bool? = nil,
                     _ body: (ProcedureChange) -> Void) -> ReadResult<Decision> {
