@@ -147,4 +147,45 @@ import Testing
         #expect(AtomicFileWriter.isStandardOutput(path))
         #expect(!AtomicFileWriter.isStandardOutput("report.html"))
     }
+
+    /// A content of many pieces: the first written by the caller, the rest by the piece
+    /// writer's thread, in order, whatever their sizes (empty ones too).
+    @Test func piecesAreWrittenInOrderByTheWritingThread() throws {
+        let sizes = [3, 0, 1 << 20, 17, 0, 300_000, 1, 2 << 20, 5] + Array(repeating: 65_537, count: 40)
+        let content = OutputContent.produced { write in
+            for (i, size) in sizes.enumerated() {
+                let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ i) }
+                piece.withUnsafeBytes(write)
+            }
+        }
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("pieces.bin").path
+        try AtomicFileWriter.writeOutput(content, to: path)
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == content.collected)
+        #expect(content.collected.count == sizes.reduce(0, +))
+    }
+
+    /// A write that fails on the writing thread (a full non-blocking pipe, after the first
+    /// small piece went in) is the error returned; the pieces after it are dropped and the
+    /// producer still runs to its end.
+    @Test func aFailureOnTheWritingThreadIsReturned() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]); close(ends[1]) }
+        #expect(fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK) == 0)
+        nonisolated(unsafe) var produced = 0
+        let content = OutputContent.produced { write in
+            for size in [10, 4 << 20, 100, 100] {
+                [UInt8](repeating: 0x41, count: size).withUnsafeBytes(write)
+                produced += 1
+            }
+        }
+        #expect(AtomicFileWriter.writeAll(content, to: ends[1]) == EAGAIN)
+        #expect(produced == 4)
+        // The first piece went in whole; what the pipe took of the second is all there is.
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let n = read(ends[0], &buffer, buffer.count)
+        #expect(n > 10 && n <= 10 + (4 << 20) && buffer[0..<n].allSatisfy { $0 == 0x41 })
+    }
 }

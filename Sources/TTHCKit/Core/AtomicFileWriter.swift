@@ -301,14 +301,30 @@ public enum AtomicFileWriter {
     /// Writes the content: its bytes, or every piece its producer hands over. After a
     /// failed write the producer runs to its end, its pieces dropped; the first error is
     /// returned.
+    ///
+    /// The first piece is written here; from the second on (a large report), pieces are
+    /// written by a thread of their own while the producer makes the next ones
+    /// (``PieceWriter``). Writing a national 10× report's 532 MB took the `write` calls
+    /// about a fifth of the time its rows took to make, with the rows' cores waiting.
     static func writeAll(_ content: OutputContent, to fd: Int32) -> Int32 {
         switch content {
         case .bytes(let bytes):
             return writeAll(bytes, to: fd)
         case .produced(let produce):
             var code: Int32 = 0
+            var writer: PieceWriter?
             produce { piece in
-                if code == 0 { code = writeAll(piece, to: fd) }
+                guard code == 0 else { return }
+                if let writer {
+                    writer.write(piece)
+                } else {
+                    code = writeAll(piece, to: fd)
+                    if code == 0 { writer = PieceWriter(fd: fd) }
+                }
+            }
+            if let writer {
+                let last = writer.finish()
+                if code == 0 { code = last }
             }
             return code
         }
@@ -449,4 +465,57 @@ private let interruptHandler: @convention(c) (Int32) -> Void = { sig in
     }
     _ = signal(sig, SIG_DFL)
     _ = raise(sig)
+}
+
+/// Writes pieces to a file descriptor on a thread of its own, in the order given, while the
+/// caller makes the next ones. At most two pieces wait (each is copied, since a producer's
+/// piece is valid only during its call), so memory stays bounded whichever side is faster.
+/// After a failed write the remaining pieces are dropped; ``finish()`` waits for the last
+/// write and returns 0 or the first `errno`.
+final class PieceWriter: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [[UInt8]] = []
+    private var closed = false
+    /// Set by the writing thread only; read by the caller after ``finish()``'s wait.
+    private var code: Int32 = 0
+    private let done = DispatchSemaphore(value: 0)
+
+    init(fd: Int32) {
+        let thread = Thread { [self] in run(fd) }
+        thread.start()
+    }
+
+    func write(_ piece: UnsafeRawBufferPointer) {
+        let copy = [UInt8](piece)
+        condition.lock()
+        while waiting.count >= 2 { condition.wait() }
+        waiting.append(copy)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish() -> Int32 {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+        done.wait()
+        return code
+    }
+
+    private func run(_ fd: Int32) {
+        while true {
+            condition.lock()
+            while waiting.isEmpty && !closed { condition.wait() }
+            if waiting.isEmpty {
+                condition.unlock()
+                done.signal()
+                return
+            }
+            let piece = waiting.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            if code == 0 { code = AtomicFileWriter.writeAll(piece, to: fd) }
+        }
+    }
 }
