@@ -17,7 +17,7 @@ extension Language: ExpressibleByArgument {}
 
 /// Keeps `value` alive until the process ends, never freeing it: for a command's large
 /// data when the command is about to return and the process to exit. Freeing a national
-/// run's rows, entries and decisions one object at a time took 50 ms (about 5 % of the
+/// reconciliation's rows and entries one object at a time took 50 ms (about 5 % of the
 /// run) on one thread; the system takes the memory back with the process at once.
 func keepUntilExit<T>(_ value: T) {
     _ = Unmanaged.passRetained(KeptUntilExit(value))
