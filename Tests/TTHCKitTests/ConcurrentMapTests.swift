@@ -21,4 +21,32 @@ import Testing
         }
         #expect(calls.withLock { $0 } == 263)
     }
+
+    /// `concurrently` returns each closure's own result, each run once, the first in the
+    /// first place, whichever finishes first (here the first works longest); with
+    /// `atOnce: false` both run on the calling thread, in order.
+    @Test func concurrentlyReturnsEachResultInItsPlace() {
+        let calls = Mutex<[String]>([])
+        let (a, b) = concurrently({ () -> [Int] in
+            var x = 0
+            for k in 0..<2_000_000 { x &+= k }
+            calls.withLock { $0.append("first") }
+            return [x & 1, 1]
+        }, { () -> String in
+            calls.withLock { $0.append("second") }
+            return "two"
+        })
+        #expect(a == [(0..<2_000_000).reduce(0, &+) & 1, 1] && b == "two")
+        #expect(calls.withLock { $0 }.sorted() == ["first", "second"])
+        let caller = pthread_self()
+        let (c, d) = concurrently(atOnce: false, { () -> Bool in
+            calls.withLock { $0.append("third") }
+            return pthread_equal(pthread_self(), caller) != 0
+        }, { () -> Bool in
+            calls.withLock { $0.append("fourth") }
+            return pthread_equal(pthread_self(), caller) != 0
+        })
+        #expect(c && d)
+        #expect(calls.withLock { $0 }.suffix(2) == ["third", "fourth"])
+    }
 }

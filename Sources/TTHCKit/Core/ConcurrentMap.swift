@@ -28,7 +28,11 @@ extension Array where Element: Sendable {
 /// returned together: for two independent pieces of work that only read shared state, such
 /// as the parts of a reconciliation computed after its change rows. Each result is what the
 /// closure alone returns, so the output does not depend on the threads' timing.
-func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+///
+/// `atOnce: false` runs them one after the other on the calling thread: for inputs too
+/// small to repay waking a second thread.
+func concurrently<A: Sendable, B: Sendable>(atOnce: Bool = true, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    if !atOnce { return (first(), second()) }
     let a = UnsafeMutablePointer<A>.allocate(capacity: 1), b = UnsafeMutablePointer<B>.allocate(capacity: 1)
     defer {
         a.deallocate()

@@ -70,8 +70,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
         self.decisions = decisions
 
         // The local entries' index and the decisions' indexes do not depend on each other:
-        // built at once.
-        let (byKey, byDecision) = concurrently({
+        // built at once (for a large catalogue).
+        let (byKey, byDecision) = concurrently(atOnce: Self.isLarge(catalogue, decisions), {
             PositionsByHash(count: catalogue.entries.count) { i in
                 catalogue.entries[i].code.flatMap { $0.isWellFormed ? $0.key.hashValue : nil }
             }
@@ -97,6 +97,12 @@ private struct Run<Calendar: WorkingDayCalendar> {
         decisionIndexByNumber = byDecision.indexByNumber
         decisionIndicesByKey = byDecision.indicesByKey
         namedDecision = byDecision.named
+    }
+
+    /// Whether a reconciliation is worth spreading over two cores: 2,000 entries and changes
+    /// together or more (a province's own catalogue is a few hundred to 2,000 entries).
+    static func isLarge(_ catalogue: Catalogue, _ decisions: [Decision]) -> Bool {
+        catalogue.entries.count + decisions.reduce(0) { $0 + $1.changes.count } >= 2_000
     }
 
     /// Entries whose code no decision mentions (or that have none), by folded name; the
@@ -126,9 +132,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
     mutating func reconcile(rowsInTwoHalvesFrom: Int) -> Reconciliation {
         let rows = changeRows(inTwoHalvesFrom: rowsInTwoHalvesFrom)
         let current = currentVersions()
-        // Everything after the rows only reads the run: two independent halves, at once.
+        // Everything after the rows only reads the run: two independent halves, at once
+        // (for a large catalogue).
         let run = self
-        let (found, reviewed) = concurrently({
+        let (found, reviewed) = concurrently(atOnce: Self.isLarge(catalogue, decisions), {
             (differences: run.differences(current), expired: run.expired(), findings: run.findings())
         }, {
             let completeness = run.completeness()
