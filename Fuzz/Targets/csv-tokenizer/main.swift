@@ -26,7 +26,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         guard records.isEmpty else { fatalError("records handed over from a file that is not UTF-8") }
         for row in rows {
             guard row.line <= (refusal.location.line ?? Int.max), row.cells.allSatisfy({ $0.line >= row.line && $0.line <= lines && $0.column >= 1 }) else {
-                fatalError("grid row at line \(row.line) after the bad byte at \(refusal.location.line), or a cell outside the file")
+                fatalError("grid row at line \(row.line) after the bad byte at \(refusal.location.line ?? 0), or a cell outside the file")
             }
         }
         checkReadResult(ReadResult(value: nil as Int?, diagnostics: diagnostics), file)
