@@ -105,7 +105,7 @@ import Testing
         // prefixes, non-ASCII), and repeat so that later values replace earlier ones.
         let keys = ["a", "B", "b", "aa", "a1", "a10", "a2", "Z", "đ", "e", "é", "", "key with space", "x\"y", "tab\t", "/"]
         let strings = ["", "plain", "Thủ tục \"cấp\" lại", "2345/QĐ-BKHCN", "back\\slash", "line\nbreak\r\n", "\u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{7F}", "tab\there", "😀 emoji", "\u{FEFF}bom", "e\u{301}"]
-        let doubles: [Double] = [0, -0.0, 1, 0.5, 0.1, 1.0 / 3, 100, 1e-5, 1e21, 123456789.125, -2.5, 5e-324, 1.7976931348623157e308]
+        let doubles: [Double] = [0, -0.0, 1, 0.5, 0.1, 1.0 / 3, 100, 1e-5, 1e21, 123456789.125, -2.5, .leastNonzeroMagnitude, 1.7976931348623157e308]
 
         mutating func pick<T>(_ a: [T]) -> T { a[Int(random.next() % UInt64(a.count))] }
 
