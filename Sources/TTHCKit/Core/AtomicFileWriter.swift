@@ -468,54 +468,27 @@ private let interruptHandler: @convention(c) (Int32) -> Void = { sig in
 }
 
 /// Writes pieces to a file descriptor on a thread of its own, in the order given, while the
-/// caller makes the next ones. At most two pieces wait (each is copied, since a producer's
-/// piece is valid only during its call), so memory stays bounded whichever side is faster.
-/// After a failed write the remaining pieces are dropped; ``finish()`` waits for the last
-/// write and returns 0 or the first `errno`.
-final class PieceWriter: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var waiting: [[UInt8]] = []
-    private var closed = false
+/// caller makes the next ones (``BatchChannel/Drain``: at most two wait, so memory stays
+/// bounded whichever side is faster). Each piece is copied, since a producer's piece is
+/// valid only during its call. After a failed write the remaining pieces are dropped;
+/// ``finish()`` waits for the last write and returns 0 or the first `errno`.
+final class PieceWriter {
     /// Set by the writing thread only; read by the caller after ``finish()``'s wait.
-    private var code: Int32 = 0
-    private let done = DispatchSemaphore(value: 0)
+    private final class Outcome: @unchecked Sendable { var code: Int32 = 0 }
+    private let outcome = Outcome()
+    private let drain: BatchChannel<[UInt8]>.Drain
 
     init(fd: Int32) {
-        let thread = Thread { [self] in run(fd) }
-        thread.start()
+        let outcome = outcome
+        drain = BatchChannel<[UInt8]>.Drain { piece in
+            if outcome.code == 0 { outcome.code = AtomicFileWriter.writeAll(piece, to: fd) }
+        }
     }
 
-    func write(_ piece: UnsafeRawBufferPointer) {
-        let copy = [UInt8](piece)
-        condition.lock()
-        while waiting.count >= 2 { condition.wait() }
-        waiting.append(copy)
-        condition.broadcast()
-        condition.unlock()
-    }
+    func write(_ piece: UnsafeRawBufferPointer) { drain.give([UInt8](piece)) }
 
     func finish() -> Int32 {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-        done.wait()
-        return code
-    }
-
-    private func run(_ fd: Int32) {
-        while true {
-            condition.lock()
-            while waiting.isEmpty && !closed { condition.wait() }
-            if waiting.isEmpty {
-                condition.unlock()
-                done.signal()
-                return
-            }
-            let piece = waiting.removeFirst()
-            condition.broadcast()
-            condition.unlock()
-            if code == 0 { code = AtomicFileWriter.writeAll(piece, to: fd) }
-        }
+        drain.finish()
+        return outcome.code
     }
 }

@@ -123,6 +123,43 @@ final class BatchChannel<Item>: @unchecked Sendable {
     }
 }
 
+extension BatchChannel {
+    /// The other direction of ``split(batchSize:produce:consume:)``: the calling thread
+    /// hands items in one at a time (``give(_:)``), and `consume` takes them on a thread of
+    /// its own, in order, with at most two waiting; ``finish()`` waits until it has taken
+    /// the last. As in `split`, the side that made the items destroys them (the caller,
+    /// when it reuses a batch, and in `finish`). For an output written while the next of
+    /// its pieces are made (``PieceWriter``).
+    final class Drain: @unchecked Sendable {
+        private let channel = BatchChannel<Item>()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(consume: @escaping @Sendable (Item) -> Void) {
+            let channel = channel, done = done
+            Thread {
+                while let batch = channel.take() {
+                    batch.items.forEach(consume)
+                    channel.giveBack(batch)
+                }
+                done.signal()
+            }.start()
+        }
+
+        func give(_ item: consuming Item) {
+            let batch = channel.emptyBatch(capacity: 1)
+            batch.items.append(item)
+            channel.put(batch)
+        }
+
+        /// Everything `consume` did happens before this returns.
+        func finish() {
+            channel.close()
+            done.wait()
+            channel.emptySpares()
+        }
+    }
+}
+
 /// What the producing thread of ``BatchChannel/split(batchSize:produce:consume:)``
 /// returns, read by the calling thread once the channel is closed.
 private final class Outcome<Value>: @unchecked Sendable {
