@@ -50,30 +50,23 @@ struct JSONOut {
         bytes.append(0x5B)
         bytes.append(0x0A)
         if elements.count >= Self.round {
+            let depth = depth
+            @Sendable func half(_ range: Range<Int>) -> [UInt8] {
+                let half = JSONBytes()
+                Self.write(elements[range], into: half, depth: depth + 1, leading: range.lowerBound > 0)
+                return half.bytes
+            }
             var start = 0
             while start < elements.count {
                 let from = start, end = min(start + Self.round, elements.count), middle = (start + end) / 2
-                let depth = depth
-                let (first, second) = concurrently({
-                    Self.elements(elements[from..<middle], depth: depth + 1, leading: from > 0)
-                }, {
-                    Self.elements(elements[middle..<end], depth: depth + 1, leading: true)
-                })
+                let (first, second) = concurrently({ half(from..<middle) }, { half(middle..<end) })
                 bytes.drain()
                 bytes.bytes.append(contentsOf: first)
                 bytes.bytes.append(contentsOf: second)
                 start = end
             }
         } else {
-            let inner = JSONOut(bytes: bytes, depth: depth + 1)
-            var first = true
-            for element in elements {
-                bytes.drain()
-                if !first { bytes.append(0x2C); bytes.append(0x0A) }
-                first = false
-                bytes.indent(depth + 1)
-                element.writeJSON(inner)
-            }
+            Self.write(elements[...], into: bytes, depth: depth + 1, leading: false)
         }
         bytes.append(0x0A)
         bytes.indent(depth)
@@ -83,19 +76,19 @@ struct JSONOut {
     /// Elements per round of a long array: about half a megabyte of a report's rows.
     static let round = 2_048
 
-    /// `elements` as ``array(_:)`` writes them inside the brackets, each after ",\n" but
-    /// the first unless `leading`.
-    private static func elements<E: DirectJSON>(_ elements: ArraySlice<E>, depth: Int, leading: Bool) -> [UInt8] {
-        let bytes = JSONBytes()
+    /// `elements` as ``array(_:)`` writes them inside the brackets, into `bytes`, each after
+    /// ",\n" but the first unless `leading`; finished bytes are handed on before each
+    /// element (when `bytes` has a sink).
+    private static func write<E: DirectJSON>(_ elements: ArraySlice<E>, into bytes: JSONBytes, depth: Int, leading: Bool) {
         let inner = JSONOut(bytes: bytes, depth: depth)
         var first = !leading
         for element in elements {
+            bytes.drain()
             if !first { bytes.append(0x2C); bytes.append(0x0A) }
             first = false
             bytes.indent(depth)
             element.writeJSON(inner)
         }
-        return bytes.bytes
     }
 }
 

@@ -32,6 +32,8 @@ struct ZIPArchiveReader {
         /// The name, or nil when its bytes are not UTF-8.
         var name: String?
         var nameBytes: [UInt8]
+        /// The name as diagnostics give it, bad bytes shown as U+FFFD.
+        var shownName: String { name ?? String(decoding: nameBytes, as: UTF8.self) }
         var kind: Kind
         var method: Int
         var isEncrypted: Bool
@@ -98,7 +100,7 @@ struct ZIPArchiveReader {
     /// unpacked at all: a method tthc reads, not encrypted, its local header where the
     /// directory says with the same method, its packed bytes inside the file.
     func dataRange(_ entry: Entry) throws(Damage) -> Range<Int> {
-        let part = entry.name ?? String(decoding: entry.nameBytes, as: UTF8.self)
+        let part = entry.shownName
         guard entry.method == 0 || entry.method == 8 else {
             throw Damage(part: part, reason: LocalizedText(
                 vi: "phương thức nén \(entry.method) mà tthc không đọc (chỉ đọc dữ liệu không nén hoặc nén deflate)",
@@ -133,7 +135,7 @@ struct ZIPArchiveReader {
                 check: (Int) throws(InputError) -> Void) throws(UnpackFailure) -> [UInt8] {
         let range: Range<Int>
         do { range = try dataRange(entry) } catch { throw .damaged(error) }
-        let part = entry.name ?? String(decoding: entry.nameBytes, as: UTF8.self)
+        let part = entry.shownName
         var out: [UInt8] = []
         out.reserveCapacity(reserve)
         if entry.method == 0 {

@@ -75,7 +75,7 @@ final class OfficeContainer {
         var declaredTotal: UInt64 = 0
         for entry in archive.entries {
             guard let name = entry.name else {
-                let shown = Self.shown(String(decoding: entry.nameBytes, as: UTF8.self))
+                let shown = Self.shown(entry.shownName)
                 throw InputError([Self.refuse(file.displayPath, .officeUnsafeName, LocalizedText(
                     vi: "tên phần \"\(shown)\" trong tệp không an toàn (không phải văn bản UTF-8); tệp bị từ chối",
                     en: "the part name \"\(shown)\" is unsafe (it is not UTF-8 text); the file is refused"))])
