@@ -210,4 +210,39 @@ import Testing
         let padded = bytes + [UInt8](repeating: 0x78, count: max(0, (1 << 20) - bytes.count) + 3)
         #expect(CSVTableSource(InputFile(displayPath: "l.csv", bytes: padded)).rowCountBound == expected)
     }
+
+    /// A long text repeated down a column is one string among the records of a share
+    /// period and a string of its own in the next one, so that no string is held by two
+    /// batches read on different threads; quoted or not, the text is the same.
+    @Test func aRepeatedTextIsSharedWithinItsPeriodOnly() {
+        var csv = ""
+        for i in 0..<10 {
+            csv += "\(i);Sở Khoa học và Công nghệ tỉnh;\(i % 2 == 0 ? "\"Lệ phí 500.000 đồng; phí\"" : "\"Lệ phí 500.000 đồng; phí\"")\n"
+        }
+        let file = InputFile(displayPath: "l.csv", bytes: Array(csv.utf8))
+        func storage(sharingWithin period: Int) -> [[UnsafeRawPointer?]] {
+            // Every record kept, so that no string is freed and its address taken again.
+            var records: [[CSVCell]] = []
+            _ = CSVReader.forEachCellRow(file, as: CSVCell.self, sharingTextsWithin: period) { cells, _ in
+                #expect(cells.map(\.text).dropFirst() == ["Sở Khoa học và Công nghệ tỉnh", "Lệ phí 500.000 đồng; phí"])
+                records.append(cells)
+            }
+            return records.map { cells in
+                cells.dropFirst().map { $0.text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil }
+            }
+        }
+        let byFour = storage(sharingWithin: 4)
+        #expect(byFour.count == 10)
+        for (record, pointers) in byFour.enumerated() {
+            let first = byFour[record - record % 4]
+            #expect(pointers == first, "record \(record) shares the strings of record \(record - record % 4)")
+            if record % 4 == 0, record > 0 {
+                #expect(pointers[0] != byFour[record - 1][0] && pointers[1] != byFour[record - 1][1],
+                        "record \(record) starts a period: strings of its own")
+            }
+        }
+        // Without a period, every record shares the first one's strings.
+        let whole = storage(sharingWithin: .max)
+        #expect(whole.allSatisfy { $0 == whole[0] })
+    }
 }

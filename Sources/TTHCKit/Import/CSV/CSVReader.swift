@@ -133,8 +133,13 @@ public enum CSVReader {
     /// `body`, which must set them aside when the file info is nil. For the grid readers
     /// (``CSVTableSource``): the check of the whole file read every byte a second time,
     /// and on two threads it held the interpreter back until it was done.
+    ///
+    /// `sharingTextsWithin`: a repeated long text is one string only among this many
+    /// records at a time (``CSVTokenizer/sharePeriod``); the records' batch size when
+    /// another thread reads them.
     static func forEachCellRow<Cell: CSVTokenCell>(
-        _ file: InputFile, as _: Cell.Type, checkingAsItGoes: Bool = false, _ body: ([Cell], Int) -> Void
+        _ file: InputFile, as _: Cell.Type, checkingAsItGoes: Bool = false, sharingTextsWithin period: Int = .max,
+        _ body: ([Cell], Int) -> Void
     ) -> (FileInfo?, [Diagnostic]) {
         let decoded = decode(file, checkingUTF8: !checkingAsItGoes)
         guard case .success(let text) = decoded else {
@@ -147,7 +152,7 @@ public enum CSVReader {
             // Transcoded UTF-16 is well-formed UTF-8 by construction.
             let checks = checkingAsItGoes && (text.encoding == .utf8 || text.encoding == .utf8WithBOM)
             var tokenizer = CSVTokenizer<Cell>(bytes: buffer, start: start, delimiter: delimiter, file: file.displayPath,
-                                               checksUTF8: checks)
+                                               checksUTF8: checks, sharePeriod: period)
             while let record = tokenizer.next() { body(record.cells, record.line) }
             // A bad cell, or a limit that left bytes unread: the whole file decides.
             if checks, tokenizer.sawInvalidUTF8 || tokenizer.stopped, let bad = firstInvalidUTF8(text.bytes, from: start) {
@@ -426,9 +431,20 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     /// A cell's bytes were not UTF-8: the tokenizer stopped there.
     private(set) var sawInvalidUTF8 = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, file: String, checksUTF8: Bool = false) {
+    /// Records from which on a repeated long text is a string of its own again
+    /// (``text(_:index:raw:)``): every this many, the strings of the cells above are let go.
+    /// When the records are read on another thread in batches of this size, no string is
+    /// then held by two batches. A string shared by all was retained here for each new
+    /// record while the reading thread released it for the old ones, and its count's cache
+    /// line went back and forth between the cores: a third of the reading thread's time.
+    let sharePeriod: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, file: String, checksUTF8: Bool = false,
+         sharePeriod: Int = .max) {
+        precondition(sharePeriod > 0, "a share period holds at least one record")
         self.p = bytes
         self.i = start
+        self.sharePeriod = sharePeriod
         self.checksUTF8 = checksUTF8
         self.delimiter = delimiter
         self.delimiterWord = ByteWord.repeating(delimiter)
@@ -514,6 +530,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                 stop(TableLimits.diagnostic(.tooManyRows, at: location(line, column)))
                 return nil
             }
+            if records % sharePeriod == 0 { above.removeAll(keepingCapacity: true) }
             records += 1
             let record = record()
             return stopped ? nil : record

@@ -136,7 +136,8 @@ public struct CSVTableSource: TableSource {
         let rowsPerBatch = 256
         return BatchChannel<GridRow>.split(batchSize: rowsPerBatch, produce: { give in
             var rows = MoveBuffer<GridRow>(capacity: rowsPerBatch)
-            let diagnostics = CSVReader.forEachCellRow(file, as: GridCell.self, checkingAsItGoes: true) { cells, line in
+            let diagnostics = CSVReader.forEachCellRow(file, as: GridCell.self, checkingAsItGoes: true,
+                                                       sharingTextsWithin: rowsPerBatch) { cells, line in
                 rows.append(GridRow(cells: cells, line: line))
                 if rows.count == rowsPerBatch { give(&rows) }
             }.1
