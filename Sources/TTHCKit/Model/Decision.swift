@@ -60,6 +60,9 @@ public struct DecisionFact: Hashable, Sendable {
 
 /// One procedure listed in a decision, and what the decision does to it.
 public struct ProcedureChange: Hashable, Sendable, Codable {
+    /// Where in the listing the procedure is written. (Declared first so that the
+    /// memberwise initializer is not the public one's twin: see ``ProcedureContent``.)
+    public var location: SourceLocation
     public var code: ProcedureCode
     public var change: ChangeType
     /// For `replaced`: the codes of the procedures this one replaces (one, usually; an
@@ -68,17 +71,12 @@ public struct ProcedureChange: Hashable, Sendable, Codable {
     public var content: ProcedureContent
     /// Căn cứ pháp lý / tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế, bãi bỏ.
     public var legalBasis: String?
-    /// Where in the listing the procedure is written.
-    public var location: SourceLocation
+}
 
+extension ProcedureChange {
     public init(code: ProcedureCode, change: ChangeType, replaces: [ProcedureCode] = [],
                 content: ProcedureContent, legalBasis: String? = nil, location: SourceLocation) {
-        self.code = code
-        self.change = change
-        self.replaces = replaces
-        self.content = content
-        self.legalBasis = legalBasis
-        self.location = location
+        self.init(location: location, code: code, change: change, replaces: replaces, content: content, legalBasis: legalBasis)
     }
 }
 

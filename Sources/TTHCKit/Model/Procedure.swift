@@ -83,11 +83,18 @@ public enum OnlineServiceLevel: String, Sendable, Codable, CaseIterable, Compara
 /// and that reconciliation compares field by field. Free-text fields are NFC-normalised
 /// by the importers; `nil` means the source did not say.
 public struct ProcedureContent: Hashable, Sendable, Codable {
+    // `levels` is declared first so that Swift's memberwise initializer, which the public
+    // one below is made with, has labels in an order of its own (and, the property not
+    // being optional, a label no call leaves out): no call can be read as either. An
+    // initializer of our own copies the value it made once more and destroys the first
+    // (Swift 6.3), a retain and a release of every string: a twelfth of reading a large
+    // annex, which makes one of these for every procedure. Within the module, call the
+    // public initializer: the memberwise one does not sort the levels.
+    /// cấp thực hiện, sorted
+    public var levels: [AdministrativeLevel]
     public var name: String
     /// lĩnh vực
     public var field: String?
-    /// cấp thực hiện, sorted
-    public var levels: [AdministrativeLevel]
     /// cơ quan thực hiện
     public var agency: String?
     /// thời hạn giải quyết, as written ("15 ngày làm việc")
@@ -95,16 +102,14 @@ public struct ProcedureContent: Hashable, Sendable, Codable {
     /// phí, lệ phí, as written
     public var fees: String?
     public var onlineService: OnlineServiceLevel?
+}
 
+extension ProcedureContent {
     public init(name: String, field: String? = nil, levels: [AdministrativeLevel] = [], agency: String? = nil,
                 processingTime: String? = nil, fees: String? = nil, onlineService: OnlineServiceLevel? = nil) {
-        self.name = name
-        self.field = field
         // Nearly always given sorted without repeats already (then it is its own result).
-        self.levels = zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 } ? levels : Array(Set(levels)).sorted()
-        self.agency = agency
-        self.processingTime = processingTime
-        self.fees = fees
-        self.onlineService = onlineService
+        let ordered = zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 } ? levels : Array(Set(levels)).sorted()
+        self.init(levels: ordered, name: name, field: field, agency: agency, processingTime: processingTime, fees: fees,
+                  onlineService: onlineService)
     }
 }
