@@ -222,9 +222,12 @@ import Testing
         let file = InputFile(displayPath: "l.csv", bytes: Array(csv.utf8))
         func storage(sharingWithin period: Int) -> [[UnsafeRawPointer?]] {
             // Every record kept, so that no string is freed and its address taken again.
-            var records: [[CSVCell]] = []
-            _ = CSVReader.forEachCellRow(file, as: CSVCell.self, sharingTextsWithin: period) { cells, _ in
+            var records: [[GridCell]] = []
+            _ = CSVReader.forEachCellRow(file, as: GridCell.self, sharingTextsWithin: period) { cells, line in
                 #expect(cells.map(\.text).dropFirst() == ["Sở Khoa học và Công nghệ tỉnh", "Lệ phí 500.000 đồng; phí"])
+                // A shared cell has the place of its own record, and what it tells of its text.
+                #expect(cells.map(\.line) == [line, line, line] && cells.map(\.column) == [1, 3, 33])
+                #expect(cells.dropFirst().allSatisfy { $0.isClean && !$0.isBlank })
                 records.append(cells)
             }
             return records.map { cells in

@@ -184,4 +184,59 @@ import Testing
             #expect(ProcedureContent(name: "A", levels: levels).levels == Array(Set(levels)).sorted(), "\(levels)")
         }
     }
+
+    /// What a grid cell tells of its text as it is made (on the source reader's thread)
+    /// is what the general code says: clean only when cleaning gives the same bytes (and
+    /// whenever the quick test proves it), blank as a CSV cell is; and again when its
+    /// text is set.
+    @Test func gridCellsTellCleanAndBlankAsTheGeneralCode() {
+        let texts = Self.texts(seed: 11) + ["", " ", "\u{A0}", "\u{200B}", "a ", " a", "a  b", "a\nb", "Thu\u{309} tục"]
+        var clean = 0
+        for text in texts {
+            let cell = GridCell(text: text, line: 1, column: 1)
+            if cell.isClean {
+                clean += 1
+                #expect(TextNormalization.sameBytes(TextNormalization.clean(text), text), "\(text.debugDescription)")
+            }
+            #expect(cell.isClean == TextNormalization.isAlreadyClean(text), "\(text.debugDescription)")
+            #expect(cell.isBlank == CSVCell.isBlank(text), "\(text.debugDescription)")
+        }
+        #expect(clean > 1_000)
+        for text in ["", "Thủ tục cấp giấy chứng nhận đăng ký \"chuyển giao\" công nghệ", "Lệ phí: 500.000 đồng; 15 ngày – Sở", "1.000123"] {
+            #expect(GridCell(text: text, line: 1, column: 1).isClean, "\(text.debugDescription)")
+        }
+        var cell = GridCell(text: "Thủ tục", line: 1, column: 1)
+        cell.text = "  Thủ  tục "
+        #expect(!cell.isClean && !cell.isBlank)
+        cell.text = "\u{A0}"
+        #expect(!cell.isClean && cell.isBlank)
+        cell.text = "Thủ tục"
+        #expect(cell.isClean && !cell.isBlank)
+    }
+
+    /// The national part of a code, read on the string's bytes, as the reading on a copy
+    /// of them says (the reference below).
+    static func nationalPartReference(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        guard b.count >= 8, isDigit(b[0]), b[1] == UInt8(ascii: "."), b[2..<8].allSatisfy(isDigit) else { return nil }
+        if b.count == 8 { return s }
+        guard b[8] == UInt8(ascii: "."), b.count > 9 else { return nil }
+        let suffixOK = b[9...].allSatisfy { isDigit($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2E }
+        guard suffixOK, b.last != UInt8(ascii: ".") else { return nil }
+        return String(decoding: b[0..<8], as: UTF8.self)
+    }
+
+    @Test func nationalPartsReadAsOnACopy() {
+        let pieces = ["1", "2", "0", "9", ".", "000", "123456", "H56", "h", "ố", " ", "-", "00.00"]
+        var generator = SplitMix(seed: 12)
+        var texts = ["1.000123", "2.001234.000.00.00.H56", "1.000123.", "1.00012", "1.0001234", "1.000123.ố", "1.000123.H", ""]
+        for _ in 0..<20_000 {
+            texts.append((0..<Int(generator.next() % 8)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in texts {
+            #expect(ProcedureCode.nationalPart(of: text) == Self.nationalPartReference(text), "\(text.debugDescription)")
+        }
+        #expect(ProcedureCode("2.001234.000.00.00.H56").national == "2.001234")
+    }
 }

@@ -66,17 +66,25 @@ public struct ProcedureCode: Hashable, Sendable, Comparable, Codable, CustomStri
     }
 
     /// `d.dddddd` followed by nothing or by `.` and a suffix of letters, digits and dots.
+    /// Read on the string's own bytes: a copy of them into an array was an allocation
+    /// for every code of every listing and catalogue.
     static func nationalPart(of s: String) -> String? {
-        let b = Array(s.utf8)
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        guard b.count >= 8, isDigit(b[0]), b[1] == UInt8(ascii: "."),
-              b[2..<8].allSatisfy(isDigit) else { return nil }
-        if b.count == 8 { return s }
-        guard b[8] == UInt8(ascii: "."), b.count > 9 else { return nil }
-        let suffixOK = b[9...].allSatisfy { c in
-            isDigit(c) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: ".")
-        }
-        guard suffixOK, b.last != UInt8(ascii: ".") else { return nil }
-        return String(decoding: b[0..<8], as: UTF8.self)
+        var s = s
+        s.makeContiguousUTF8() // nothing to do for a native string
+        let whole = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+            guard b.count >= 8, isDigit(b[0]), b[1] == UInt8(ascii: "."),
+                  b[2..<8].allSatisfy(isDigit) else { return nil }
+            if b.count == 8 { return true }
+            guard b[8] == UInt8(ascii: "."), b.count > 9 else { return nil }
+            let suffixOK = b[9...].allSatisfy { c in
+                isDigit(c) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: ".")
+            }
+            guard suffixOK, b.last != UInt8(ascii: ".") else { return nil }
+            return false
+        } ?? nil
+        guard let whole else { return nil }
+        // The national part of a code with a suffix: eight ASCII bytes, stored in the string.
+        return whole ? s : String(s.utf8.prefix(8))!
     }
 }

@@ -389,8 +389,9 @@ public enum CSVReader {
 /// annex interpreter.
 protocol CSVTokenCell {
     init(text: String, line: Int, column: Int)
-    var line: Int { get }
-    var column: Int { get }
+    var text: String { get }
+    var line: Int { get set }
+    var column: Int { get set }
 }
 
 extension CSVCell: CSVTokenCell {}
@@ -432,7 +433,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     private(set) var sawInvalidUTF8 = false
 
     /// Records from which on a repeated long text is a string of its own again
-    /// (``text(_:index:raw:)``): every this many, the strings of the cells above are let go.
+    /// (``cell(_:index:raw:line:column:)``): every this many, the strings of the cells above are let go.
     /// When the records are read on another thread in batches of this size, no string is
     /// then held by two batches. A string shared by all was retained here for each new
     /// record while the reading thread released it for the old ones, and its count's cache
@@ -580,32 +581,35 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         return (cells, recordLine)
     }
 
-    /// Reads one cell, leaving `i` at the delimiter, the line break or the end.
-    /// The text of `bytes`, the cell at `index` of its record: the string of the cell
-    /// above when the bytes are the same. A column of an annex repeats its agency,
-    /// processing time, fees and legal basis on row after row, and sharing one string
-    /// saves decoding it again and the memory of a copy; short texts are stored inline in
-    /// the string and cost nothing to make.
+    /// The cell of `bytes`, the cell at `index` of its record, starting at `line` and
+    /// `column`: the cell above with its place changed when the bytes are the same. A
+    /// column of an annex repeats its agency, processing time, fees and legal basis on row
+    /// after row, and sharing one string saves decoding it again and the memory of a copy;
+    /// what a grid cell tells of its text (``GridCell/isClean``, ``GridCell/isBlank``) is
+    /// not told again either. Short texts are stored inline in the string and cost
+    /// nothing to make.
     ///
     /// `raw`: the cell's bytes as the file holds them, when bytes were taken out from
     /// between its others (a stray BOM, a closing quote with text after it): that can join
     /// two bad fragments into a good letter (E1 BA, a quote, A5 is no UTF-8, but E1 BA A5
     /// is "ấ"), so the file's own bytes are checked instead of the string's.
-    private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, index: Int, raw: UnsafeBufferPointer<UInt8>? = nil) -> String {
-        if let raw, !rawIsUTF8(raw) { return "" }
+    private mutating func cell(_ bytes: UnsafeBufferPointer<UInt8>, index: Int, raw: UnsafeBufferPointer<UInt8>? = nil,
+                               line: Int, column: Int) -> Cell {
+        if let raw, !rawIsUTF8(raw) { return Cell(text: "", line: line, column: column) }
         let n = bytes.count
-        guard n > 15, index < Self.remembered else { return string(bytes, checked: raw != nil) }
-        if index < above.count {
-            let last = above[index]
-            if last.utf8.count == n,
-               last.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, n) == 0 }) == true {
+        guard n > 15, index < Self.remembered else { return Cell(text: string(bytes, checked: raw != nil), line: line, column: column) }
+        if index < above.count, var last = above[index] {
+            if last.text.utf8.count == n,
+               last.text.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, n) == 0 }) == true {
+                last.line = line
+                last.column = column
                 return last
             }
         }
-        let text = string(bytes, checked: raw != nil)
-        while above.count <= index { above.append("") }
-        above[index] = text
-        return text
+        let made = Cell(text: string(bytes, checked: raw != nil), line: line, column: column)
+        while above.count <= index { above.append(nil) }
+        above[index] = made
+        return made
     }
 
     /// The string of a cell's bytes; when the tokenizer checks UTF-8 and they are not,
@@ -638,8 +642,9 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         return false
     }
 
-    /// The last long text of each of the first columns, for ``text(_:index:raw:)``.
-    private var above: [String] = []
+    /// The last cell of a long text in each of the first columns, for
+    /// ``cell(_:index:raw:line:column:)``.
+    private var above: [Cell?] = []
     private static var remembered: Int { 64 }
 
     private mutating func cell(index: Int) -> Cell {
@@ -664,7 +669,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
             return Cell(text: "", line: startLine, column: startColumn)
         }
         if clean {
-            return Cell(text: text(UnsafeBufferPointer(rebasing: p[begin..<i]), index: index), line: startLine, column: startColumn)
+            return cell(UnsafeBufferPointer(rebasing: p[begin..<i]), index: index, line: startLine, column: startColumn)
         }
         // A stray BOM was skipped: rebuild the text without it.
         var bytes: [UInt8] = []
@@ -683,7 +688,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         let opening = i
         // Bytes taken out from between the cell's others (a stray BOM, the quote before
         // text after it) can join bad fragments into a good letter: the file's own bytes
-        // of the cell are then checked (``text(_:index:raw:)``). An opening or closing
+        // of the cell are then checked (``cell(_:index:raw:line:column:)``). An opening or closing
         // quote at the cell's ends, or one quote of a pair, joins nothing.
         var joined = false
         step() // opening quote
@@ -699,7 +704,7 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
                     en: "the quote opened here is not closed before the end of the file")))
                 let bytes = scratch // shares the buffer: `text` needs `self` whole
                 let raw = joined ? UnsafeBufferPointer(rebasing: p[opening..<i]) : nil
-                return Cell(text: bytes.withUnsafeBufferPointer { text($0, index: Int.max, raw: raw) }, line: startLine, column: startColumn)
+                return bytes.withUnsafeBufferPointer { cell($0, index: Int.max, raw: raw, line: startLine, column: startColumn) }
             }
             let c = p[i]
             if c == Self.quote {
@@ -755,7 +760,6 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         }
         let bytes = scratch // shares the buffer: `text` needs `self` whole
         let raw = joined ? UnsafeBufferPointer(rebasing: p[opening..<i]) : nil
-        let value = bytes.withUnsafeBufferPointer { text($0, index: index, raw: raw) }
-        return Cell(text: value, line: startLine, column: startColumn)
+        return bytes.withUnsafeBufferPointer { cell($0, index: index, raw: raw, line: startLine, column: startColumn) }
     }
 }

@@ -741,6 +741,8 @@ public struct AnnexInterpreter {
         func header(_ column: AnnexColumn) -> String { layout.index(of: column).flatMap { layout.headers[$0] } ?? column.name }
         func text(_ column: AnnexColumn) -> String? {
             guard let i = body.index(column) else { return nil }
+            // A clean cell that is not blank is not empty.
+            if cells[i].isClean { return cells[i].text }
             let t = cleanedAbove.clean(cells[i].text, column: i)
             return t.isEmpty ? nil : t
         }

@@ -10,7 +10,7 @@ import Foundation
 public struct GridCell: Hashable, Sendable {
     /// The text as written (line breaks inside the cell kept; not yet normalised).
     public var text: String {
-        didSet { isBlank = CSVCell.isBlank(text) }
+        didSet { (isBlank, isClean) = Self.told(text) }
     }
     /// Where the cell starts: for CSV the physical line and character column; for a
     /// document, the place the source reader gives (see each reader).
@@ -23,7 +23,7 @@ public struct GridCell: Hashable, Sendable {
 
     public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1) {
         self.text = text
-        self.isBlank = CSVCell.isBlank(text)
+        (isBlank, isClean) = Self.told(text)
         self.line = line
         self.column = column
         self.columnSpan = columnSpan
@@ -35,6 +35,22 @@ public struct GridCell: Hashable, Sendable {
     /// interpreter asks it of every cell of a row several times, and reading a flag
     /// takes no hold of the text.
     public private(set) var isBlank: Bool
+
+    /// True when the text is proven to be in the form ``TextNormalization/clean(_:)``
+    /// gives (the same bytes; ``TextNormalization/isAlreadyClean(_:)``, which answers for
+    /// nearly every cell of an annex): the interpreter then takes it as it is, and cleans
+    /// the others. Told with ``isBlank``,
+    /// on the source reader's thread, so that a large CSV listing's second core does this
+    /// pass over every cell's bytes rather than the interpreter's.
+    public private(set) var isClean: Bool
+
+    /// ``isBlank`` and ``isClean`` of a text: a clean text has no space at its ends, so it
+    /// is blank only when it is empty.
+    @inline(__always)
+    private static func told(_ text: String) -> (isBlank: Bool, isClean: Bool) {
+        if TextNormalization.isAlreadyClean(text) { return (text.isEmpty, true) }
+        return (CSVCell.isBlank(text), false)
+    }
 }
 
 /// One row of a ``TableGrid``. `line` is where the row starts in its source.
