@@ -54,4 +54,24 @@ import Testing
         kept.removeAll()
         #expect(Tracked.alive.load(ordering: .relaxed) == 0)
     }
+
+    /// ``MoveBuffer/forEach(_:)`` moves each item out for the call and back in: the items
+    /// are all there afterwards, in order, and are destroyed once, with the buffer.
+    @Test func forEachLeavesEveryItemInItsPlace() {
+        Tracked.alive.store(0, ordering: .relaxed)
+        do {
+            var buffer = MoveBuffer<(Tracked, String)>(capacity: 3)
+            for i in 0..<10 { buffer.append((Tracked(i), "item \(i)")) }
+            for _ in 0..<2 {
+                var seen: [Int] = []
+                buffer.forEach { item in
+                    seen.append(item.0.number)
+                    #expect(item.1 == "item \(item.0.number)")
+                }
+                #expect(seen == Array(0..<10))
+                #expect(Tracked.alive.load(ordering: .relaxed) == 10)
+            }
+        }
+        #expect(Tracked.alive.load(ordering: .relaxed) == 0)
+    }
 }

@@ -82,4 +82,36 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(streamed == whole.value?.changes)
     }
+
+    /// The strings every event holds (the namespace, the file name of its place) are one
+    /// string among the events of a renewal period and a string of their own in the next
+    /// one, so that no such string is held by two batches read on different threads; the
+    /// texts are the same.
+    @Test func sharedStringsAreRenewedEveryBatch() {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<decision xmlns=\"urn:tthc:decision:1\" number=\"1/QĐ-BX\">\n"
+        for i in 0..<3_000 { xml += "<procedure code=\"1.\(String(format: "%06d", i))\" change=\"new\"><name>Thủ tục \(i)</name></procedure>\n" }
+        xml += "</decision>\n"
+        func identity(_ s: String) -> UnsafeRawPointer? {
+            s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        // Every tag kept, so that no string is freed and its address taken again.
+        var tags: [XMLStartTag] = []
+        var events = 0
+        var startsAt: [Int] = []
+        _ = LibXMLStream.read(.memory(Array(xml.utf8)), displayPath: "quyet-dinh-so-1-bo-x.xml", schema: nil,
+                              namespace: DecisionXMLReader.namespace, pipelined: false) { event in
+            if case .start(let tag) = event {
+                tags.append(tag)
+                startsAt.append(events)
+            }
+            events += 1
+        }
+        #expect(events > 3 * LibXMLStream.sharedStringRenewal)
+        #expect(tags.allSatisfy { $0.namespace == "urn:tthc:decision:1" && $0.location.file == "quyet-dinh-so-1-bo-x.xml" })
+        for k in tags.indices.dropFirst() {
+            let samePeriod = startsAt[k] / LibXMLStream.sharedStringRenewal == startsAt[k - 1] / LibXMLStream.sharedStringRenewal
+            #expect((identity(tags[k].namespace) == identity(tags[k - 1].namespace)) == samePeriod, "tag \(k)")
+            #expect((identity(tags[k].location.file) == identity(tags[k - 1].location.file)) == samePeriod, "tag \(k)")
+        }
+    }
 }

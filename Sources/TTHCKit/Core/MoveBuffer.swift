@@ -28,10 +28,18 @@ struct MoveBuffer<Item>: ~Copyable {
         count += 1
     }
 
-    /// Hands every item to `body`, in order, where it lies: nothing is copied or retained.
+    /// Hands every item to `body`, in order: nothing is copied or retained. Each item is
+    /// moved out for the call and back in after it. Passed as `base[i]`, it was copied
+    /// whole (every string it holds retained) and the copy destroyed after the call: the
+    /// compiler cannot tell that `body` leaves the buffer's memory alone, so it keeps a
+    /// copy of its own to lend. A local value that is moved is one it can lend as it is.
     @inline(__always)
     func forEach(_ body: (Item) -> Void) {
-        for i in 0..<count { body(base[i]) }
+        for i in 0..<count {
+            let item = (base + i).move()
+            body(item)
+            (base + i).initialize(to: consume item)
+        }
     }
 
     /// Destroys every item, leaving the buffer empty (its storage kept).

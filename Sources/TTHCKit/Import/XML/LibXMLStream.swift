@@ -119,6 +119,14 @@ enum LibXMLStream {
     /// Below it, the thread costs more than it saves; and a catalogue's many small listings
     /// are already read on every core at once, a file per core.
     static let pipelineThreshold = 4 << 20
+
+    /// Every this many events (a batch of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``),
+    /// the strings events share (element and namespace names, the file name of their
+    /// places) are strings of their own again. A string held by every event of a listing
+    /// was retained on the parsing thread for each new event while the other thread
+    /// released it for the old ones, and its count's cache line went back and forth
+    /// between the cores.
+    static let sharedStringRenewal = 4096
 }
 
 /// Calls `xmlInitParser` once per process, before any thread uses libxml2.
@@ -201,7 +209,7 @@ final class LibXMLDocumentReader {
         }
         parser = made
         state = .allocate(capacity: 1)
-        state.initialize(to: CallbackState(names: NameCache(dictionary: made.pointee.dict)))
+        state.initialize(to: CallbackState(names: NameCache(dictionary: made.pointee.dict), file: displayPath))
         xmlCtxtUseOptions(parser, parserOptions)
         if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
         collector.parser = parser
@@ -283,7 +291,7 @@ final class LibXMLDocumentReader {
     /// `errorContext` (the collector).
     func runOnSecondThread(_ body: (XMLStreamEvent) -> Void, errorContext: UnsafeMutableRawPointer) {
         let shared = SharedReader(reader: self, errorContext: errorContext)
-        BatchChannel<XMLStreamEvent>.split(batchSize: 4096, produce: { give in
+        BatchChannel<XMLStreamEvent>.split(batchSize: CallbackState.renewal, produce: { give in
             xmlSetStructuredErrorFunc(shared.errorContext, libxmlStructuredError)
             shared.reader?.run(give)
             shared.reader = nil
@@ -315,7 +323,7 @@ final class LibXMLDocumentReader {
         give(.start(XMLStartTag(localName: state.pointee.names.string(localName),
                                 namespace: state.pointee.names.string(namespace),
                                 attributes: values,
-                                location: SourceLocation(file: displayPath, line: position.line, column: position.column))))
+                                location: SourceLocation(file: state.pointee.file, line: position.line, column: position.column))))
     }
 
     fileprivate func end(_ localName: UnsafePointer<xmlChar>?) {
@@ -340,10 +348,17 @@ final class LibXMLDocumentReader {
         give(.text(String(decoding: bytes, as: UTF8.self)))
     }
 
-    /// Keeps `event`, moved, for ``run(_:)`` to flush.
+    /// Keeps `event`, moved, for ``run(_:)`` to flush; every ``CallbackState/renewal``
+    /// events, the strings events share are made anew.
     @inline(__always)
     private func give(_ event: consuming XMLStreamEvent) {
         state.pointee.pending.append(event)
+        state.pointee.given += 1
+        if state.pointee.given >= CallbackState.renewal {
+            state.pointee.given = 0
+            state.pointee.names.forget()
+            state.pointee.file = String(decoding: Array(displayPath.utf8), as: UTF8.self)
+        }
     }
 
     /// A comment or processing instruction: text after it is a node of its own.
@@ -376,6 +391,12 @@ private struct CallbackState: ~Copyable {
     var names: NameCache
     /// Elements open.
     var depth: UInt32 = 0
+    /// The file name in the events' places.
+    var file: String
+    /// Events given since the shared strings (names, ``file``) were last made anew.
+    var given = 0
+    /// See ``LibXMLStream/sharedStringRenewal``.
+    static var renewal: Int { LibXMLStream.sharedStringRenewal }
     /// The text node libxml2's tree builder would be adding to: whether it is CDATA, and
     /// its length in bytes so far.
     var textRun: (cdata: Bool, length: Int)?
@@ -479,6 +500,13 @@ private struct NameCache: ~Copyable {
     deinit {
         slots.deinitialize(count: Self.slotCount)
         slots.deallocate()
+    }
+
+    /// Forgets every name: the next ``string(_:)`` of each makes a new string.
+    mutating func forget() {
+        for i in 0..<Self.slotCount { slots[i] = Entry(address: nil, string: "") }
+        others.removeAll()
+        remembered = 0
     }
 
     mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
