@@ -21,15 +21,6 @@ public struct GridCell: Hashable, Sendable {
     public var columnSpan: Int
     public var rowSpan: Int
 
-    public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1) {
-        self.text = text
-        (isBlank, isClean) = Self.told(text)
-        self.line = line
-        self.column = column
-        self.columnSpan = columnSpan
-        self.rowSpan = rowSpan
-    }
-
     /// True when the cell holds nothing but whitespace. Told whenever the text is set
     /// (where a source reader makes the cell, for CSV on the tokenizer's thread): the
     /// interpreter asks it of every cell of a row several times, and reading a flag
@@ -50,6 +41,18 @@ public struct GridCell: Hashable, Sendable {
     private static func told(_ text: String) -> (isBlank: Bool, isClean: Bool) {
         if TextNormalization.isAlreadyClean(text) { return (text.isEmpty, true) }
         return (CSVCell.isBlank(text), false)
+    }
+}
+
+extension GridCell {
+    /// Made with Swift's memberwise initializer (private, its setters being private): an
+    /// initializer of our own copies the cell it made once more and destroys the first
+    /// (Swift 6.3; see ``ProcedureContent``), a retain and a release of its text for each
+    /// of the million cells of a large annex.
+    public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1) {
+        let (isBlank, isClean) = Self.told(text)
+        self.init(text: text, line: line, column: column, columnSpan: columnSpan, rowSpan: rowSpan,
+                  isBlank: isBlank, isClean: isClean)
     }
 }
 
