@@ -144,10 +144,6 @@ private struct DecisionBuilder {
         return decision
     }
 
-    /// Not inlined into the stream's closure: there, each event was copied whole (every
-    /// string it holds retained) and the copy destroyed, for each of the millions of
-    /// events of a large listing.
-    @inline(never)
     mutating func handle(_ event: XMLStreamEvent, _ body: (ProcedureChange) -> Void) {
         switch event {
         case .start(let tag):
