@@ -432,10 +432,10 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
     /// A cell's bytes were not UTF-8: the tokenizer stopped there.
     private(set) var sawInvalidUTF8 = false
 
-    /// Records from which on a repeated long text is a string of its own again
-    /// (``cell(_:index:raw:line:column:)``): every this many, the strings of the cells above are let go.
-    /// When the records are read on another thread in batches of this size, no string is
-    /// then held by two batches. A string shared by all was retained here for each new
+    /// Every this many records, the cells above (``cell(_:index:raw:line:column:)``) are
+    /// let go, and a repeated long text is a string of its own again. When the records
+    /// are read on another thread in batches of this size, no string is then held by two
+    /// batches. A string shared by all was retained here for each new
     /// record while the reading thread released it for the old ones, and its count's cache
     /// line went back and forth between the cores: a third of the reading thread's time.
     let sharePeriod: Int
@@ -688,8 +688,8 @@ struct CSVTokenizer<Cell: CSVTokenCell> {
         let opening = i
         // Bytes taken out from between the cell's others (a stray BOM, the quote before
         // text after it) can join bad fragments into a good letter: the file's own bytes
-        // of the cell are then checked (``cell(_:index:raw:line:column:)``). An opening or closing
-        // quote at the cell's ends, or one quote of a pair, joins nothing.
+        // of the cell are then checked (``cell(_:index:raw:line:column:)``). An opening or
+        // closing quote at the cell's ends, or one quote of a pair, joins nothing.
         var joined = false
         step() // opening quote
         scratch.removeAll(keepingCapacity: true)

@@ -886,15 +886,14 @@ public struct AnnexInterpreter {
         let fieldValue = text(.field) ?? field?.value
         let fieldOrigin: ValueOrigin = origin(body.index(.field).map { .cell(header: header(.field), at: location($0)) } ?? field?.origin ?? .none)
 
+        let finalCode = code ?? .uncoded(name: name)
         let change = ProcedureChange(
-            code: code ?? .uncoded(name: name), change: changeType, replaces: changeType == .replaced ? replaces : [],
+            code: finalCode, change: changeType, replaces: changeType == .replaced ? replaces : [],
             content: ProcedureContent(
                 name: name, field: fieldValue, levels: rowLevels, agency: text(.agency),
                 processingTime: text(.processingTime), fees: text(.fees), onlineService: online),
             legalBasis: text(.legalBasis), location: rowLocation)
-        // Moved into the array: copied, and the original destroyed, it cost a retain and a
-        // release of each of its strings (a twelfth of reading a large listing).
-        reading.changes.append(consume change)
+        reading.changes.append(change)
         if keepsOrigins {
             reading.origins.append(ProcedureOrigins(code: codeOrigin, change: changeOrigin, levels: levelsOrigin,
                                                     field: fieldOrigin, replaces: changeType == .replaced ? replacesOrigin : .none))

@@ -30,9 +30,9 @@ public struct GridCell: Hashable, Sendable {
     /// True when the text is proven to be in the form ``TextNormalization/clean(_:)``
     /// gives (the same bytes; ``TextNormalization/isAlreadyClean(_:)``, which answers for
     /// nearly every cell of an annex): the interpreter then takes it as it is, and cleans
-    /// the others. Told with ``isBlank``,
-    /// on the source reader's thread, so that a large CSV listing's second core does this
-    /// pass over every cell's bytes rather than the interpreter's.
+    /// the others. Told with ``isBlank``, on the source reader's thread, so that a large
+    /// CSV listing's second core does this pass over every cell's bytes rather than the
+    /// interpreter's.
     public private(set) var isClean: Bool
 
     /// ``isBlank`` and ``isClean`` of a text: a clean text has no space at its ends, so it
