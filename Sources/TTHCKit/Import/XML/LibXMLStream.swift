@@ -357,6 +357,8 @@ final class LibXMLDocumentReader {
         if state.pointee.given >= CallbackState.renewal {
             state.pointee.given = 0
             state.pointee.names.forget()
+            // Through a copy of the bytes: a string made from `displayPath` itself would
+            // share its storage, and so its count.
             state.pointee.file = String(decoding: Array(displayPath.utf8), as: UTF8.self)
         }
     }
