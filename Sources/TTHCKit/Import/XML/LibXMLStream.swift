@@ -109,7 +109,7 @@ enum LibXMLStream {
             if split {
                 document.runOnSecondThread(body, errorContext: collectorPointer)
             } else {
-                document.run { events in events.removeAll(passingEachTo: body) }
+                document.runHere(body)
             }
         }
         return collector.finish(input: input)
@@ -120,13 +120,10 @@ enum LibXMLStream {
     /// are already read on every core at once, a file per core.
     static let pipelineThreshold = 4 << 20
 
-    /// Every this many events (a batch of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``),
-    /// the strings events share (element and namespace names, the file name of their
-    /// places) are strings of their own again. A string held by every event of a listing
-    /// was retained on the parsing thread for each new event while the other thread
-    /// released it for the old ones, and its count's cache line went back and forth
-    /// between the cores.
-    static let sharedStringRenewal = 4096
+    /// How many events the parsing thread of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``
+    /// records before it hands them over (or fewer, once their texts pass ``batchBytes``).
+    static let batchSize = 4096
+    static let batchBytes = 1 << 20
 }
 
 /// Calls `xmlInitParser` once per process, before any thread uses libxml2.
@@ -209,7 +206,7 @@ final class LibXMLDocumentReader {
         }
         parser = made
         state = .allocate(capacity: 1)
-        state.initialize(to: CallbackState(names: NameCache(dictionary: made.pointee.dict), file: displayPath))
+        state.initialize(to: CallbackState(dictionary: DictionaryNames(made.pointee.dict)))
         xmlCtxtUseOptions(parser, parserOptions)
         if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
         collector.parser = parser
@@ -240,9 +237,17 @@ final class LibXMLDocumentReader {
         state.deallocate()
     }
 
-    /// Hands the document to the parser a chunk at a time, and the events, in order, to
-    /// `flush` after each `xmlParseChunk`: it must take them all out of the buffer.
-    func run(_ flush: (inout MoveBuffer<XMLStreamEvent>) -> Void) {
+    /// Hands the document to the parser a chunk at a time, and the events it records, in
+    /// order, to `flush`: after each `xmlParseChunk` that leaves `minimum` events recorded
+    /// or more (or texts of ``LibXMLStream/batchBytes``), and once more at the end if any
+    /// are left. `flush` must leave the batch empty.
+    func run(handingOver minimum: Int, _ flush: (inout RecordedBatch) -> Void) {
+        func flushIfFull() {
+            let recorded = state.pointee.recorded
+            if recorded.events.count >= minimum || recorded.bytes.count >= LibXMLStream.batchBytes {
+                flush(&state.pointee.recorded)
+            }
+        }
         reading: while !collector.tooMany {
             let count = Int(buffer.withUnsafeMutableBufferPointer {
                 input.read(into: $0.baseAddress!, capacity: $0.count)
@@ -251,7 +256,6 @@ final class LibXMLDocumentReader {
             guard count >= 0 else { break reading }
             if count == 0 {
                 xmlParseChunk(parser, nil, 0, 1)
-                flush(&state.pointee.pending)
                 break reading
             }
             // Pushed in pieces of the size `xmlTextReader` pushes: where the parser is
@@ -263,13 +267,14 @@ final class LibXMLDocumentReader {
                     while offset < count, parser.pointee.instate != XML_PARSER_EOF {
                         let piece = min(Self.pushSize, count - offset)
                         xmlParseChunk(parser, base + offset, Int32(piece), 0)
-                        flush(&state.pointee.pending)
+                        flushIfFull()
                         offset += piece
                     }
                 }
             }
             if parser.pointee.instate == XML_PARSER_EOF { break reading }
         }
+        if !state.pointee.recorded.events.isEmpty { flush(&state.pointee.recorded) }
         let (line, column) = collector.parserPosition ?? (0, 0)
         if parser.pointee.wellFormed == 0 || collector.tooMany {
             collector.readingStopped(line: line, column: column)
@@ -278,24 +283,48 @@ final class LibXMLDocumentReader {
         }
     }
 
-    /// ``run(_:)`` on a thread of its own, while the calling thread hands the events to
-    /// `body` in batches, in order: libxml2's parsing and validation, with the events made
-    /// of what it finds, on one core; what `body` builds from them on another. A 100 MB
-    /// listing splits about evenly between the two.
+    /// ``run(handingOver:_:)`` on the calling thread, each event made and handed to `body`
+    /// after the `xmlParseChunk` that found it.
+    func runHere(_ body: (XMLStreamEvent) -> Void) {
+        var maker = EventMaker(file: displayPath)
+        run(handingOver: 1) { batch in
+            maker.deliver(batch, to: body)
+            batch.removeAll()
+        }
+    }
+
+    /// ``run(handingOver:_:)`` on a thread of its own, while the calling thread makes the
+    /// events of what it recorded and hands them to `body`, in order: libxml2's parsing and
+    /// validation on one core; the events' strings, and what `body` builds from them, on
+    /// another.
+    ///
+    /// The parsing thread makes no Swift value that holds a reference: it records names as
+    /// the addresses libxml2's dictionary keeps them at, and texts and attribute values as
+    /// bytes (``RecordedBatch``), and the calling thread makes the strings. A string made
+    /// on one thread and let go of on the other moved its reference count's cache line
+    /// between the cores for every event, and making the strings was a tenth of the
+    /// parsing thread, which bounds the reading of a large listing.
     ///
     /// The parsing thread is the only one that touches the parser, the input and the
     /// collector until it has handed over its last batch; the channel's lock orders all it
-    /// did before what the calling thread does next. It lets go of this reader before
-    /// then, so the reader is freed on the calling thread, as without the second thread.
-    /// libxml2 keeps its error handler per thread: the parsing thread sets its own to
-    /// `errorContext` (the collector).
+    /// did before what the calling thread does next. The dictionary's names are read by
+    /// the calling thread while the parser adds others: libxml2 never moves or changes a
+    /// name once it is in its dictionary, and the dictionary lives as long as the parser,
+    /// which this reader frees on the calling thread after the last batch. libxml2 keeps
+    /// its error handler per thread: the parsing thread sets its own to `errorContext`
+    /// (the collector).
     func runOnSecondThread(_ body: (XMLStreamEvent) -> Void, errorContext: UnsafeMutableRawPointer) {
         let shared = SharedReader(reader: self, errorContext: errorContext)
-        BatchChannel<XMLStreamEvent>.split(batchSize: CallbackState.renewal, produce: { give in
+        var maker = EventMaker(file: displayPath)
+        BatchChannel<RecordedBatch>.split(batchSize: 1, produce: { give in
             xmlSetStructuredErrorFunc(shared.errorContext, libxmlStructuredError)
-            shared.reader?.run(give)
+            var handed = MoveBuffer<RecordedBatch>(capacity: 1)
+            shared.reader?.run(handingOver: LibXMLStream.batchSize) { batch in
+                handed.append(batch.take())
+                give(&handed)
+            }
             shared.reader = nil
-        }, consume: body)
+        }, consume: { batch in maker.deliver(batch, to: body) })
     }
 
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?,
@@ -309,27 +338,30 @@ final class LibXMLDocumentReader {
         }
         state.pointee.depth += 1
         state.pointee.textRun = nil
-        var values = XMLAttributes()
+        var recorded = 0
         if let attributes {
             // Five pointers an attribute: local name, prefix, namespace, value, its end.
             for i in 0..<count {
                 let a = attributes + 5 * i
                 guard let value = a[3], let end = a[4] else { continue }
-                values.append(state.pointee.names.string(a[0]),
-                              Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
+                let name = state.pointee.record(name: a[0])
+                let bytes = state.pointee.recorded.append(UnsafeBufferPointer(start: value, count: end - value))
+                state.pointee.recorded.attributes.append(RecordedAttribute(name: name, value: bytes))
+                recorded += 1
             }
         }
         let position = input.scanner.nextElementStart() ?? collector.parserPosition ?? (0, 0)
-        give(.start(XMLStartTag(localName: state.pointee.names.string(localName),
-                                namespace: state.pointee.names.string(namespace),
-                                attributes: values,
-                                location: SourceLocation(file: state.pointee.file, line: position.line, column: position.column))))
+        let event = RecordedEvent(kind: .start, name: state.pointee.record(name: localName),
+                                  namespace: state.pointee.record(name: namespace), attributes: recorded,
+                                  line: position.line, column: position.column)
+        state.pointee.recorded.events.append(event)
     }
 
     fileprivate func end(_ localName: UnsafePointer<xmlChar>?) {
         state.pointee.depth -= 1
         state.pointee.textRun = nil
-        give(.end(localName: state.pointee.names.string(localName)))
+        let event = RecordedEvent(kind: .end, name: state.pointee.record(name: localName))
+        state.pointee.recorded.events.append(event)
     }
 
     fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
@@ -345,22 +377,8 @@ final class LibXMLDocumentReader {
         } else {
             state.pointee.textRun = (cdata, bytes.count)
         }
-        give(.text(String(decoding: bytes, as: UTF8.self)))
-    }
-
-    /// Keeps `event`, moved, for ``run(_:)`` to flush; every ``CallbackState/renewal``
-    /// events, the strings events share are made anew.
-    @inline(__always)
-    private func give(_ event: consuming XMLStreamEvent) {
-        state.pointee.pending.append(event)
-        state.pointee.given += 1
-        if state.pointee.given >= CallbackState.renewal {
-            state.pointee.given = 0
-            state.pointee.names.forget()
-            // Through a copy of the bytes: a string made from `displayPath` itself would
-            // share its storage, and so its count.
-            state.pointee.file = String(decoding: Array(displayPath.utf8), as: UTF8.self)
-        }
+        let text = state.pointee.recorded.append(bytes)
+        state.pointee.recorded.events.append(RecordedEvent(kind: .text, name: text))
     }
 
     /// A comment or processing instruction: text after it is a node of its own.
@@ -378,30 +396,135 @@ final class LibXMLDocumentReader {
     }
 }
 
+/// A name or text as the parsing thread records it: a name's address in the parser's
+/// dictionary, or (`address` nil) `count` bytes at `start` in its batch's ``RecordedBatch/bytes``.
+/// No address and no bytes is the empty string (no namespace).
+struct RecordedText {
+    var address: UnsafePointer<xmlChar>?
+    var start: Int32 = 0
+    var count: Int32 = 0
+}
+
+/// An event as the parsing thread records it; ``EventMaker`` makes the ``XMLStreamEvent``.
+/// Holds no reference, so recording, handing over and freeing one retain nothing.
+struct RecordedEvent {
+    enum Kind: UInt8 { case start, text, end }
+    var kind: Kind
+    /// The element's local name; for a text, its bytes.
+    var name: RecordedText
+    var namespace = RecordedText()
+    /// A start tag's attributes: the next this many of the batch's ``RecordedBatch/attributes``.
+    var attributes = 0
+    /// Where a start tag's `<` is.
+    var line = 0
+    var column = 0
+}
+
+struct RecordedAttribute {
+    var name: RecordedText
+    var value: RecordedText
+}
+
+/// Events recorded by the parsing thread, with the bytes of their texts and attributes.
+struct RecordedBatch {
+    var events: [RecordedEvent] = []
+    var attributes: [RecordedAttribute] = []
+    var bytes: [UInt8] = []
+
+    init() {
+        events.reserveCapacity(LibXMLStream.batchSize + 64)
+        bytes.reserveCapacity(64 * 1024)
+    }
+
+    /// Copies `text` in; where it is.
+    @inline(__always)
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) -> RecordedText {
+        let start = Int32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: text)
+        return RecordedText(address: nil, start: start, count: Int32(truncatingIfNeeded: text.count))
+    }
+
+    /// What was recorded, leaving this batch empty with room for as many again.
+    mutating func take() -> RecordedBatch {
+        var taken = RecordedBatch()
+        swap(&self, &taken)
+        return taken
+    }
+
+    /// Forgets every event, keeping the storage.
+    mutating func removeAll() {
+        events.removeAll(keepingCapacity: true)
+        attributes.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Makes the ``XMLStreamEvent``s of recorded batches, on the thread that uses them: names
+/// are made once for each dictionary address, and every event's place holds one file
+/// name, so no string is shared with another thread.
+struct EventMaker {
+    private var names = NameCache()
+    private let file: String
+
+    init(file: String) {
+        // Through a copy of the bytes: a string made from the reader's display path itself
+        // would share its storage, and so its count, with the parsing thread's.
+        self.file = String(decoding: Array(file.utf8), as: UTF8.self)
+    }
+
+    mutating func deliver(_ batch: borrowing RecordedBatch, to body: (XMLStreamEvent) -> Void) {
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            var attribute = 0
+            for event in batch.events {
+                switch event.kind {
+                case .start:
+                    var values = XMLAttributes()
+                    for a in batch.attributes[attribute..<attribute + event.attributes] {
+                        values.append(names.string(a.name, in: bytes),
+                                      LibXMLDocumentReader.attributeValue(Self.slice(a.value, of: bytes)))
+                    }
+                    attribute += event.attributes
+                    body(.start(XMLStartTag(localName: names.string(event.name, in: bytes),
+                                            namespace: names.string(event.namespace, in: bytes),
+                                            attributes: values,
+                                            location: SourceLocation(file: file, line: event.line, column: event.column))))
+                case .text:
+                    body(.text(String(decoding: Self.slice(event.name, of: bytes), as: UTF8.self)))
+                case .end:
+                    body(.end(localName: names.string(event.name, in: bytes)))
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    fileprivate static func slice(_ text: RecordedText, of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(text.start)..<Int(text.start) + Int(text.count)])
+    }
+}
+
 /// What a ``LibXMLDocumentReader``'s callbacks keep and change, on the thread that parses.
 /// The reader holds it behind a pointer: stored properties of a class are checked for
 /// overlapping access at run time, on every access, and those checks were a twentieth of
 /// the parsing thread of a large listing.
 private struct CallbackState: ~Copyable {
-    /// The events made during one `xmlParseChunk`, handed to ``LibXMLDocumentReader/run(_:)``'s
-    /// `flush` when it returns. A closure kept by the reader and called from each callback
-    /// was retained and released around each of the millions of calls of a large listing,
-    /// and copying the events into a batch one by one retained what each held; now they
-    /// are moved, a buffer at a time.
-    var pending = MoveBuffer<XMLStreamEvent>(capacity: 256)
-    /// Element and namespace names as Swift strings (see ``NameCache``).
-    var names: NameCache
+    /// The events recorded since the last hand-over.
+    var recorded = RecordedBatch()
+    /// Which addresses are names in the parser's dictionary (see ``DictionaryNames``).
+    var dictionary: DictionaryNames
     /// Elements open.
     var depth: UInt32 = 0
-    /// The file name in the events' places.
-    var file: String
-    /// Events given since the shared strings (names, ``file``) were last made anew.
-    var given = 0
-    /// See ``LibXMLStream/sharedStringRenewal``.
-    static var renewal: Int { LibXMLStream.sharedStringRenewal }
     /// The text node libxml2's tree builder would be adding to: whether it is CDATA, and
     /// its length in bytes so far.
     var textRun: (cdata: Bool, length: Int)?
+
+    /// `name` as recorded: its address when the dictionary owns it, else its bytes.
+    @inline(__always)
+    mutating func record(name: UnsafePointer<xmlChar>?) -> RecordedText {
+        guard let name else { return RecordedText() }
+        if dictionary.owns(name) { return RecordedText(address: name) }
+        return recorded.append(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+    }
 }
 
 /// What the parsing thread of ``LibXMLDocumentReader/runOnSecondThread(_:errorContext:)``
@@ -470,33 +593,27 @@ private let saxLocator: xmlSchemaValidityLocatorFunc = { context, file, line in
     return 0
 }
 
-/// Names libxml2 hands over, as Swift strings. The parser keeps each distinct name once in
-/// its dictionary, for the parser's lifetime, so a name's address says which it is. Only
-/// addresses the dictionary owns (`xmlDictOwns`, asked once for each new address) are
-/// remembered: an address that is not the dictionary's can never give a wrong name, and a
-/// hit needs no comparison of bytes.
-private struct NameCache: ~Copyable {
-    /// A name remembered, at the slot its address chooses.
-    private struct Entry {
-        var address: UnsafePointer<xmlChar>?
-        var string: String
-    }
-
+/// Which addresses libxml2 hands over are names in the parser's dictionary, on the parsing
+/// thread. The parser keeps each distinct name once in its dictionary, for the parser's
+/// lifetime, so such an address says which name it is, to the thread that makes the
+/// strings too (``NameCache``). Each new address is asked about once (`xmlDictOwns`); an
+/// address the dictionary does not own is recorded as its bytes, so it can never give a
+/// wrong name.
+private struct DictionaryNames: ~Copyable {
     private static let slotCount = 64
-    /// Direct-mapped by an address's bits, behind a pointer: a hit is one comparison, and
-    /// nothing is copied or retained to find it (going over arrays of entries retained and
-    /// released their storage, a tenth of the parsing thread).
-    private let slots: UnsafeMutablePointer<Entry>
-    /// Names whose slot another name holds (rare: a vocabulary is a few dozen names).
-    private var others: [(address: UnsafePointer<xmlChar>, string: String)] = []
+    /// Addresses known to be the dictionary's, direct-mapped by their bits: a hit is one
+    /// comparison.
+    private let slots: UnsafeMutablePointer<UnsafePointer<xmlChar>?>
+    /// Addresses whose slot another holds (rare: a vocabulary is a few dozen names).
+    private var others: [UnsafePointer<xmlChar>] = []
     private var remembered = 0
-    /// The parser's dictionary (nil: nothing is remembered).
+    /// The parser's dictionary (nil: no address is taken for a name).
     private let dictionary: xmlDictPtr?
 
-    init(dictionary: xmlDictPtr?) {
+    init(_ dictionary: xmlDictPtr?) {
         self.dictionary = dictionary
         slots = .allocate(capacity: Self.slotCount)
-        slots.initialize(repeating: Entry(address: nil, string: ""), count: Self.slotCount)
+        slots.initialize(repeating: nil, count: Self.slotCount)
     }
 
     deinit {
@@ -504,29 +621,57 @@ private struct NameCache: ~Copyable {
         slots.deallocate()
     }
 
-    /// Forgets every name: the next ``string(_:)`` of each makes a new string.
-    mutating func forget() {
-        for i in 0..<Self.slotCount { slots[i] = Entry(address: nil, string: "") }
-        others.removeAll()
-        remembered = 0
+    @inline(__always)
+    mutating func owns(_ pointer: UnsafePointer<xmlChar>) -> Bool {
+        let slot = NameCache.slot(pointer, of: Self.slotCount)
+        if slots[slot] == pointer || others.contains(pointer) { return true }
+        guard let dictionary, xmlDictOwns(dictionary, pointer) == 1 else { return false }
+        // A document's vocabulary is small; a document with thousands of names is asked
+        // about each time once the table is full.
+        if remembered < Self.slotCount {
+            if slots[slot] == nil { slots[slot] = pointer } else { others.append(pointer) }
+            remembered += 1
+        }
+        return true
+    }
+}
+
+/// Names recorded by the parsing thread, as Swift strings made on the thread that uses
+/// them: one string for each dictionary address, so a name held by every event is made
+/// once and never shared with another thread.
+private struct NameCache {
+    /// A name remembered, at the slot its address chooses.
+    private struct Entry {
+        var address: UnsafePointer<xmlChar>?
+        var string: String
     }
 
-    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
+    private static let slotCount = 64
+    /// Direct-mapped by an address's bits: a hit is one comparison.
+    private var slots = [Entry](repeating: Entry(address: nil, string: ""), count: NameCache.slotCount)
+    /// Names whose slot another holds.
+    private var others: [Entry] = []
+
+    @inline(__always)
+    static func slot(_ pointer: UnsafePointer<xmlChar>, of count: Int) -> Int {
         let bits = UInt(bitPattern: pointer)
-        let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (Self.slotCount - 1)
+        return Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 9)) & (count - 1)
+    }
+
+    mutating func string(_ name: RecordedText, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let pointer = name.address else {
+            return String(decoding: EventMaker.slice(name, of: bytes), as: UTF8.self)
+        }
+        let slot = Self.slot(pointer, of: Self.slotCount)
         if slots[slot].address == pointer { return slots[slot].string }
         for i in others.indices where others[i].address == pointer { return others[i].string }
         let string = String(cString: pointer)
-        // A document's vocabulary is small; a document with thousands of names just
-        // stops being remembered.
-        if remembered < Self.slotCount, let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
-            if slots[slot].address == nil {
-                slots[slot] = Entry(address: pointer, string: string)
-            } else {
-                others.append((pointer, string))
-            }
-            remembered += 1
+        // As many as the parsing thread remembers (``DictionaryNames``): past them, a
+        // document with thousands of names has each made every time.
+        if slots[slot].address == nil {
+            slots[slot] = Entry(address: pointer, string: string)
+        } else if others.count < Self.slotCount {
+            others.append(Entry(address: pointer, string: string))
         }
         return string
     }
