@@ -65,6 +65,30 @@ import Testing
         #expect(two.diagnostics == one.diagnostics)
     }
 
+    /// On two threads the guard reads a few chunks ahead of the parser. A document the
+    /// parser stops reading early (here at libxml2's depth limit) must read as on one
+    /// thread: what the guard found further on (a DOCTYPE, the end of the input with
+    /// elements open) is not what the parser was given, and says nothing about it.
+    @Test func whatTheGuardReadAheadDoesNotChangeTheErrors() throws {
+        func document(_ tail: String) -> InputFile {
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<decision xmlns=\"urn:tthc:decision:1\" number=\"1/QĐ-BX\">\n"
+            xml += String(repeating: "<procedure>", count: 300) + "\n"
+            // 100 KB after the stop: within what the guard reads ahead.
+            for i in 0..<1_500 { xml += "<name>Thủ tục số \(i) về hoạt động khoa học và công nghệ</name>\n" }
+            return InputFile(displayPath: "ahead.xml", bytes: Array((xml + tail).utf8))
+        }
+        for tail in ["<!DOCTYPE decision [<!ENTITY a \"b\">]>\n</decision>\n", "<procedure code=\"1.999999\""] {
+            let file = document(tail)
+            #expect(file.bytes.count > LibXMLDocumentReader.chunkSize)
+            #expect(file.bytes.count < GuardedFeed.chunksAhead * LibXMLDocumentReader.chunkSize)
+            let one = try Self.outcome(file, pipelined: false)
+            let two = try Self.outcome(file, pipelined: true)
+            #expect(one.diagnostics.contains { $0.hasPrefix("ahead.xml:3:") && $0.contains("256") }, "\(one.diagnostics)")
+            #expect(one.diagnostics.allSatisfy { !$0.contains("DOCTYPE") && !$0.contains("truncated") })
+            #expect(two.diagnostics == one.diagnostics)
+        }
+    }
+
     /// Streamed from disk on two threads (the way a large listing in a catalogue is read):
     /// the same procedures as a whole read on one.
     @Test func aFileStreamedOnTwoThreadsGivesWhatAWholeReadGives() throws {

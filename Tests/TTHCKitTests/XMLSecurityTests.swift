@@ -95,17 +95,19 @@ import Testing
     func elementStartsDoNotDependOnBlockSize(_ size: Int) {
         var scanner = MarkupScanner()
         var handed = 0
+        var starts: [String] = []
         Self.document.withUnsafeBufferPointer { all in
             var i = 0
             while i < all.count {
                 let n = min(size, all.count - i)
                 handed += scanner.scan(UnsafeBufferPointer(rebasing: all[i..<(i + n)]))
+                // Taken with each block, as the parser is given them.
+                starts += scanner.takeElementStarts().map { "\($0.line):\($0.column)" }
                 i += n
             }
         }
         #expect(handed == Self.document.count)
-        var starts: [String] = []
-        while let s = scanner.nextElementStart() { starts.append("\(s.line):\(s.column)") }
+        #expect(scanner.takeElementStarts().isEmpty)
         // The BOM takes no column; CR LF and a lone CR each end one line; ủ is one column.
         #expect(starts == ["2:13", "2:30", "3:1", "4:2", "5:3"])
         #expect(scanner.openElements == 0)
@@ -168,16 +170,16 @@ import Testing
             let bytes = Array(document.utf8)
             var scanner = MarkupScanner()
             var handed = 0
+            var starts: [String] = []
             bytes.withUnsafeBufferPointer { all in
                 var i = 0
                 while i < all.count {
                     let n = min(1 + Int(generator.next() % 40), all.count - i)
                     handed += scanner.scan(UnsafeBufferPointer(rebasing: all[i..<(i + n)]))
+                    starts += scanner.takeElementStarts().map { "\($0.line):\($0.column)" }
                     i += n
                 }
             }
-            var starts: [String] = []
-            while let s = scanner.nextElementStart() { starts.append("\(s.line):\(s.column)") }
             #expect(handed == bytes.count, "round \(round)")
             #expect(starts == expected, "round \(round): \(document.debugDescription)")
             #expect(scanner.openElements == 0, "round \(round)")

@@ -18,8 +18,9 @@ final class DiagnosticCollector {
         guard let input = parser?.pointee.input else { return nil }
         return (Int(input.pointee.line), Int(input.pointee.col))
     }
-    /// The input, to tell a truncated or empty file from other errors at the end.
-    weak var input: XMLInputStream?
+    /// The input as far as the parser has been given it, to tell a truncated or empty file
+    /// from other errors at the end. Set by the parsing thread, with each chunk it takes.
+    var given = GuardedInput()
     private(set) var tooMany = false
     private var stoppedByGuard = false
 
@@ -67,13 +68,13 @@ final class DiagnosticCollector {
         } else if error.domain == Int32(XML_FROM_SCHEMASP.rawValue) {
             internalError(message)
         } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) || error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue),
-                  let input, input.reachedEnd, input.scanner.stop == nil, !input.scanner.sawElement {
+                  given.reachedEnd, given.stop == nil, !given.sawElement {
             add(Diagnostic(.error, .xmlNoRoot, at: location(1, 1), LocalizedText(
                 vi: "tệp không có phần tử XML nào (tệp rỗng?)", en: "the file holds no XML element (empty file?)")))
         } else if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue),
-                  let input, input.reachedEnd, input.scanner.stop == nil, input.scanner.openElements > 0 {
+                  given.reachedEnd, given.stop == nil, given.openElements > 0 {
             // libxml2's streaming parser calls a cut-off document "extra content at the end".
-            let open = input.scanner.openElements
+            let open = given.openElements
             add(Diagnostic(.error, .xmlTruncated, at: at, LocalizedText(
                 vi: "tệp kết thúc khi còn \(open) phần tử chưa đóng (tệp bị cắt cụt?)",
                 en: "the file ends with \(English.count(open, "element")) still open (truncated?)")))
@@ -211,12 +212,12 @@ final class DiagnosticCollector {
 
     /// The diagnostics once reading is over: the guard's finding replaces whatever libxml2
     /// said about the input being cut short.
-    func finish(input: XMLInputStream) -> [Diagnostic] {
-        if let message = input.readError {
+    func finish() -> [Diagnostic] {
+        if let message = given.readError {
             return [Diagnostic(.error, .fileUnreadable, at: location(nil, nil), LocalizedText(
                 vi: "không đọc được tệp: \(message)", en: "cannot read the file: \(message)"))]
         }
-        switch input.scanner.stop {
+        switch given.stop {
         case .doctype(let line, let column)?:
             // libxml2 saw the input end just before the DOCTYPE; what it said from there on
             // is about the cut, not the document.

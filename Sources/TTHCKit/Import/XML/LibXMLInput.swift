@@ -58,6 +58,46 @@ final class XMLInputStream {
         if count == 0 { reachedEnd = true }
         return Int32(scanner.scan(UnsafeBufferPointer(start: buffer, count: count)))
     }
+
+    /// The next piece of up to `capacity` bytes, as ``read(into:capacity:)`` reads it, with
+    /// the start tags the guard found in it and what it knew after it.
+    func nextChunk(capacity: Int) -> GuardedChunk {
+        var count: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            count = read(into: buffer.baseAddress!, capacity: capacity)
+            initialized = max(Int(count), 0)
+        }
+        return GuardedChunk(bytes: bytes, count: Int(count), starts: scanner.takeElementStarts(), given: given)
+    }
+
+    /// What the guard knows of the input read so far.
+    private var given: GuardedInput {
+        GuardedInput(reachedEnd: reachedEnd, stop: scanner.stop, sawElement: scanner.sawElement,
+                     openElements: scanner.openElements, readError: readError)
+    }
+}
+
+/// A piece of the input as the guard let it through, for the parser.
+struct GuardedChunk {
+    /// The bytes the parser may have: `count` of them.
+    var bytes: [UInt8]
+    /// How many bytes there are; 0 at the end of the input, -1 on a read error.
+    var count: Int
+    /// Where the element start tags in these bytes are, in order.
+    var starts: [(line: Int, column: Int)]
+    /// What the guard knew once it had read these bytes.
+    var given: GuardedInput
+}
+
+/// What the guard knew of the input up to a chunk: what the parser has been given, which
+/// is what its errors are about. The guard may read ahead of the parser (when the two run
+/// on different threads), so the parser's side keeps the view of the last chunk it took.
+struct GuardedInput {
+    var reachedEnd = false
+    var stop: MarkupScanner.Stop?
+    var sawElement = false
+    var openElements = 0
+    var readError: String?
 }
 
 let libxmlStructuredError: xmlStructuredErrorFunc = { context, error in

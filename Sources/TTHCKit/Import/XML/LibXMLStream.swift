@@ -91,7 +91,6 @@ enum LibXMLStream {
         } catch {
             return error.diagnostics
         }
-        collector.input = input
         // Errors libxml2 raises without a reader at hand (the parser's own, encoding
         // conversion) go to the thread's structured error handler. libxml2 keeps it per
         // thread; set it for this call only and put the previous one back.
@@ -112,7 +111,7 @@ enum LibXMLStream {
                 document.runHere(body)
             }
         }
-        return collector.finish(input: input)
+        return collector.finish()
     }
 
     /// From this size on, parsing and building the model share the work between two cores.
@@ -166,9 +165,8 @@ final class LibXMLDocumentReader {
     static let maximumTextLength = 10_000_000
 
     /// How many bytes are read from the input at a time, and handed to the parser.
-    private static let chunkSize = 64 * 1024
+    static let chunkSize = 64 * 1024
     private static let pushSize = 512
-    private var buffer = [UInt8](repeating: 0, count: LibXMLDocumentReader.chunkSize)
 
     init?(input: XMLInputStream, displayPath: String, schema schemaText: String?, collector: DiagnosticCollector) {
         self.input = input
@@ -194,12 +192,14 @@ final class LibXMLDocumentReader {
         sax.processingInstruction = saxInstruction
         // Like the reader, the parser is given the first four bytes when it is made, so it
         // sees the start of the document (a byte order mark, `<?xml`) as the reader does.
-        let first = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, capacity: 4) }
-        let made = buffer.withUnsafeBufferPointer { bytes in
-            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 4) {
-                xmlCreatePushParserCtxt(&sax, nil, first > 0 ? $0 : nil, max(first, 0), displayPath)
+        let first = input.nextChunk(capacity: 4)
+        collector.given = first.given
+        let made = first.count <= 0 ? xmlCreatePushParserCtxt(&sax, nil, nil, 0, displayPath)
+            : first.bytes.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    xmlCreatePushParserCtxt(&sax, nil, $0, Int32(bytes.count), displayPath)
+                }
             }
-        }
         guard let made else {
             collector.internalError("libxml2 could not create a parser")
             return nil
@@ -207,6 +207,7 @@ final class LibXMLDocumentReader {
         parser = made
         state = .allocate(capacity: 1)
         state.initialize(to: CallbackState(dictionary: DictionaryNames(made.pointee.dict)))
+        state.pointee.starts.append(contentsOf: first.starts)
         xmlCtxtUseOptions(parser, parserOptions)
         if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
         collector.parser = parser
@@ -237,11 +238,12 @@ final class LibXMLDocumentReader {
         state.deallocate()
     }
 
-    /// Hands the document to the parser a chunk at a time, and the events it records, in
-    /// order, to `flush`: after each `xmlParseChunk` that leaves `minimum` events recorded
-    /// or more (or texts of ``LibXMLStream/batchBytes``), and once more at the end if any
-    /// are left. `flush` must leave the batch empty.
-    func run(handingOver minimum: Int, _ flush: (inout RecordedBatch) -> Void) {
+    /// Hands the document to the parser a chunk at a time, as `next` gives them, and the
+    /// events it records, in order, to `flush`: after each `xmlParseChunk` that leaves
+    /// `minimum` events recorded or more (or texts of ``LibXMLStream/batchBytes``), and
+    /// once more at the end if any are left. `flush` must leave the batch empty. `next` is
+    /// not called again once it has given the end of the input or a read error.
+    func run(handingOver minimum: Int, next: () -> GuardedChunk, _ flush: (inout RecordedBatch) -> Void) {
         func flushIfFull() {
             let recorded = state.pointee.recorded
             if recorded.events.count >= minimum || recorded.bytes.count >= LibXMLStream.batchBytes {
@@ -249,10 +251,11 @@ final class LibXMLDocumentReader {
             }
         }
         reading: while !collector.tooMany {
-            let count = Int(buffer.withUnsafeMutableBufferPointer {
-                input.read(into: $0.baseAddress!, capacity: $0.count)
-            })
-            // A read error is reported on its own (``DiagnosticCollector/finish(input:)``).
+            let chunk = next()
+            collector.given = chunk.given
+            state.pointee.starts.append(contentsOf: chunk.starts)
+            let count = chunk.count
+            // A read error is reported on its own (``DiagnosticCollector/finish()``).
             guard count >= 0 else { break reading }
             if count == 0 {
                 xmlParseChunk(parser, nil, 0, 1)
@@ -261,7 +264,7 @@ final class LibXMLDocumentReader {
             // Pushed in pieces of the size `xmlTextReader` pushes: where the parser is
             // when it calls back (and so the position of an error raised then)
             // depends on how much it has been given.
-            buffer.withUnsafeBufferPointer { bytes in
+            chunk.bytes.withUnsafeBufferPointer { bytes in
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { base in
                     var offset = 0
                     while offset < count, parser.pointee.instate != XML_PARSER_EOF {
@@ -283,48 +286,54 @@ final class LibXMLDocumentReader {
         }
     }
 
-    /// ``run(handingOver:_:)`` on the calling thread, each event made and handed to `body`
-    /// after the `xmlParseChunk` that found it.
+    /// ``run(handingOver:next:_:)`` on the calling thread, reading the input as it goes,
+    /// each event made and handed to `body` after the `xmlParseChunk` that found it.
     func runHere(_ body: (XMLStreamEvent) -> Void) {
         var maker = EventMaker(file: displayPath)
-        run(handingOver: 1) { batch in
+        let input = input
+        run(handingOver: 1, next: { input.nextChunk(capacity: Self.chunkSize) }) { batch in
             maker.deliver(batch, to: body)
             batch.removeAll()
         }
     }
 
-    /// ``run(handingOver:_:)`` on a thread of its own, while the calling thread makes the
-    /// events of what it recorded and hands them to `body`, in order: libxml2's parsing and
-    /// validation on one core; the events' strings, and what `body` builds from them, on
+    /// ``run(handingOver:next:_:)`` on a thread of its own, while the calling thread reads
+    /// the input through the guard ahead of it and makes the events of what it recorded,
+    /// handing them to `body` in order (``GuardedFeed``): libxml2's parsing and validation
+    /// on one core; the guard, the events' strings and what `body` builds from them on
     /// another.
     ///
     /// The parsing thread makes no Swift value that holds a reference: it records names as
     /// the addresses libxml2's dictionary keeps them at, and texts and attribute values as
     /// bytes (``RecordedBatch``), and the calling thread makes the strings. A string made
     /// on one thread and let go of on the other moved its reference count's cache line
-    /// between the cores for every event, and making the strings was a tenth of the
-    /// parsing thread, which bounds the reading of a large listing.
+    /// between the cores for every event. Making the strings was a tenth of the parsing
+    /// thread and the guard another, and that thread bounds the reading of a large listing.
     ///
-    /// The parsing thread is the only one that touches the parser, the input and the
-    /// collector until it has handed over its last batch; the channel's lock orders all it
-    /// did before what the calling thread does next. The dictionary's names are read by
-    /// the calling thread while the parser adds others: libxml2 never moves or changes a
-    /// name once it is in its dictionary, and the dictionary lives as long as the parser,
-    /// which this reader frees on the calling thread after the last batch. libxml2 keeps
-    /// its error handler per thread: the parsing thread sets its own to `errorContext`
-    /// (the collector).
+    /// The parsing thread is the only one that touches the parser and the collector until
+    /// it has handed over its last batch, and the calling thread the only one that touches
+    /// the input; the feed's lock orders all each did before what the other does with it.
+    /// The guard may read a few chunks ahead, but the parser's errors are told against what
+    /// it has been given (``GuardedInput``), as on one thread. The dictionary's names are
+    /// read by the calling thread while the parser adds others: libxml2 never moves or
+    /// changes a name once it is in its dictionary, and the dictionary lives as long as the
+    /// parser, which this reader frees on the calling thread after the last batch. libxml2
+    /// keeps its error handler per thread: the parsing thread sets its own to
+    /// `errorContext` (the collector).
     func runOnSecondThread(_ body: (XMLStreamEvent) -> Void, errorContext: UnsafeMutableRawPointer) {
         let shared = SharedReader(reader: self, errorContext: errorContext)
-        var maker = EventMaker(file: displayPath)
-        BatchChannel<RecordedBatch>.split(batchSize: 1, produce: { give in
+        let feed = GuardedFeed()
+        Thread {
             xmlSetStructuredErrorFunc(shared.errorContext, libxmlStructuredError)
-            var handed = MoveBuffer<RecordedBatch>(capacity: 1)
-            shared.reader?.run(handingOver: LibXMLStream.batchSize) { batch in
-                handed.append(batch.take())
-                give(&handed)
+            shared.reader?.run(handingOver: LibXMLStream.batchSize, next: feed.takeChunk) { batch in
+                feed.put(batch.take())
             }
             shared.reader = nil
-        }, consume: { batch in maker.deliver(batch, to: body) })
+            feed.finish()
+        }.start()
+        var maker = EventMaker(file: displayPath)
+        let input = input
+        feed.serve(read: { input.nextChunk(capacity: Self.chunkSize) }, consume: { maker.deliver($0, to: body) })
     }
 
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?,
@@ -350,7 +359,7 @@ final class LibXMLDocumentReader {
                 recorded += 1
             }
         }
-        let position = input.scanner.nextElementStart() ?? collector.parserPosition ?? (0, 0)
+        let position = state.pointee.starts.popFirst() ?? collector.parserPosition ?? (0, 0)
         let event = RecordedEvent(kind: .start, name: state.pointee.record(name: localName),
                                   namespace: state.pointee.record(name: namespace), attributes: recorded,
                                   line: position.line, column: position.column)
@@ -510,6 +519,8 @@ struct EventMaker {
 private struct CallbackState: ~Copyable {
     /// The events recorded since the last hand-over.
     var recorded = RecordedBatch()
+    /// Where the element start tags handed to the parser and not yet reported are.
+    var starts = PositionQueue()
     /// Which addresses are names in the parser's dictionary (see ``DictionaryNames``).
     var dictionary: DictionaryNames
     /// Elements open.

@@ -7,8 +7,9 @@
 ///   signatures) is stopped at the first byte.
 /// - **Where each element starts.** libxml2 knows a node's line as the line where its
 ///   start tag *ends* and no column at all. The scanner records the line and column of the
-///   `<` of every start tag, in document order; the reader pops one for each start tag the
-///   parser reports, so the queue never holds more than the parser's small look-ahead.
+///   `<` of every start tag, in document order, and hands them over with the bytes they
+///   are in; the reader pops one for each start tag the parser reports, so its queue never
+///   holds more than the parser's small look-ahead.
 ///
 /// Hand-written rather than delegated to libxml2 because both needs concern bytes libxml2
 /// either must not see or does not report. It recognises only what can matter in a
@@ -54,14 +55,17 @@ struct MarkupScanner {
     private var markupColumn = 0
     /// Bytes after `<!` so far, while deciding between comment, CDATA and DOCTYPE.
     private var bangBytes: [UInt8] = []
-    private var starts = PositionQueue()
+    private var starts: [(line: Int, column: Int)] = []
 
     private static let commentOpen = Array("--".utf8)
     private static let cdataOpen = Array("[CDATA[".utf8)
     private static let doctypeOpen = Array("DOCTYPE".utf8)
 
-    /// The position of the next element start tag not yet claimed by the reader.
-    mutating func nextElementStart() -> (line: Int, column: Int)? { starts.popFirst() }
+    /// The positions of the element start tags found since the last call, in order.
+    mutating func takeElementStarts() -> [(line: Int, column: Int)] {
+        defer { starts = [] }
+        return starts
+    }
 
     /// Scans `bytes`, the next bytes of the document. Returns how many of them may be handed
     /// to libxml2: all of them, unless a forbidden construct starts in them (then ``stop``
@@ -262,16 +266,16 @@ struct MarkupScanner {
 }
 
 /// A first-in first-out queue of positions that reuses its storage.
-private struct PositionQueue {
+struct PositionQueue {
     private var items: [(Int, Int)] = []
     private var head = 0
 
-    mutating func append(_ item: (Int, Int)) {
+    mutating func append(contentsOf new: [(line: Int, column: Int)]) {
         if head > 256, head * 2 > items.count {
             items.removeFirst(head)
             head = 0
         }
-        items.append(item)
+        for item in new { items.append(item) }
     }
 
     mutating func popFirst() -> (line: Int, column: Int)? {
