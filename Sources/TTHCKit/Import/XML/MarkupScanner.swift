@@ -184,25 +184,30 @@ struct MarkupScanner {
         var j = i
         var position = position
         let n = bytes.count
-        // Eight bytes at a time while none of them is a delimiter (and not at the
-        // document's first byte, where a byte order mark is no character): the column
-        // grows by the bytes that start a character. A word with a line break in it
-        // (the end of a line and the next one's indentation) is counted byte by byte.
+        // Eight bytes at a time (and not at the document's first byte, where a byte order
+        // mark is no character): the column grows by the bytes that start a character, up
+        // to the first delimiter, found in the word itself (``ByteWord/zeroBytes(_:)``
+        // marks it exactly). Bytes before it with a line break among them (the end of a
+        // line and the next one's indentation) are counted byte by byte.
         if let base = bytes.baseAddress, offset > 0 {
             let words = (ByteWord.repeating(0x3C), ByteWord.repeating(a), ByteWord.repeating(b), ByteWord.repeating(c))
             let lf = ByteWord.repeating(0x0A), cr = ByteWord.repeating(0x0D)
             while j + 8 <= n {
                 let w = ByteWord.load(base + j)
-                if ByteWord.has(w, words.0) || ByteWord.has(w, words.1) || ByteWord.has(w, words.2) || ByteWord.has(w, words.3) {
-                    break
-                }
-                if ByteWord.has(w, lf) || ByteWord.has(w, cr) {
-                    for k in 0..<8 { position.advance(over: base[j + k], atStart: false) }
+                let stops = ByteWord.zeroBytes(w ^ words.0) | ByteWord.zeroBytes(w ^ words.1)
+                    | ByteWord.zeroBytes(w ^ words.2) | ByteWord.zeroBytes(w ^ words.3)
+                let breaks = ByteWord.zeroBytes(w ^ lf) | ByteWord.zeroBytes(w ^ cr)
+                let before = ByteWord.firstMarked(stops)
+                if ByteWord.firstMarked(breaks) >= before {
+                    if before > 0 {
+                        position.column += ByteWord.characterStarts(w, first: before)
+                        position.lastWasCR = false
+                    }
                 } else {
-                    position.column += ByteWord.characterStarts(w)
-                    position.lastWasCR = false
+                    for k in 0..<before { position.advance(over: base[j + k], atStart: false) }
                 }
-                j += 8
+                j += before
+                if before < 8 { break }
             }
         }
         while j < n {
