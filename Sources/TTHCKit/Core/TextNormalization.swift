@@ -241,22 +241,7 @@ public enum TextNormalization {
         var i = 0
         let n = p.count
         while i < n {
-            let b = p[i]
-            let v: Int
-            if b < 0x80 {
-                v = Int(b)
-                i += 1
-            } else if b >= 0xC2, b <= 0xCB, i + 1 < n {
-                // Two bytes below U+0300 (String's storage is well-formed UTF-8).
-                v = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
-                i += 2
-            } else if b == 0xE1, i + 2 < n, p[i + 1] >= 0xB8, p[i + 1] <= 0xBB {
-                // U+1E00–U+1EFF, placed after the 0x300 entries of the first table.
-                v = 0x300 + (Int(p[i + 1] & 0x03) << 6 | Int(p[i + 2] & 0x3F))
-                i += 3
-            } else {
-                return nil
-            }
+            guard let v = flatFoldIndex(p, at: &i) else { return nil }
             if out.count > limit { break }
             let entry = table[v]
             switch entry & 0xFF {
@@ -274,6 +259,27 @@ public enum TextNormalization {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ``flatFoldTable`` entry of the scalar whose UTF-8 starts at `p[i]`, with `i`
+    /// moved past it; nil (and `i` unmoved) when the scalar lies outside the tables.
+    /// `p` is a String's storage, so well-formed UTF-8.
+    @inline(__always)
+    static func flatFoldIndex(_ p: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Int? {
+        let b = p[i], n = p.count
+        if b < 0x80 {
+            i += 1
+            return Int(b)
+        } else if b >= 0xC2, b <= 0xCB, i + 1 < n {
+            // Two bytes below U+0300.
+            defer { i += 2 }
+            return Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+        } else if b == 0xE1, i + 2 < n, p[i + 1] >= 0xB8, p[i + 1] <= 0xBB {
+            // U+1E00–U+1EFF, placed after the 0x300 entries of the first table.
+            defer { i += 3 }
+            return 0x300 + (Int(p[i + 1] & 0x03) << 6 | Int(p[i + 2] & 0x3F))
+        }
+        return nil
     }
 
     /// ``foldTable`` as one array of words, U+0000–U+02FF then U+1E00–U+1EFF: the low byte
