@@ -82,6 +82,22 @@ import Testing
         }
     }
 
+    /// The lookup rows use agrees with the header map's dictionary, as matched and after
+    /// the dictionary is changed.
+    @Test func headerMapLookupFollowsItsIndex() {
+        let header = CSVRecord(cells: ["STT", "Tên thủ tục", "Mã TTHC", "Ghi chú", "Lĩnh vực"].enumerated().map {
+            CSVCell(text: $0.element, line: 3, column: 1 + 10 * $0.offset)
+        }, line: 3)
+        var (map, _) = HeaderMatcher.match(header, CatalogueColumn.specs, file: "t.csv")
+        #expect(map.index == [.no: 0, .name: 1, .code: 2, .field: 4])
+        func agrees() -> Bool { CatalogueColumn.allCases.allSatisfy { map.cellIndex($0) == map.index[$0] } }
+        #expect(agrees())
+        map.index[.code] = nil
+        map.index[.fees] = 3
+        #expect(map.cellIndex(.code) == nil && map.cellIndex(.fees) == 3 && agrees())
+        #expect(!map.contains(.code) && map.contains(.fees))
+    }
+
     /// The header trie answers what folding the whole cell and matching it answers, for
     /// every format's columns and a set with prefixes (an empty one too): over the aliases
     /// themselves, their beginnings and extensions in other cases and spacing, and text
