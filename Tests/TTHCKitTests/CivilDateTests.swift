@@ -66,6 +66,72 @@ import Testing
         #expect(d.iso == "2026-02-09")
         #expect(d.vietnamese == "09/02/2026")
     }
+
+    /// The parser against its definition over arrays of bytes and split parts, on texts
+    /// of digits, every separator, spaces and letters: the same date, or the same error.
+    @Test func parserAgreesWithItsDefinition() {
+        func reference(_ text: String) -> Result<CivilDate, DateParseError> {
+            let s = text.trimmingWhitespace()
+            let bytes = Array(s.utf8)
+            func number(_ slice: ArraySlice<UInt8>) -> Int? {
+                guard !slice.isEmpty, slice.count <= 4, slice.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                return slice.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            }
+            func made(_ y: Int, _ m: Int, _ d: Int) -> Result<CivilDate, DateParseError> {
+                CivilDate(year: y, month: m, day: d).map { .success($0) } ?? .failure(DateParseError(text: s, reason: .impossible))
+            }
+            if bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+               let y = number(bytes[0..<4]), let m = number(bytes[5..<7]), let d = number(bytes[8..<10]) { return made(y, m, d) }
+            for sep in [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")] {
+                let parts = bytes.split(separator: sep, omittingEmptySubsequences: false)
+                guard parts.count == 3 else { continue }
+                guard (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+                      let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]) else { break }
+                return made(y, m, d)
+            }
+            return .failure(DateParseError(text: s, reason: .malformed))
+        }
+        let pieces = ["1", "2", "0", "9", "31", "12", "2024", "0229", "/", "-", ".", " ", "x", "\u{A0}", "ệ"]
+        var generator = SplitMix(seed: 5)
+        var dates = 0
+        let numbers = ["1", "01", "29", "31", "2", "12", "13", "2024", "2023", "0000", "202", "1a", ""]
+        let separators = ["/", "-", ".", "/", " "]
+        func pick(_ from: [String]) -> String { from[Int(generator.next() % UInt64(from.count))] }
+        for k in 0..<30_000 {
+            // Half of the texts shaped as three numbers and two separators, half any pieces.
+            let s = k % 2 == 0
+                ? pick(numbers) + pick(separators) + pick(numbers) + pick(separators) + pick(numbers) + (generator.next() % 8 == 0 ? pick(pieces) : "")
+                : (0..<Int(generator.next() % 7)).map { _ in pick(pieces) }.joined()
+            let parsed = Result { () throws(DateParseError) in try CivilDate.parse(s) }
+            switch (parsed, reference(s)) {
+            case let (.success(a), .success(b)): #expect(a == b); dates += 1
+            case let (.failure(a), .failure(b)): #expect(a == b, "\(s.debugDescription)")
+            default: Issue.record("\(s.debugDescription): \(parsed) against \(reference(s))")
+            }
+        }
+        #expect(dates > 50)
+    }
+
+    /// The ISO form written byte by byte against the padded parts joined, and read back:
+    /// every day of 1900–2300, and the first and last day of every year a date can be
+    /// made of (1–9999); a day past 9999 (reached by counting days) keeps the padded form.
+    @Test func isoFormOverWholeRanges() throws {
+        func joined(_ d: CivilDate) -> String { pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2) }
+        var days: [CivilDate] = []
+        var d = CivilDate(year: 1900, month: 1, day: 1)!
+        while d.year <= 2300 {
+            days.append(d)
+            d = d.adding(days: 1)
+        }
+        for year in 1...9999 { days += [CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!] }
+        for d in days {
+            #expect(d.iso == joined(d))
+            #expect(try CivilDate.parse(d.iso) == d)
+        }
+        #expect(CivilDate(year: 12, month: 3, day: 4)!.iso == "0012-03-04")
+        let later = CivilDate(dayNumber: CivilDate(year: 9999, month: 12, day: 31)!.dayNumber + 65)
+        #expect(later.iso == "10000-03-05")
+    }
 }
 
 @Suite struct TextNormalizationTests {
