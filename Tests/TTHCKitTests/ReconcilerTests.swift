@@ -288,6 +288,36 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         reconcile([decision("9/QĐ-BKHCN", [ministry])], [local], asOf: "2026-11-20").differences
     }
 
+    /// The fee key against its definition read scalar by scalar (a separator between two
+    /// numeric scalars is dropped), over texts of digits, every separator, letters, and
+    /// numeric scalars outside ASCII.
+    @Test func feeKeyDropsOnlyGroupingSeparators() {
+        func reference(_ s: String) -> String {
+            let t = Array(Comparison.text(s).unicodeScalars)
+            var out = String.UnicodeScalarView()
+            for (i, u) in t.enumerated() {
+                let isSeparator = u == "." || u == "," || u == " " || u == "\u{00A0}"
+                if isSeparator, i > 0, i + 1 < t.count,
+                   t[i - 1].properties.numericType != nil, t[i + 1].properties.numericType != nil { continue }
+                out.append(u)
+            }
+            return String(out)
+        }
+        let pieces = ["5", "0", "9", ".", ",", " ", "\u{A0}", "đ", "ồ", "ng", "A", "½", "٣", "²", "/", "  ", "\t"]
+        var generator = SplitMix(seed: 21)
+        var changed = 0
+        for _ in 0..<20_000 {
+            let s = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let key = Comparison.fees(s)
+            #expect(key == reference(s), "\(s.debugDescription)")
+            if key != Comparison.text(s) { changed += 1 }
+        }
+        #expect(changed > 1_000)
+        #expect(Comparison.fees("500.000 đồng") == "500000 đồng")
+        #expect(Comparison.sameFees("500 000 đồng/hồ sơ", "500,000 Đồng/hồ sơ"))
+        #expect(!Comparison.sameFees("5.5 đồng", "55.0 đồng"))
+    }
+
     @Test func workingDaysAndCalendarDaysDiffer() {
         let d = differences(ministry: change("1.000001", .amended, time: "15 ngày làm việc"),
                             local: entry("1.000001", time: "15 ngày"))
