@@ -53,6 +53,34 @@ import Testing
         #expect(r.completeness.heldParts == [.processingTime, .fees, .agency, .legalBasis, .onlineService])
         #expect(r.scorecard.months.map { [$0.publishedComplete, $0.completeTotal] } == [[1, 2], [1, 1]])
     }
+
+    /// Files holding different parts, their entries interleaved (each file's entries
+    /// share one array of parts): the parts held are those of every file.
+    @Test func thePartsHeldAreThoseOfEveryFile() {
+        let a = catalogue(Self.header + "1,1.000001,Thủ tục A,Sở,05 ngày,Không,Toàn trình,05/10/2026,Luật A\n"
+            + "2,1.000002,Thủ tục B,Sở,05 ngày,Không,Toàn trình,05/10/2026,Luật B\n").entries
+        let b = catalogue("Mã TTHC,Tên thủ tục,Thành phần hồ sơ\n1.000003,Thủ tục C,\n1.000004,Thủ tục D,Đơn\n").entries
+        let r = reconcile([], [a[0], b[0], b[1], a[1]], asOf: "2026-11-20")
+        #expect(r.completeness.heldParts == [.processingTime, .fees, .agency, .legalBasis, .onlineService, .dossier])
+        #expect(r.completeness.incomplete.map(\.code) == ["1.000003"])
+    }
+
+    /// A part is blank when every character is whitespace (a character is whitespace
+    /// when its first scalar is), as `Character.isWhitespace` says, over texts of
+    /// spaces of every kind, letters, marks and controls.
+    @Test func aBlankPartIsAllWhitespaceCharacters() {
+        let pieces = [" ", "\u{A0}", "\u{3000}", "\t", "\n", "\u{301}", "a", "Đ", "\u{1F}", "\u{7F}", "\u{2028}", "!"]
+        var generator = SplitMix(seed: 9)
+        var blank = 0
+        for _ in 0..<20_000 {
+            let s = (0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let expected = s.allSatisfy(\.isWhitespace)
+            #expect(LocalEntry.isBlank(s) == expected, "\(s.debugDescription)")
+            if expected { blank += 1 }
+        }
+        #expect(blank > 1_000 && blank < 19_000)
+        #expect(LocalEntry.isBlank(" \u{301}") && !LocalEntry.isBlank("\u{301} "))
+    }
 }
 
 @Suite struct OnlineReviewTests {

@@ -63,7 +63,18 @@ extension LocalEntry {
     public var missingParts: [ProcedurePart] {
         heldParts.filter { part in
             guard let text = value(of: part) else { return true }
-            return text.allSatisfy { $0.isWhitespace }
+            return Self.isBlank(text)
         }
+    }
+
+    /// True when every character of `text` is whitespace (a character is whitespace when
+    /// its first scalar is). A text whose first scalar is not whitespace is answered
+    /// without reading on: walking characters through the Unicode property tables was
+    /// most of the completeness check.
+    static func isBlank(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return true }
+        if first.isASCII, first.value > 0x20, first.value != 0x7F { return false }
+        if !first.properties.isWhitespace { return false }
+        return text.allSatisfy { $0.isWhitespace }
     }
 }

@@ -451,9 +451,16 @@ private struct Run<Calendar: WorkingDayCalendar> {
         func add(_ kind: CheckRule, _ e: LocalEntry, _ message: LocalizedText) {
             out.append(Finding(kind: kind, code: e.code?.raw, name: e.content.name, message: message, location: e.location))
         }
-        var firstByKey: [String: SourceLocation] = [:]
+        // The first entry of each code, by index: one hash of the key per entry (the
+        // dictionary's default slot is taken in place), no location copied.
+        var firstByKey: [String: Int] = [:]
         firstByKey.reserveCapacity(catalogue.entries.count)
-        for e in catalogue.entries {
+        func claim(_ slot: inout Int, for i: Int) -> Int? {
+            if slot >= 0 { return slot }
+            slot = i
+            return nil
+        }
+        for (i, e) in catalogue.entries.enumerated() {
             guard let code = e.code else {
                 add(.malformedCode, e, CheckStrings.both(\.noCode))
                 continue
@@ -462,10 +469,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 add(.malformedCode, e, CheckStrings.both { $0.malformedCode(code.raw) })
                 continue
             }
-            if let first = firstByKey[code.key] {
-                add(.duplicateCode, e, CheckStrings.both { $0.duplicateCode(code.key, first.compilerStyle) })
-            } else {
-                firstByKey[code.key] = e.location
+            let key = code.key
+            if let first = claim(&firstByKey[key, default: -1], for: i) {
+                let location = catalogue.entries[first].location
+                add(.duplicateCode, e, CheckStrings.both { $0.duplicateCode(key, location.compilerStyle) })
             }
         }
         for e in catalogue.entries
@@ -545,8 +552,13 @@ private struct Run<Calendar: WorkingDayCalendar> {
         var held = Set<ProcedurePart>()
         var out = Completeness()
         var isComplete = [Bool](repeating: false, count: catalogue.entries.count)
+        // The entries of one file share one array of held parts: each is added once.
+        var lastHeld: [ProcedurePart]?
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
-            held.formUnion(e.heldParts)
+            if e.heldParts != lastHeld {
+                held.formUnion(e.heldParts)
+                lastHeld = e.heldParts
+            }
             out.inForceTotal += 1
             let missing = e.missingParts
             if missing.isEmpty {
