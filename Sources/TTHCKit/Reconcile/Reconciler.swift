@@ -374,12 +374,17 @@ private struct Run<Calendar: WorkingDayCalendar> {
         return current
     }
 
+    /// The ministry's current version of entry `i` (`e`): by its code, else by the name it
+    /// was matched on. One lookup when the code is current.
+    func currentVersion(of i: Int, _ e: LocalEntry, in current: [String: Version]) -> Version? {
+        if let code = e.code, code.isWellFormed, let v = current[code.key] { return v }
+        return nameMatches[i].flatMap { current[$0] }
+    }
+
     func differences(_ current: [String: Version]) -> [Difference] {
         var out: [Difference] = []
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
-            let key: String?
-            if let code = e.code, code.isWellFormed, current[code.key] != nil { key = code.key } else { key = nameMatches[i] }
-            guard let key, let version = current[key] else { continue }
+            guard let version = currentVersion(of: i, e, in: current) else { continue }
             let m = version.content, l = e.content
             func add(_ field: ComparedField, _ local: ComparedValue?, _ ministry: ComparedValue?) {
                 out.append(Difference(code: e.code ?? version.code, name: l.name, decision: version.decision,
@@ -583,9 +588,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
         var out: [OnlineReviewItem] = []
         out.reserveCapacity(catalogue.entries.reduce(0) { $0 + ($1.status == .inForce ? 1 : 0) })
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
-            let key: String?
-            if let code = e.code, code.isWellFormed, current[code.key] != nil { key = code.key } else { key = nameMatches[i] }
-            let version = key.flatMap { current[$0] }
+            let version = currentVersion(of: i, e, in: current)
             let ministry = version?.content.onlineService
             let have = e.content.onlineService?.degree ?? 0
             var item = OnlineReviewItem(entry: e, ministry: ministry, ministryDecision: version?.decision, proposal: .keep,
