@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    /// What the JSON writer asks: is there a control byte (below 0x20), and below any
+    /// other limit up to 0x80.
+    @Test func aByteBelowALimitIsFound() {
+        let alphabet: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x5C, 0x7F, 0x80, 0x81, 0xC3, 0xFF, 0x41]
+        var generator = SplitMix(seed: 17)
+        for _ in 0..<50_000 {
+            let bytes = (0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let w = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            for limit: UInt8 in [0x01, 0x20, 0x22, 0x80] {
+                #expect(ByteWord.hasByteBelow(w, ByteWord.repeating(limit)) == bytes.contains { $0 < limit }, "\(bytes) below \(limit)")
+            }
+        }
+    }
+
     @Test func characterStartsAreCountedInTheFirstBytes() {
         for w in Self.words(count: 20_000, seed: 13) {
             let bytes = Self.bytes(w)

@@ -104,7 +104,9 @@ import Testing
         // Keys that sort differently by UTF-8 bytes and by other orders (case, digits,
         // prefixes, non-ASCII), and repeat so that later values replace earlier ones.
         let keys = ["a", "B", "b", "aa", "a1", "a10", "a2", "Z", "đ", "e", "é", "", "key with space", "x\"y", "tab\t", "/"]
-        let strings = ["", "plain", "Thủ tục \"cấp\" lại", "2345/QĐ-BKHCN", "back\\slash", "line\nbreak\r\n", "\u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{7F}", "tab\there", "😀 emoji", "\u{FEFF}bom", "e\u{301}"]
+        let strings = ["", "plain", "Thủ tục \"cấp\" lại", "2345/QĐ-BKHCN", "back\\slash", "line\nbreak\r\n", "\u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{7F}", "tab\there", "😀 emoji", "\u{FEFF}bom", "e\u{301}",
+                       // Escapes after whole words of plain bytes (the writer skips eight at a time).
+                       "12345678", "abcdefgh\\", "1234567890abcdef\"", "Giấy chứng nhận đăng ký\u{1F}", "Thủ tục hành chính cấp tỉnh\tx"]
         let doubles: [Double] = [0, -0.0, 1, 0.5, 0.1, 1.0 / 3, 100, 1e-5, 1e21, 123456789.125, -2.5, .leastNonzeroMagnitude, 1.7976931348623157e308]
 
         mutating func pick<T>(_ a: [T]) -> T { a[Int(random.next() % UInt64(a.count))] }

@@ -40,6 +40,13 @@ enum ByteWord {
     @inline(__always)
     static func marked(_ mask: UInt64) -> Int { Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56) }
 
+    /// True when one of the word's bytes is below `limit` (at most 0x80, given as
+    /// ``repeating(_:)``): the zero-byte test with the limit subtracted, exact for "any".
+    @inline(__always)
+    static func hasByteBelow(_ w: UInt64, _ limit: UInt64) -> Bool {
+        (w &- limit) & ~w & 0x8080_8080_8080_8080 != 0
+    }
+
     /// True when one of the word's bytes is `byte` (given as ``repeating(_:)``).
     @inline(__always)
     static func has(_ w: UInt64, _ byte: UInt64) -> Bool { hasZeroByte(w ^ byte) }

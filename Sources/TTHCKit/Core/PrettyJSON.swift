@@ -107,8 +107,15 @@ final class JSONBytes {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
+    /// Two spaces a level, copied from a run of spaces rather than appended one by one.
     func indent(_ depth: Int) {
-        for _ in 0..<depth { append(0x20); append(0x20) }
+        let spaces: StaticString = "                                                                "
+        var left = 2 * depth
+        while left > 0 {
+            let n = min(left, spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: n))
+            left -= n
+        }
     }
 
     /// A JSON string: quotes, and the escapes `JSONEncoder` writes.
@@ -117,7 +124,20 @@ final class JSONBytes {
         var s = s
         s.withUTF8 { utf8 in
             var start = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            // Eight bytes at a time up to the first word with a byte to escape: most texts
+            // have none, and testing each byte was most of writing them.
+            var clean = 0
+            if let base = utf8.baseAddress {
+                let quote = ByteWord.repeating(0x22), backslash = ByteWord.repeating(0x5C), control = ByteWord.repeating(0x20)
+                while clean + 8 <= utf8.count {
+                    let w = ByteWord.load(base + clean)
+                    if ByteWord.has(w, quote) || ByteWord.has(w, backslash) || ByteWord.hasByteBelow(w, control) { break }
+                    clean += 8
+                }
+            }
+            for i in clean..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 start = i + 1
                 append(0x5C)
