@@ -171,15 +171,15 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// together.
     mutating func changeRows(inTwoHalvesFrom threshold: Int) -> [ChangeRow] {
         let all = decisions.indices.flatMap { d in decisions[d].changes.indices.map { (d, $0) } }
-        @Sendable func rowed(_ part: ArraySlice<(Int, Int)>, by run: Run) -> (rows: [ChangeRow], run: Run) {
+        @Sendable func rowed(_ part: ArraySlice<(Int, Int)>, by run: Run, room: Int) -> (rows: [ChangeRow], run: Run) {
             var run = run
             var rows: [ChangeRow] = []
-            rows.reserveCapacity(part.count)
+            rows.reserveCapacity(room)
             for (d, c) in part { rows.append(run.row(for: run.decisions[d].changes[c], in: run.decisions[d], at: d)) }
             return (rows, run)
         }
         guard all.count >= max(threshold, 2) else {
-            let (rows, run) = rowed(all[...], by: self)
+            let (rows, run) = rowed(all[...], by: self, room: all.count)
             self = run
             return rows
         }
@@ -187,10 +187,15 @@ private struct Run<Calendar: WorkingDayCalendar> {
         // change whose code the catalogue lacks, a new procedure, is looked up by name).
         if unexplainedByName == nil { unexplainedByName = nameIndex(inTwoHalves: true) }
         let run = self, middle = all.count / 2
-        let (first, second) = concurrently({ rowed(all[..<middle], by: run) }, { rowed(all[middle...], by: run) })
-        nameMatches = first.run.nameMatches.merging(second.run.nameMatches) { _, later in later }
-        provisionalYears = first.run.provisionalYears.union(second.run.provisionalYears)
-        return first.rows + second.rows
+        // The first half's array has room for both: the second is appended to it in place,
+        // not both copied into a third.
+        let ((firstRows, firstRun), (secondRows, secondRun)) = concurrently(
+            { rowed(all[..<middle], by: run, room: all.count) }, { rowed(all[middle...], by: run, room: all.count - middle) })
+        nameMatches = firstRun.nameMatches.merging(secondRun.nameMatches) { _, later in later }
+        provisionalYears = firstRun.provisionalYears.union(secondRun.provisionalYears)
+        var rows = consume firstRows
+        rows.append(contentsOf: secondRows)
+        return rows
     }
 
     // MARK: Matching

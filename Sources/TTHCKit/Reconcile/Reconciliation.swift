@@ -51,7 +51,8 @@ public struct Reconciliation: Sendable, Codable, Equatable {
     /// How many changes have each status.
     public var statusCounts: [ChangeStatus.Kind: Int] {
         var counts: [ChangeStatus.Kind: Int] = [:]
-        for row in changes { counts[row.status.kind, default: 0] += 1 }
+        // By index: `for row in changes` copied every row to read one field.
+        for i in changes.indices { counts[changes[i].status.kind, default: 0] += 1 }
         return counts
     }
 }
