@@ -516,7 +516,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     /// `complete[i]`: entry `i` is in force with no held part empty (``completeness()``).
     func scorecard(complete: [Bool]) -> Scorecard {
-        var months: [String: Tally] = [:]
+        // By year × 100 + month: a number to hash, not a "yyyy-mm" string made per entry.
+        var months: [Int: Tally] = [:]
         var full = 0, partial = 0, total = 0
         for (i, e) in catalogue.entries.enumerated() {
             if e.status == .inForce {
@@ -525,7 +526,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 if e.content.onlineService == .partial { partial += 1 }
             }
             guard let published = e.publishedOn, published <= asOf else { continue }
-            let month = String(published.iso.prefix(7))
+            let month = published.year * 100 + published.month
             var t = months[month, default: Tally()]
             if let d = namedDecision[i] {
                 t.publishedTotal += 1
@@ -547,7 +548,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
         return Scorecard(
             months: months.keys.sorted().map { m in
                 let t = months[m]!
-                return Scorecard.Month(month: m, publishedOnTime: t.published, publishedTotal: t.publishedTotal,
+                return Scorecard.Month(month: String(CivilDate(year: m / 100, month: m % 100, day: 1)!.iso.prefix(7)),
+                                       publishedOnTime: t.published, publishedTotal: t.publishedTotal,
                                        postedOnTime: t.posted, postedTotal: t.postedTotal,
                                        publishedComplete: t.complete, completeTotal: t.completeTotal)
             },
