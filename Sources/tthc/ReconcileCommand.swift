@@ -42,6 +42,9 @@ struct ReconcileCommand: ParsableCommand {
         // kept while the report is written, it raised the peak of a national 10× workbook
         // past 1 GiB.
         let reconciliation = try options.pipeline(run, allowingUnreadListings: true).reconcile(asOf: day)
+        // What reading and reconciling freed goes back to the system before the report,
+        // the other large allocation, is made.
+        HeapMemory.returnFreedPages()
         let colour = TerminalColour.enabled(choice: color, environment: ProcessInfo.processInfo.environment,
                                             outputPath: output)
         let content = format.renderer(colour: colour).content(reconciliation, language: options.lang)
