@@ -11,6 +11,8 @@
 #       beside its Python peer (scripts/national-peer.py: pandas, python-holidays, numpy,
 #       installed with pip when missing), runs alternating; prints each figure, the speed-up
 #       over the peer, the cost per record at each scale against 1×, and peak memory.
+#   scripts/bench.sh formats [SCALE]      `tthc reconcile` in every report format at one scale
+#       (default 10): wall time and peak memory of one run each, against the 1 GiB goal.
 #   scripts/bench.sh startup              `tthc calendar add` and `tthc reconcile` on the
 #       bundled catalogs/, the best of several runs.
 #
@@ -194,8 +196,28 @@ PY
     catalogue "$dir/c" decision 99990 "$(printf 'Thủ tục %.0s' {1..160})" utf-16 && measure_validate "decision: 99,990 rows of 2.6 KB, UTF-16" "$dir/c" && rm -rf "$dir/c"
 }
 
+# Peak memory and wall time of `tthc reconcile` at national scale in every report format,
+# one run each (the workbook is the largest; the national case measures JSON only).
+formats() {
+    local scale="${1:-10}" dir out format line
+    tthc_release
+    dir="$(national_data "$scale")"
+    out="$(mktemp -d)"
+    echo "[formats] tthc reconcile at ${scale}×, every format, one run each (goal < 1024 MiB)"
+    for format in json csv text markdown html xlsx; do
+        line="$(measure "$tthc" reconcile --catalogs "$dir" --as-of 2026-11-20 --format "$format" --output "$out/report.$format")"
+        awk -v f="$format" -v line="$line" -v size="$(stat -c %s "$out/report.$format")" 'BEGIN {
+            split(line, v, " ")
+            printf "  %-9s wall %7.2f s  %6.0f MiB  (%.1f MB out)%s\n", f, v[1], v[2] / 1024, size / 1e6, (v[2] / 1024 >= 1024) ? "  over the goal" : ""
+        }'
+        rm -f "$out/report.$format"
+    done
+    rm -rf "$out"
+}
+
 case "${1:-}" in
     national) shift; national "$@"; exit ;;
+    formats) shift; formats "$@"; exit ;;
     startup) shift; startup; exit ;;
     memory) shift; memory; exit ;;
 esac
