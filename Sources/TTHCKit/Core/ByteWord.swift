@@ -9,9 +9,7 @@ enum ByteWord {
     /// True when one of the word's bytes is zero. The classic test ((w − 0x01…) & ~w &
     /// 0x80…): it may mark the wrong byte above a zero one, but it is exact for "any".
     @inline(__always)
-    static func hasZeroByte(_ w: UInt64) -> Bool {
-        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
-    }
+    static func hasZeroByte(_ w: UInt64) -> Bool { zeroBytes(w) != 0 }
 
     /// The high bit of each zero byte of the word, and perhaps of bytes above the lowest
     /// zero one (the borrow of ``hasZeroByte(_:)``): its lowest set bit is exact, the first
@@ -54,9 +52,7 @@ enum ByteWord {
     /// How many of the word's bytes start a character: all but the continuation bytes
     /// (10xxxxxx: the top bit set, the next one clear).
     @inline(__always)
-    static func characterStarts(_ w: UInt64) -> Int {
-        8 - marked(w & ~(w << 1) & 0x8080_8080_8080_8080)
-    }
+    static func characterStarts(_ w: UInt64) -> Int { characterStarts(w, first: 8) }
 
     /// The word at `pointer`, whatever its alignment.
     @inline(__always)
