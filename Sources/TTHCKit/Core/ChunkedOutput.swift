@@ -58,6 +58,26 @@ final class ChunkedOutput {
         flushIfFull()
     }
 
+    @inline(__always) func append(_ bytes: ArraySlice<UInt8>) { self.bytes.append(contentsOf: bytes) }
+
+    @inline(__always) func append(spaces count: Int) {
+        for _ in 0..<max(count, 0) { bytes.append(0x20) }
+    }
+
+    /// Where the next byte goes: the start of a line built piece by piece, for
+    /// ``endLine(from:trimmingTrailingSpaces:)``.
+    var position: Int { bytes.count }
+
+    /// Ends the line that started at `start` (``position``) as ``line(_:trimmingTrailingSpaces:)``
+    /// ends one.
+    func endLine(from start: Int, trimmingTrailingSpaces: Bool = false) {
+        if trimmingTrailingSpaces {
+            while bytes.count > start, bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
+        }
+        bytes.append(0x0A)
+        flushIfFull()
+    }
+
     /// Hands the bytes so far on once there are a piece's worth.
     @inline(__always) func flushIfFull() {
         if bytes.count >= pieceSize { flush() }

@@ -39,15 +39,26 @@ public struct MarkdownReport: ReportRenderer {
         }
     }
 
+    /// The rows are put together as bytes in the output, each cell's text escaped into it.
     private static func write(_ table: ReportDocument.Table, to out: ChunkedOutput) {
         func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
         out.line(row(table.columns.map { escape($0.title) }))
         out.line(row(table.columns.map { $0.alignment == .trailing ? "---:" : "---" }))
         for cells in table.rows {
-            out.line(row(cells.map { cell in
-                let text = cell.lines.map(escape).joined(separator: "<br>")
-                return cell.tone == .danger ? "**" + text + "**" : text
-            }))
+            let start = out.position
+            out.append("| ")
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { out.append(" | ") }
+                let bold = cell.tone == .danger
+                if bold { out.append("**") }
+                for (k, line) in cell.lines.enumerated() {
+                    if k > 0 { out.append("<br>") }
+                    escape(line, into: out)
+                }
+                if bold { out.append("**") }
+            }
+            out.append(" |")
+            out.endLine(from: start)
         }
     }
 
@@ -55,14 +66,36 @@ public struct MarkdownReport: ReportRenderer {
     static func escape(_ text: String) -> String {
         var out = ""
         for c in text {
-            switch c {
-            case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "&":
-                out.append("\\")
-                out.append(c)
-            default:
-                out.append(c)
-            }
+            if isSpecial(c) { out.append("\\") }
+            out.append(c)
         }
         return out
+    }
+
+    static func isSpecial(_ c: Character) -> Bool {
+        switch c {
+        case "\\", "|", "*", "_", "`", "[", "]", "<", ">", "&": true
+        default: false
+        }
+    }
+
+    /// ``escape(_:)`` into the output. In simple text (``DisplayWidth/isSimple(utf8:)``)
+    /// every character is one scalar, so a special character is its ASCII byte wherever
+    /// it occurs and the bytes are escaped as they are copied; other text goes character
+    /// by character (a `*` followed by a combining mark is another character, left as is).
+    static func escape(_ text: String, into out: ChunkedOutput) {
+        var text = text
+        let done = text.withUTF8 { p in
+            guard DisplayWidth.isSimple(utf8: p) else { return false }
+            for b in p {
+                switch b {
+                case 0x5C, 0x7C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x26: out.append(byte: 0x5C)
+                default: break
+                }
+                out.append(byte: b)
+            }
+            return true
+        }
+        if !done { out.append(escape(text)) }
     }
 }

@@ -213,7 +213,10 @@ struct ReportDocument: Sendable {
     /// A status with an explanation in parentheses goes on two lines: the status, then
     /// the explanation ("Không áp dụng" / "(chỉ cấp trung ương)").
     static func statusLines(_ text: String) -> [String] {
-        guard let open = text.range(of: " ("), text.hasSuffix(")") else { return [text] }
+        // Found in the UTF-8 (Foundation's `range(of:)` bridged every status of a national
+        // report to an NSString): the space and the parenthesis are ASCII, so where they
+        // start is a character boundary of the text.
+        guard text.hasSuffix(")"), let open = text.utf8.firstRange(of: " (".utf8) else { return [text] }
         return [String(text[..<open.lowerBound]), String(text[text.index(after: open.lowerBound)...])]
     }
 

@@ -162,11 +162,14 @@ enum ReportFormatting {
     /// Whether `text` holds a control character (general category Cc: U+0000–U+001F and
     /// U+007F–U+009F): in UTF-8 a byte below 0x20, 0x7F, or 0xC2 followed by 0x80–0x9F.
     static func hasControl(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b < 0x20 || b == 0x7F || (previous == 0xC2 && b <= 0x9F) { return true }
-            previous = b
+        var text = text
+        return text.withUTF8 { p in
+            var previous: UInt8 = 0
+            for b in p {
+                if b < 0x20 || b == 0x7F || (previous == 0xC2 && b <= 0x9F) { return true }
+                previous = b
+            }
+            return false
         }
-        return false
     }
 }

@@ -49,7 +49,7 @@ public struct TextReport: ReportRenderer {
                 case .paragraph(let text):
                     DisplayWidth.wrap(text, width: Self.paragraphWidth).forEach(emit)
                 case .table(let table):
-                    write(table, emit)
+                    write(table, out)
                 }
             }
         }
@@ -62,12 +62,10 @@ public struct TextReport: ReportRenderer {
         var spaced: Bool
     }
 
-    /// A row's cells as the lines they take: each line of a cell wrapped at its column's
-    /// width.
-    static func wrapped(_ row: [ReportDocument.Cell], _ columns: [ReportDocument.Column]) -> [[String]] {
-        zip(row, columns).map { cell, column in
-            guard let width = column.wrap else { return cell.lines }
-            return cell.lines.flatMap { DisplayWidth.wrap($0, width: width) }
+    /// The lines a cell takes in its column, added to `lines`.
+    static func lines(of cell: ReportDocument.Cell, in column: ReportDocument.Column, into lines: inout WrappedLines) {
+        for line in cell.lines {
+            if let width = column.wrap { lines.append(wrapping: line, width: width) } else { lines.append(line) }
         }
     }
 
@@ -76,47 +74,70 @@ public struct TextReport: ReportRenderer {
     /// and the rows are drawn (wrapped again) in a second pass.
     static func layout(_ table: ReportDocument.Table) -> Layout {
         var layout = Layout(widths: table.columns.map { DisplayWidth.of($0.title) }, spaced: false)
+        var lines = WrappedLines()
         for row in table.rows {
-            for (i, lines) in wrapped(row, table.columns).enumerated() {
+            for (i, (cell, column)) in zip(row, table.columns).enumerated() {
+                lines.removeAll()
+                Self.lines(of: cell, in: column, into: &lines)
                 if lines.count > 1 { layout.spaced = true }
-                for line in lines { layout.widths[i] = max(layout.widths[i], DisplayWidth.of(line)) }
+                for w in lines.widths { layout.widths[i] = max(layout.widths[i], w) }
             }
         }
         return layout
     }
 
-    private func write(_ table: ReportDocument.Table, _ emit: (String) -> Void) {
+    /// Draws the table: the header and its rule, then each row's lines, each cell padded
+    /// to its column (the last column's padding left out), columns two spaces apart. The
+    /// rows' lines are put together as bytes in the output, from the cells' wrapped lines.
+    private func write(_ table: ReportDocument.Table, _ out: ChunkedOutput) {
         let layout = Self.layout(table)
         let widths = layout.widths
-        func pad(_ text: String, _ i: Int, tone: ReportDocument.Tone?) -> String {
+        func pad(_ text: String, _ i: Int) -> String {
             let gap = String(repeating: " ", count: widths[i] - DisplayWidth.of(text))
-            let painted = paint(text, tone)
-            return table.columns[i].alignment == .trailing ? gap + painted : painted + gap
+            return table.columns[i].alignment == .trailing ? gap + text : text + gap
         }
-        emit(table.columns.indices.map { pad(table.columns[$0].title, $0, tone: nil) }.joined(separator: "  "))
-        emit(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        out.line(table.columns.indices.map { pad(table.columns[$0].title, $0) }.joined(separator: "  "),
+                 trimmingTrailingSpaces: true)
+        out.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), trimmingTrailingSpaces: true)
+        let trailing = table.columns.map { $0.alignment == .trailing }
+        var cellLines: [WrappedLines] = []
         for (r, cells) in table.rows.enumerated() {
-            if layout.spaced && r > 0 { emit("") }
-            let row = Self.wrapped(cells, table.columns)
-            let height = row.map(\.count).max() ?? 1
+            if layout.spaced && r > 0 { out.endLine(from: out.position) }
+            let shown = min(cells.count, table.columns.count)
+            while cellLines.count < shown { cellLines.append(WrappedLines()) }
+            for i in 0..<shown {
+                cellLines[i].removeAll()
+                Self.lines(of: cells[i], in: table.columns[i], into: &cellLines[i])
+            }
+            let height = shown == 0 ? 1 : cellLines[..<shown].map(\.count).max()!
             for k in 0..<height {
-                emit(row.indices.map { i in
-                    let text = k < row[i].count ? row[i][k] : ""
-                    return pad(text, i, tone: text.isEmpty ? nil : cells[i].tone)
-                }.joined(separator: "  "))
+                let start = out.position
+                for i in 0..<shown {
+                    if i > 0 { out.append(spaces: 2) }
+                    let lines = cellLines[i]
+                    let range = k < lines.count ? lines.range(of: k) : 0..<0
+                    let gap = widths[i] - (k < lines.count ? lines.widths[k] : 0)
+                    let code = range.isEmpty ? "" : colourCode(cells[i].tone)
+                    if trailing[i] { out.append(spaces: gap) }
+                    if !code.isEmpty { out.append("\u{1B}[\(code)m") }
+                    out.append(lines.bytes[range])
+                    if !code.isEmpty { out.append("\u{1B}[0m") }
+                    if !trailing[i] { out.append(spaces: gap) }
+                }
+                out.endLine(from: start, trimmingTrailingSpaces: true)
             }
         }
     }
 
-    private func paint(_ text: String, _ tone: ReportDocument.Tone?) -> String {
-        guard colour, let tone else { return text }
-        let code = switch tone {
+    /// The SGR code of a tone, "" for none (and always without colour).
+    private func colourCode(_ tone: ReportDocument.Tone?) -> String {
+        guard colour, let tone else { return "" }
+        return switch tone {
         case .danger: "31"
         case .warning: "33"
         case .success: "32"
         case .neutral: ""
         }
-        return code.isEmpty ? text : "\u{1B}[\(code)m" + text + "\u{1B}[0m"
     }
 
     private func bold(_ text: String) -> String {
