@@ -97,6 +97,26 @@ import Testing
         #expect(MarkdownReport.escape("*\u{301}") == "*\u{301}")
     }
 
+    /// The HTML report's escape into the output, with and without the breaks after `.` in
+    /// codes and `/` in locations, is the rule on the escaped text: no break after a
+    /// separator that a combining mark makes another character.
+    @Test func htmlEscapeOnBytesIsTheRule() {
+        let pieces = Self.mixedPieces + [".", "/", "1.004227", "a/b/", ".\u{301}", "/\u{301}", "\"", "'"]
+        for text in Self.texts(pieces, count: 4_000, seed: 17) {
+            let plain = ChunkedOutput.produced { out in HTMLReport.escape(text, into: out) }.collected
+            #expect(plain == Array(HTMLReport.escape(text).utf8), "\(text.debugDescription)")
+            for (separator, keepingFirst) in [("." as Unicode.Scalar, true), ("/", false), (".", false)] {
+                let broken = ChunkedOutput.produced { out in
+                    HTMLReport.escape(text, into: out, breakingAfter: separator, keepingFirst: keepingFirst)
+                }.collected
+                let rule = HTMLReport.breakable(HTMLReport.escape(text), after: Character(separator), keepingFirst: keepingFirst)
+                #expect(broken == Array(rule.utf8), "\(text.debugDescription)")
+            }
+        }
+        let code = ChunkedOutput.produced { out in HTMLReport.escape("1.004227.000.00.H12", into: out, breakingAfter: ".", keepingFirst: true) }
+        #expect(String(decoding: code.collected, as: UTF8.self) == "1.004227.<wbr>000.<wbr>00.<wbr>H12")
+    }
+
     @Test(arguments: [
         ("Quá hạn 3 ngày làm việc (từ 01/12/2026)", ["Quá hạn 3 ngày làm việc", "(từ 01/12/2026)"]),
         ("Đúng hạn", ["Đúng hạn"]),

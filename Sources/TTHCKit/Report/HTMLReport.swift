@@ -75,40 +75,93 @@ public struct HTMLReport: ReportRenderer {
             out.line("<th scope=\"col\"\(classes(column))>" + escape(column.title) + "</th>")
         }
         for line in ["</tr>", "</thead>", "<tbody>"] { out.line(line) }
+        let openings = table.columns.map { "<td" + classes($0) + ">" }
         for row in table.rows {
             out.line("<tr>")
-            for (cell, column) in zip(row, table.columns) {
-                out.line("<td\(classes(column))>" + cellHTML(cell, column) + "</td>")
+            for (i, (cell, column)) in zip(row, table.columns).enumerated() {
+                let start = out.position
+                out.append(openings[i])
+                writeCell(cell, column, to: out)
+                out.append("</td>")
+                out.endLine(from: start)
             }
             out.line("</tr>")
         }
         for line in ["</tbody>", "</table>"] { out.line(line) }
     }
 
-    private static func cellHTML(_ cell: ReportDocument.Cell, _ column: ReportDocument.Column) -> String {
-        var parts: [String] = []
+    /// A cell's lines, escaped, into the output: the first in a badge (a status) or kept
+    /// whole (a reference, a date), the others set in smaller type, `<br>` between them.
+    private static func writeCell(_ cell: ReportDocument.Cell, _ column: ReportDocument.Column, to out: ChunkedOutput) {
         for (i, line) in cell.lines.enumerated() {
-            var html = escape(line)
-            switch column.content {
-            case .code: html = breakable(html, after: ".", keepingFirst: true)  // 1.004227.<wbr>000.<wbr>…
-            case .location: html = breakable(html, after: "/", keepingFirst: false)
-            default: break
-            }
+            if i > 0 { out.append("<br>") }
+            var close = false
             if i == 0, let tone = cell.tone {
-                html = "<span class=\"badge \(tone.rawValue)\">" + html + "</span>"
+                out.append("<span class=\"badge ")
+                out.append(tone.rawValue)
+                out.append("\">")
+                close = true
             } else if i == 0, column.content == .reference || column.content == .date {
-                html = "<span class=\"nw\">" + html + "</span>"
+                out.append("<span class=\"nw\">")
+                close = true
             } else if i > 0 {
-                html = "<span class=\"sub\">" + html + "</span>"
+                out.append("<span class=\"sub\">")
+                close = true
             }
-            parts.append(html)
+            switch column.content {
+            case .code: escape(line, into: out, breakingAfter: ".", keepingFirst: true)  // 1.004227.<wbr>000.<wbr>…
+            case .location: escape(line, into: out, breakingAfter: "/", keepingFirst: false)
+            default: escape(line, into: out)
+            }
+            if close { out.append("</span>") }
         }
-        return parts.joined(separator: "<br>")
+    }
+
+    /// ``escape(_:)`` into the output, byte by byte: the five characters it escapes are
+    /// ASCII, and an ASCII byte in UTF-8 is always the scalar itself.
+    static func escape(_ text: String, into out: ChunkedOutput) {
+        var text = text
+        text.withUTF8 { p in
+            for b in p { appendEscaped(b, to: out) }
+        }
+    }
+
+    @inline(__always) private static func appendEscaped(_ b: UInt8, to out: ChunkedOutput) {
+        switch b {
+        case 0x26: out.append("&amp;")
+        case 0x3C: out.append("&lt;")
+        case 0x3E: out.append("&gt;")
+        case 0x22: out.append("&quot;")
+        case 0x27: out.append("&#39;")
+        default: out.append(byte: b)
+        }
+    }
+
+    /// ``breakable(_:after:keepingFirst:)`` of the escaped text, into the output. In simple
+    /// text (``DisplayWidth/isSimple(utf8:)``) each character is one scalar, so the
+    /// separator is its byte wherever it occurs; other text goes character by character
+    /// (a `.` with a combining mark after it is another character, with no break after it).
+    static func escape(_ text: String, into out: ChunkedOutput, breakingAfter separator: Unicode.Scalar, keepingFirst: Bool) {
+        var text = text
+        let done = text.withUTF8 { p in
+            guard DisplayWidth.isSimple(utf8: p) else { return false }
+            let byte = UInt8(separator.value)
+            var seen = 0
+            for b in p {
+                appendEscaped(b, to: out)
+                if b == byte {
+                    seen += 1
+                    if !keepingFirst || seen > 1 { out.append("<wbr>") }
+                }
+            }
+            return true
+        }
+        if !done { out.append(breakable(escape(text), after: Character(separator), keepingFirst: keepingFirst)) }
     }
 
     /// Allows a line break (`<wbr>`) after each `separator` in already escaped text, but
     /// not after the first one when `keepingFirst` (a national code `1.010696` stays whole).
-    private static func breakable(_ html: String, after separator: Character, keepingFirst: Bool) -> String {
+    static func breakable(_ html: String, after separator: Character, keepingFirst: Bool) -> String {
         var out = ""
         var seen = 0
         for c in html {
