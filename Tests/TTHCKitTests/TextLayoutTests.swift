@@ -117,6 +117,34 @@ import Testing
         #expect(String(decoding: code.collected, as: UTF8.self) == "1.004227.<wbr>000.<wbr>00.<wbr>H12")
     }
 
+    /// XML escaping that gives a text back untouched does so only where the rule, scalar by
+    /// scalar, would change nothing: every scalar, in character data and in attributes.
+    @Test func xmlTextGivenBackOnlyWhereTheRuleChangesNothing() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let text = "a" + String(u) + "b"
+            for attribute in [false, true] where XMLText.escape(text, attribute: attribute) != XMLText.escapeByScalar(text, attribute: attribute) {
+                wrong.append(v)
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10).map { String($0, radix: 16) })")
+        #expect(XMLText.escape("a\u{FFFE}&\"", attribute: true) == "a\u{FFFD}&amp;&quot;")
+    }
+
+    /// Line widths read on the bytes are those of the lines `split` makes on characters:
+    /// "\r\n" is one character and ends no line, a line may be empty.
+    @Test func lineWidthsAreThoseOfTheSplitLines() {
+        let pieces = Self.mixedPieces + ["\n", "\n\n", "\r\n", "\r", "\n\u{301}", "日"]
+        for text in Self.texts(pieces, count: 4_000, seed: 19) {
+            var widths: [Int] = []
+            DisplayWidth.forEachLineWidth(text) { widths.append($0) }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(widths == lines.map { DisplayWidth.of(String($0)) }, "\(text.debugDescription)")
+            #expect(XLSXReport.longestLine(text) == (text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0))
+        }
+    }
+
     @Test(arguments: [
         ("Quá hạn 3 ngày làm việc (từ 01/12/2026)", ["Quá hạn 3 ngày làm việc", "(từ 01/12/2026)"]),
         ("Đúng hạn", ["Đúng hạn"]),

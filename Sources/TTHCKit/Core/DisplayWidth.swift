@@ -29,6 +29,33 @@ public enum DisplayWidth {
         return width
     }
 
+    /// The width of each line of `text`, in order, as `text.split(separator: "\n",
+    /// omittingEmptySubsequences: false)` gives the lines: LF ends a line, but not after CR
+    /// ("\r\n" is one character, which is not "\n"). Read on the bytes.
+    static func forEachLineWidth(_ text: String, _ body: (Int) -> Void) {
+        var text = text
+        text.withUTF8 { p in
+            var width = 0, i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 {
+                    if b == 0x0A && (i == 0 || p[i - 1] != 0x0D) {
+                        body(width)
+                        width = 0
+                    } else if b >= 0x20 && b != 0x7F {
+                        width += 1
+                    }
+                    i += 1
+                    continue
+                }
+                let (value, length) = scalar(p, at: i)
+                width += of(Unicode.Scalar(value) ?? " ")
+                i += length
+            }
+            body(width)
+        }
+    }
+
     /// The scalar value whose UTF-8 starts with the lead byte at `i` (not ASCII), and its
     /// length in bytes.
     @inline(__always)

@@ -5,6 +5,13 @@ public enum XMLText {
     /// carry at all (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) become U+FFFD; in an
     /// attribute, tab, LF and CR are written as character references so a parser keeps them.
     public static func escape(_ text: String, attribute: Bool = true) -> String {
+        // Most texts (every code, date and name of a workbook's rows) need nothing: they
+        // are given back as they are, without a scalar-by-scalar copy.
+        mayNeedEscaping(text) ? escapeByScalar(text, attribute: attribute) : text
+    }
+
+    /// ``escape(_:attribute:)`` scalar by scalar: the rule itself.
+    static func escapeByScalar(_ text: String, attribute: Bool) -> String {
         var out = ""
         for u in text.unicodeScalars {
             switch u {
@@ -26,5 +33,22 @@ public enum XMLText {
             }
         }
         return out
+    }
+
+    /// Whether `text` holds a byte that ``escape(_:attribute:)`` may change: a C0 control,
+    /// `&`, `<`, `>`, a quote or apostrophe, or the lead byte 0xEF of U+FFFE and U+FFFF (and
+    /// of other scalars, which the slow path copies as they are). False means the text is
+    /// its own escape, in character data and in attributes.
+    static func mayNeedEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { p in
+            for b in p {
+                switch b {
+                case 0x00..<0x20, 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 }

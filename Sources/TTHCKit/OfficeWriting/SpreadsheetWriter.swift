@@ -329,12 +329,14 @@ struct Workbook {
     /// each wrapped at the column's width when its style wraps.
     static func wrappedLines(_ cell: Cell?, width: Double) -> Int {
         guard let cell, case .text(let text) = cell.value else { return 1 }
-        let wraps = [.header, .wrapped, .danger, .warning, .success, .neutral].contains(cell.style)
-        let room = max(1, Int(width - 1.5))
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { n, line in
-            let w = DisplayWidth.of(String(line))
-            return n + (wraps ? max(1, (w + room - 1) / room) : 1)
+        let wraps = switch cell.style {
+        case .header, .wrapped, .danger, .warning, .success, .neutral: true
+        default: false
         }
+        let room = max(1, Int(width - 1.5))
+        var n = 0
+        DisplayWidth.forEachLineWidth(text) { w in n += wraps ? max(1, (w + room - 1) / room) : 1 }
+        return n
     }
 
     /// A decimal with at most `digits` places and no trailing zeros, never in exponent form

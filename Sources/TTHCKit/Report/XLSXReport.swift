@@ -165,8 +165,11 @@ public struct XLSXReport: ReportRenderer {
     }
 
     /// The display width of the widest line of `text` (0 when it has none).
-    private static func longestLine(_ text: String) -> Int {
-        text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+    static func longestLine(_ text: String) -> Int {
+        // Empty lines, which `split` would leave out, are 0 wide and change no maximum.
+        var longest = 0
+        DisplayWidth.forEachLineWidth(text) { longest = max(longest, $0) }
+        return longest
     }
 }
 
