@@ -145,6 +145,82 @@ import Testing
         }
     }
 
+    /// The workbook's rows written as bytes are the markup `XMLBuilder` makes of them: every
+    /// kind of cell, missing cells, columns past Z, rows that wrap to a set height.
+    @Test func workbookRowBytesAreTheBuildersMarkup() {
+        var generator = SplitMix(seed: 23)
+        let pieces = Self.mixedPieces + ["\n", "\r\n", "&", "\"", "'", "\u{FFFE}", "\u{1}"]
+        let texts = Self.texts(pieces, count: 300, seed: 29)
+        let styles = Workbook.Style.allCases
+        let number = { (s: String) in s.utf8.count * 7 + s.unicodeScalars.count }
+        for _ in 0..<2_000 {
+            let columns = Int(generator.next() % 32)
+            let row: [Workbook.Cell?] = (0..<columns).map { _ in
+                let style = styles[Int(generator.next() % UInt64(styles.count))]
+                let date = CivilDate(year: 1990 + Int(generator.next() % 60), month: 1 + Int(generator.next() % 12), day: 1 + Int(generator.next() % 28))!
+                switch generator.next() % 6 {
+                case 0: return nil
+                case 1: return Workbook.Cell(.number(Int(truncatingIfNeeded: generator.next()) >> Int(generator.next() % 64)), style)
+                case 2: return Workbook.Cell(.share(Double(generator.next() % 10_001) / 10_000), style)
+                case 3: return Workbook.Cell(.date(date), style)
+                case 4: return Workbook.Cell(.month(date), style)
+                default: return Workbook.Cell(.text(texts[Int(generator.next() % UInt64(texts.count))]), style)
+                }
+            }
+            let widths = (0..<Int(generator.next() % 34)).map { _ in Double(generator.next() % 600) / 10 }
+            let r = Int(generator.next() % 2_000_000)
+            var bytes: [UInt8] = []
+            Workbook.appendRow(row, r, widths, number, to: &bytes)
+            #expect(bytes == Array(Workbook.rowXML(row, r, widths, number).text.utf8))
+        }
+    }
+
+    /// The integers and column names the rows are made of, written as bytes, are those of
+    /// `String(_:)` and `columnName`: whole ranges and both ends of `Int`.
+    @Test func workbookNumbersAndColumnNamesAsBytes() {
+        var wrong: [Int] = []
+        for n in Array(-1_000...100_000) + [Int.max, Int.min, Int.max - 1, 999_999_999, 1_000_000_000] {
+            var bytes: [UInt8] = []
+            Workbook.appendDecimal(n, to: &bytes)
+            if bytes != Array(String(n).utf8) { wrong.append(n) }
+        }
+        for c in 0..<20_000 {
+            var bytes: [UInt8] = []
+            Workbook.appendColumnName(c, to: &bytes)
+            if bytes != Array(Workbook.columnName(c).utf8) { wrong.append(c) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+        #expect(Workbook.columnName(26) == "AA" && Workbook.columnName(701) == "ZZ" && Workbook.columnName(702) == "AAA")
+    }
+
+    /// A shared-string item written from the table's bytes is the item built from its text:
+    /// spaces at either end, line breaks (also in "\r\n", and before a combining mark)
+    /// keep `xml:space`, escapes are made.
+    @Test func sharedStringItemsFromBytesAreTheRule() {
+        let pieces = Self.mixedPieces + ["\n", "\r\n", "\r", "\n\u{301}", "&", "\"", "'", "\u{FFFE}", "\u{1}", " \u{301}"]
+        let fixed = ["", " ", "a ", " a", "a\nb", "\r\n", "\n\u{301}", "a \u{301}", "&<>", "\u{FFFF}"]
+        for text in fixed + Self.texts(pieces, count: 6_000, seed: 31) {
+            var bytes: [UInt8] = []
+            var utf8 = text
+            utf8.withUTF8 { Workbook.SharedStrings.appendItem($0, to: &bytes) }
+            #expect(bytes == Array(Workbook.SharedStrings.item(text).utf8), "\(text.debugDescription)")
+        }
+        #expect(Workbook.SharedStrings.item("a\nb") == "<si><t xml:space=\"preserve\">a\nb</t></si>")
+        #expect(Workbook.SharedStrings.item("Đ&") == "<si><t>Đ&amp;</t></si>")
+    }
+
+    /// XML escaping into bytes is the escape's UTF-8, in character data and attributes.
+    @Test func xmlEscapeIntoBytesIsTheEscape() {
+        let pieces = Self.mixedPieces + ["\n", "\r\n", "&", "\"", "'", "\u{FFFE}", "\u{1}", "\t"]
+        for text in Self.texts(pieces, count: 3_000, seed: 37) {
+            for attribute in [false, true] {
+                var bytes: [UInt8] = []
+                XMLText.escape(text, attribute: attribute, into: &bytes)
+                #expect(bytes == Array(XMLText.escape(text, attribute: attribute).utf8), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("Quá hạn 3 ngày làm việc (từ 01/12/2026)", ["Quá hạn 3 ngày làm việc", "(từ 01/12/2026)"]),
         ("Đúng hạn", ["Đúng hạn"]),

@@ -10,6 +10,16 @@ public enum XMLText {
         mayNeedEscaping(text) ? escapeByScalar(text, attribute: attribute) : text
     }
 
+    /// ``escape(_:attribute:)`` appended to `out` as UTF-8: the text's own bytes when it
+    /// needs nothing, for the workbook's rows and strings written straight as bytes.
+    static func escape(_ text: String, attribute: Bool = true, into out: inout [UInt8]) {
+        if mayNeedEscaping(text) {
+            out.append(contentsOf: escapeByScalar(text, attribute: attribute).utf8)
+        } else {
+            out.append(contentsOf: text.utf8)
+        }
+    }
+
     /// ``escape(_:attribute:)`` scalar by scalar: the rule itself.
     static func escapeByScalar(_ text: String, attribute: Bool) -> String {
         var out = ""
@@ -41,14 +51,17 @@ public enum XMLText {
     /// its own escape, in character data and in attributes.
     static func mayNeedEscaping(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { p in
-            for b in p {
-                switch b {
-                case 0x00..<0x20, 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: return true
-                default: continue
-                }
+        return text.withUTF8 { mayNeedEscaping(utf8: $0) }
+    }
+
+    /// ``mayNeedEscaping(_:)`` of the text whose UTF-8 is `bytes`.
+    static func mayNeedEscaping(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes {
+            switch b {
+            case 0x00..<0x20, 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: return true
+            default: continue
             }
-            return false
         }
+        return false
     }
 }

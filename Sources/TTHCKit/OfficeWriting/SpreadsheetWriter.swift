@@ -237,7 +237,7 @@ struct Workbook {
                     bytes.append(contentsOf: tail(sheet).text.utf8)
                     return true
                 }
-                bytes.append(contentsOf: rowXML(row, r, sheet.widths, number).text.utf8)
+                appendRow(row, r, sheet.widths, number, to: &bytes)
                 r += 1
                 return true
             case .done:
@@ -274,8 +274,77 @@ struct Workbook {
         return x
     }
 
-    /// The row at index `r` (0-based).
-    private static func rowXML(_ row: [Cell?], _ r: Int, _ widths: [Double], _ number: (String) -> Int) -> XMLBuilder {
+    /// The row at index `r` (0-based), appended to `out`: the markup ``rowXML(_:_:_:_:)``
+    /// builds, written as bytes. A national workbook has millions of cells, and each made
+    /// a handful of strings through `XMLBuilder`, twice (the part is counted, then written).
+    static func appendRow(_ row: [Cell?], _ r: Int, _ widths: [Double], _ number: (String) -> Int, to out: inout [UInt8]) {
+        // Only whether a cell wraps to more than one line matters, so 0 serves as the
+        // start of the maximum (``rowXML`` starts from the first cell's count).
+        var lines = 0
+        for (c, cell) in row.enumerated() {
+            lines = max(lines, wrappedLines(cell, width: c < widths.count ? widths[c] : 10))
+        }
+        out.append(contentsOf: "<row r=\"".utf8)
+        appendDecimal(r + 1, to: &out)
+        if lines > 1 {
+            out.append(contentsOf: "\" ht=\"".utf8)
+            out.append(contentsOf: decimal(Double(lines) * lineHeight).utf8)
+            out.append(contentsOf: "\" customHeight=\"1\">".utf8)
+        } else {
+            out.append(contentsOf: "\">".utf8)
+        }
+        for (c, cell) in row.enumerated() {
+            guard let cell else { continue }
+            out.append(contentsOf: "<c r=\"".utf8)
+            appendColumnName(c, to: &out)
+            appendDecimal(r + 1, to: &out)
+            out.append(contentsOf: "\" s=\"".utf8)
+            appendDecimal(cell.style.rawValue, to: &out)
+            switch cell.value {
+            case .text(let s):
+                out.append(contentsOf: "\" t=\"s\"><v>".utf8)
+                appendDecimal(number(s), to: &out)
+            case .number(let n):
+                out.append(contentsOf: "\"><v>".utf8)
+                appendDecimal(n, to: &out)
+            case .share(let d):
+                out.append(contentsOf: "\"><v>".utf8)
+                out.append(contentsOf: decimal(d, digits: 6).utf8)
+            case .date(let d), .month(let d):
+                out.append(contentsOf: "\"><v>".utf8)
+                appendDecimal(serial(d), to: &out)
+            }
+            out.append(contentsOf: "</v></c>".utf8)
+        }
+        out.append(contentsOf: "</row>".utf8)
+    }
+
+    /// ``columnName(_:)`` appended as bytes.
+    static func appendColumnName(_ index: Int, to out: inout [UInt8]) {
+        if (0..<26).contains(index) {
+            out.append(0x41 + UInt8(index))
+        } else {
+            out.append(contentsOf: columnName(index).utf8)
+        }
+    }
+
+    /// `String(n)` appended as bytes.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 else { return out.append(contentsOf: String(n).utf8) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var v = n, i = 20
+            repeat {
+                i -= 1
+                digits[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
+        }
+    }
+
+    /// The row at index `r` (0-based) as `XMLBuilder` makes it: the definition
+    /// ``appendRow(_:_:_:_:to:)`` is tested against.
+    static func rowXML(_ row: [Cell?], _ r: Int, _ widths: [Double], _ number: (String) -> Int) -> XMLBuilder {
         var x = XMLBuilder()
         // Neither Excel nor LibreOffice fits a row to wrapped text when it opens a
         // file, so the height is written: the most lines a cell of the row wraps to.
@@ -359,7 +428,7 @@ struct Workbook {
     /// their bytes one after the other in blocks, and finds them through a table of
     /// indices, rather than as a `[String: Int]` of separately allocated strings, which
     /// took about 300 MB for the 80 MB of text.
-    private final class SharedStrings {
+    final class SharedStrings {
         /// The texts' UTF-8 bytes in blocks of about 1 MiB (a longer text has a block of its
         /// own), so that growing never copies what is held.
         private var blocks: [[UInt8]] = []
@@ -443,6 +512,32 @@ struct Workbook {
             }
         }
 
+        /// The `si` item of the text whose UTF-8 is `text`, appended to `out`: the bytes of
+        /// ``item(_:)``, without a string when the text needs no escaping and cannot need
+        /// `xml:space`.
+        static func appendItem(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+            // Without a line feed, and with no space at either end, neither the first nor
+            // the last character can be a space, nor can the text contain "\n".
+            let plain = !text.contains(0x0A) && text.first != 0x20 && text.last != 0x20
+            guard plain && !XMLText.mayNeedEscaping(utf8: text) else {
+                return out.append(contentsOf: item(String(decoding: text, as: UTF8.self)).utf8)
+            }
+            out.append(contentsOf: "<si><t>".utf8)
+            out.append(contentsOf: text)
+            out.append(contentsOf: "</t></si>".utf8)
+        }
+
+        /// The `si` item of `s`: its text, with `xml:space="preserve"` where leading or
+        /// trailing spaces or line breaks would otherwise be lost.
+        static func item(_ s: String) -> String {
+            var x = XMLBuilder()
+            x.open("si")
+            let keep = s.first == " " || s.last == " " || s.contains("\n")
+            if keep { x.element("t", ["xml:space": "preserve"], text: s) } else { x.element("t", text: s) }
+            x.close("si")
+            return x.text
+        }
+
         /// The part, a text at a time.
         func xml() -> PackageWriter.PieceSource {
             var next = -1
@@ -452,14 +547,7 @@ struct Workbook {
                     let x = XMLBuilder(root: "sst", ["xmlns": Workbook.mainNamespace, "count": "\(uses)", "uniqueCount": "\(places.count)"])
                     out.append(contentsOf: x.text.utf8)
                 } else if next < places.count {
-                    let s = bytes(next) { String(decoding: $0, as: UTF8.self) }
-                    var x = XMLBuilder()
-                    x.open("si")
-                    // Leading or trailing spaces and line breaks survive only with xml:space.
-                    let keep = s.first == " " || s.last == " " || s.contains("\n")
-                    if keep { x.element("t", ["xml:space": "preserve"], text: s) } else { x.element("t", text: s) }
-                    x.close("si")
-                    out.append(contentsOf: x.text.utf8)
+                    bytes(next) { Self.appendItem($0, to: &out) }
                 } else if next == places.count {
                     var x = XMLBuilder()
                     x.close("sst")

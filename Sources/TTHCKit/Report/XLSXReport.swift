@@ -151,7 +151,8 @@ public struct XLSXReport: ReportRenderer {
             if let first = CivilDate(yearMonth: m) { return Workbook.Cell(.month(first), .month) }
         default: break
         }
-        return Workbook.Cell(.text(cell.lines.joined(separator: "\n")), style)
+        // Most cells have one line, which is its own text (no joined copy).
+        return Workbook.Cell(.text(cell.lines.count == 1 ? cell.lines[0] : cell.lines.joined(separator: "\n")), style)
     }
 
     /// A column's width in characters: the longest line of its texts, within 8 and `cap`.
