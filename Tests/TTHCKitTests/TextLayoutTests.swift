@@ -209,18 +209,6 @@ import Testing
         #expect(Workbook.SharedStrings.item("Đ&") == "<si><t>Đ&amp;</t></si>")
     }
 
-    /// XML escaping into bytes is the escape's UTF-8, in character data and attributes.
-    @Test func xmlEscapeIntoBytesIsTheEscape() {
-        let pieces = Self.mixedPieces + ["\n", "\r\n", "&", "\"", "'", "\u{FFFE}", "\u{1}", "\t"]
-        for text in Self.texts(pieces, count: 3_000, seed: 37) {
-            for attribute in [false, true] {
-                var bytes: [UInt8] = []
-                XMLText.escape(text, attribute: attribute, into: &bytes)
-                #expect(bytes == Array(XMLText.escape(text, attribute: attribute).utf8), "\(text.debugDescription)")
-            }
-        }
-    }
-
     @Test(arguments: [
         ("Quá hạn 3 ngày làm việc (từ 01/12/2026)", ["Quá hạn 3 ngày làm việc", "(từ 01/12/2026)"]),
         ("Đúng hạn", ["Đúng hạn"]),

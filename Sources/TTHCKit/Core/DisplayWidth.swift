@@ -35,24 +35,13 @@ public enum DisplayWidth {
     static func forEachLineWidth(_ text: String, _ body: (Int) -> Void) {
         var text = text
         text.withUTF8 { p in
-            var width = 0, i = 0
-            while i < p.count {
-                let b = p[i]
-                if b < 0x80 {
-                    if b == 0x0A && (i == 0 || p[i - 1] != 0x0D) {
-                        body(width)
-                        width = 0
-                    } else if b >= 0x20 && b != 0x7F {
-                        width += 1
-                    }
-                    i += 1
-                    continue
-                }
-                let (value, length) = scalar(p, at: i)
-                width += of(Unicode.Scalar(value) ?? " ")
-                i += length
+            // A line feed or a carriage return left in a line is 0 wide, as in ``of(utf8:)``.
+            var start = 0
+            for i in p.indices where p[i] == 0x0A && (i == 0 || p[i - 1] != 0x0D) {
+                body(of(utf8: UnsafeBufferPointer(rebasing: p[start..<i])))
+                start = i + 1
             }
-            body(width)
+            body(of(utf8: UnsafeBufferPointer(rebasing: p[start...])))
         }
     }
 

@@ -10,16 +10,6 @@ public enum XMLText {
         mayNeedEscaping(text) ? escapeByScalar(text, attribute: attribute) : text
     }
 
-    /// ``escape(_:attribute:)`` appended to `out` as UTF-8: the text's own bytes when it
-    /// needs nothing, for the workbook's rows and strings written straight as bytes.
-    static func escape(_ text: String, attribute: Bool = true, into out: inout [UInt8]) {
-        if mayNeedEscaping(text) {
-            out.append(contentsOf: escapeByScalar(text, attribute: attribute).utf8)
-        } else {
-            out.append(contentsOf: text.utf8)
-        }
-    }
-
     /// ``escape(_:attribute:)`` scalar by scalar: the rule itself.
     static func escapeByScalar(_ text: String, attribute: Bool) -> String {
         var out = ""

@@ -516,10 +516,9 @@ struct Workbook {
         /// ``item(_:)``, without a string when the text needs no escaping and cannot need
         /// `xml:space`.
         static func appendItem(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-            // Without a line feed, and with no space at either end, neither the first nor
-            // the last character can be a space, nor can the text contain "\n".
-            let plain = !text.contains(0x0A) && text.first != 0x20 && text.last != 0x20
-            guard plain && !XMLText.mayNeedEscaping(utf8: text) else {
+            // A text that needs no escaping holds no control, so no line feed; with no
+            // space byte at either end, neither its first nor its last character is a space.
+            guard text.first != 0x20, text.last != 0x20, !XMLText.mayNeedEscaping(utf8: text) else {
                 return out.append(contentsOf: item(String(decoding: text, as: UTF8.self)).utf8)
             }
             out.append(contentsOf: "<si><t>".utf8)
