@@ -274,6 +274,22 @@ func reconcile(_ decisions: [Decision], _ entries: [LocalEntry], asOf: String, s
         #expect(reconcile([again, a], [entry("1.000007")], asOf: "2026-11-20").expired.isEmpty)
     }
 
+    /// An abolition paired by name expires an entry that has no usable code; an entry whose
+    /// own well-formed code no decision mentions keeps to that code, even when paired.
+    @Test func anAbolitionPairedByNameExpiresOnlyAnEntryWithoutAUsableCode() {
+        let a = decision("9/QĐ-BKHCN", effective: "2026-11-01",
+                         [change("1.000007", .abolished, name: "Thủ tục cấp giấy phép hoạt động thử nghiệm")])
+        let codeless = entry(nil, name: "Thủ tục cấp giấy phép hoạt động thử nghiệm", line: 4)
+        let r = reconcile([a], [codeless], asOf: "2026-11-20")
+        #expect(r.changes[0].local?.match == .probableByName)
+        #expect(r.expired.map(\.reason) == [.abolished])
+        #expect(r.expired.first?.location.line == 4)
+        let coded = entry("1.000070", name: "Thủ tục cấp giấy phép hoạt động thử nghiệm", line: 4)
+        let s = reconcile([a], [coded], asOf: "2026-11-20")
+        #expect(s.changes[0].local?.match == .probableByName)
+        #expect(s.expired.isEmpty)
+    }
+
     @Test func aValidUntilDateExpiresTheDayAfter() {
         let e = entry("1.000010", validUntil: "2026-10-31")
         #expect(reconcile([], [e], asOf: "2026-10-31").expired.isEmpty)

@@ -30,6 +30,26 @@ struct PositionsByHash {
 
     var isEmpty: Bool { pairs.isEmpty }
 
+    /// By position (of `count`), the earliest position whose key equals its own when that
+    /// is an earlier one, else -1; `same` tells whether two positions of one hash have
+    /// equal keys. One pass over the pairs, no key hashed again: most hashes are one
+    /// position's.
+    func earliestEqual(count: Int, _ same: (Int, Int) -> Bool) -> [Int] {
+        var out = [Int](repeating: -1, count: count)
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count && pairs[end].hash == pairs[start].hash { end += 1 }
+            // Positions ascend within a hash: the first equal one met is the earliest.
+            for j in (start + 1)..<max(end, start + 1) {
+                let later = pairs[j].position
+                if let k = (start..<j).first(where: { same(pairs[$0].position, later) }) { out[later] = pairs[k].position }
+            }
+            start = end
+        }
+        return out
+    }
+
     /// The positions whose key has this hash, ascending.
     func positions(forHash hash: Int) -> some Collection<Int> {
         var low = 0, high = pairs.count

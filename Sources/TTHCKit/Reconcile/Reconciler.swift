@@ -19,12 +19,11 @@ public struct Reconciler: Sendable {
                           unreadListings: [UnreadListing] = []) -> Reconciliation {
         // A decision issued after the as-of day did not exist on that day. (Trigger dates
         // after it are kept: a recorded future update still gives the deadline to plan for.)
-        let known = decisions.filter { $0.issued <= asOf }
-        var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf,
-                      decisions: Reconciler.ordered(known))
+        let known = Reconciler.ordered(decisions.filter { $0.issued <= asOf })
+        var run = Run(settings: settings, catalogue: catalogue, calendar: calendar, asOf: asOf, decisions: known)
         var result = run.reconcile(rowsInTwoHalvesFrom: rowsInTwoHalvesFrom)
         result.unreadListings = unreadListings.sorted { $0.file < $1.file }
-        result.unplacedRows = Reconciler.ordered(known).flatMap(\.unplacedRows)
+        result.unplacedRows = known.flatMap(\.unplacedRows)
         result.catalogue = catalogue
         return result
     }
@@ -52,8 +51,21 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// Local entry indices by folded name (its hash), for entries no code explains; built on
     /// the first look-up by name (most runs never need one).
     var unexplainedByName: PositionsByHash?
-    /// For each key, the positions (in `decisions`) of the decisions that list it.
-    var decisionIndicesByKey: [String: [Int]] = [:]
+    /// The number of each national key the decisions mention, in the order first met:
+    /// later passes index arrays by it instead of hashing the key again.
+    var keyNumbers: [String: Int] = [:]
+    /// By key number, the positions (in `decisions`) of the decisions that list the key.
+    var decisionIndicesByNumber: [[Int]] = []
+    /// By key number, the change that gives the ministry's current version (the latest
+    /// that issues, amends or replaces-in the key), nil once an abolition or a replacement
+    /// takes it away.
+    var currentByNumber: [ChangePosition?] = []
+    /// By key number, the decision that took the key out of force, nil when none did or a
+    /// later decision issued it again.
+    var endedByNumber: [Ending?] = []
+    /// By local entry: its code's key number; ``noCode`` without a well-formed code,
+    /// ``unmentioned`` when no decision mentions its key.
+    var entryKeyNumbers: [Int] = []
     /// Decision position by folded number.
     var decisionIndexByNumber: [String: Int] = [:]
     /// Position in `decisions` of the ministry decision each local entry names, if known.
@@ -71,32 +83,112 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
         // The local entries' index and the decisions' indexes do not depend on each other:
         // built at once (for a large catalogue).
-        let (byKey, byDecision) = concurrently(atOnce: Self.isLarge(catalogue, decisions), {
+        let large = Self.isLarge(catalogue, decisions)
+        let (byKey, byDecision) = concurrently(atOnce: large, {
             PositionsByHash(count: catalogue.entries.count) { i in
                 catalogue.entries[i].code.flatMap { $0.isWellFormed ? $0.key.hashValue : nil }
             }
         }, {
-            var indexByNumber: [String: Int] = [:], indicesByKey: [String: [Int]] = [:]
+            var indexByNumber: [String: Int] = [:]
             indexByNumber.reserveCapacity(decisions.count)
-            indicesByKey.reserveCapacity(decisions.reduce(0) { $0 + $1.changes.count })
+            var keys = KeyNumbering(room: decisions.reduce(0) { $0 + $1.changes.count })
             for (d, decision) in decisions.enumerated() {
                 indexByNumber[Comparison.decisionKey(decision.number)] = d
-                for change in decision.changes {
-                    if indicesByKey[change.code.key]?.last != d { indicesByKey[change.code.key, default: []].append(d) }
-                    for old in change.replaces where indicesByKey[old.key]?.last != d {
-                        indicesByKey[old.key, default: []].append(d)
+                for (c, change) in decision.changes.enumerated() {
+                    // Each decision in order: a later one's word on a key stands. A
+                    // replacement takes the codes it replaces away (and ends them).
+                    let k = keys.number(change.code.key, listedIn: d)
+                    for old in change.replaces where old.key != change.code.key {
+                        let o = keys.number(old.key, listedIn: d)
+                        if change.change == .replaced {
+                            keys.current[o] = nil
+                            keys.ended[o] = Ending(decision: d, reason: .replaced, replacement: change.code)
+                        }
+                    }
+                    switch change.change {
+                    case .new, .amended, .replaced:
+                        keys.current[k] = ChangePosition(decision: d, change: c)
+                        keys.ended[k] = nil
+                    case .abolished:
+                        keys.current[k] = nil
+                        keys.ended[k] = Ending(decision: d, reason: .abolished, replacement: nil)
                     }
                 }
             }
             let named = catalogue.entries.indices.map { i in
                 catalogue.entries[i].ministryDecision.flatMap { indexByNumber[Comparison.decisionKey($0)] }
             }
-            return (indexByNumber: indexByNumber, indicesByKey: indicesByKey, named: named)
+            return (indexByNumber: indexByNumber, keys: keys, named: named)
         })
         entriesByKey = byKey
         decisionIndexByNumber = byDecision.indexByNumber
-        decisionIndicesByKey = byDecision.indicesByKey
+        keyNumbers = byDecision.keys.numbers
+        decisionIndicesByNumber = byDecision.keys.decisions
+        currentByNumber = byDecision.keys.current
+        endedByNumber = byDecision.keys.ended
         namedDecision = byDecision.named
+        // Each entry's key number: one hash of its key, here, for every later pass (in
+        // two halves at once for a large catalogue).
+        let numbers = keyNumbers
+        @Sendable func number(_ i: Int) -> Int {
+            guard let code = catalogue.entries[i].code, code.isWellFormed else { return Self.noCode }
+            return numbers[code.key] ?? Self.unmentioned
+        }
+        let count = catalogue.entries.count, middle = large ? count / 2 : count
+        let (low, high) = concurrently(atOnce: large, { (0..<middle).map(number) }, { (middle..<count).map(number) })
+        entryKeyNumbers = low + high
+    }
+
+    /// ``entryKeyNumbers`` of an entry without a well-formed code.
+    static var noCode: Int { -1 }
+    /// ``entryKeyNumbers`` of an entry whose well-formed code no decision mentions.
+    static var unmentioned: Int { -2 }
+
+    /// The decisions' view of one key number while the run is built: what
+    /// ``keyNumbers``, ``decisionIndicesByNumber``, ``currentByNumber`` and
+    /// ``endedByNumber`` become.
+    struct KeyNumbering {
+        var numbers: [String: Int] = [:]
+        var decisions: [[Int]] = []
+        var current: [ChangePosition?] = []
+        var ended: [Ending?] = []
+
+        init(room: Int) {
+            numbers.reserveCapacity(room)
+        }
+
+        /// The key's number (a new one the first time it is met), with decision `d` noted
+        /// among the decisions that list it.
+        mutating func number(_ key: String, listedIn d: Int) -> Int {
+            if let k = numbers[key] {
+                if decisions[k].last != d { decisions[k].append(d) }
+                return k
+            }
+            let k = decisions.count
+            numbers[key] = k
+            decisions.append([d])
+            current.append(nil)
+            ended.append(nil)
+            return k
+        }
+    }
+
+    /// A change, by its decision's position in `decisions` and its own in that decision.
+    struct ChangePosition {
+        var decision: Int
+        var change: Int
+    }
+
+    /// The decision that took a key out of force, and the code that replaced it.
+    struct Ending {
+        var decision: Int
+        var reason: ExpiredEntry.Reason
+        var replacement: ProcedureCode?
+    }
+
+    /// The positions of the decisions that list `key`, nil when none does.
+    func decisionIndices(forKey key: String) -> [Int]? {
+        keyNumbers[key].map { decisionIndicesByNumber[$0] }
     }
 
     /// Whether a reconciliation is worth spreading over two cores: 2,000 entries and changes
@@ -108,11 +200,9 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// Entries whose code no decision mentions (or that have none), by folded name; the
     /// names folded in two halves at once when `inTwoHalves`.
     func nameIndex(inTwoHalves: Bool = false) -> PositionsByHash {
-        let catalogue = catalogue, decisionIndicesByKey = decisionIndicesByKey
+        let catalogue = catalogue, numbers = entryKeyNumbers
         @Sendable func key(_ i: Int) -> Int? {
-            let code = catalogue.entries[i].code
-            let explained = code.map { $0.isWellFormed && decisionIndicesByKey[$0.key] != nil } ?? false
-            return explained ? nil : TextNormalization.fold(catalogue.entries[i].content.name).hashValue
+            numbers[i] >= 0 ? nil : TextNormalization.fold(catalogue.entries[i].content.name).hashValue
         }
         return inTwoHalves ? PositionsByHash(inTwoHalves: catalogue.entries.count, key)
             : PositionsByHash(count: catalogue.entries.count, key)
@@ -131,17 +221,16 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     mutating func reconcile(rowsInTwoHalvesFrom: Int) -> Reconciliation {
         let rows = changeRows(inTwoHalvesFrom: rowsInTwoHalvesFrom)
-        let current = currentVersions()
         // Everything after the rows only reads the run: two independent halves, at once
         // (for a large catalogue).
         let run = self
         let (found, reviewed) = concurrently(atOnce: Self.isLarge(catalogue, decisions), {
-            (differences: run.differences(current), expired: run.expired(), findings: run.findings())
+            (differences: run.differences(), findings: run.findings())
         }, {
             let completeness = run.completeness()
             let scorecard = run.scorecard(complete: completeness.isComplete)
-            return (completeness: completeness.value, scorecard: scorecard,
-                    onlineReview: run.onlineReview(current, scorecard: scorecard), duties: run.reportingDuties())
+            return (completeness: completeness.value, scorecard: scorecard, expired: run.expired(),
+                    onlineReview: run.onlineReview(scorecard: scorecard), duties: run.reportingDuties())
         })
         var result = Reconciliation(
             schemaVersion: Reconciliation.schemaVersion,
@@ -153,7 +242,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
             dueSoonWithin: settings.reminderWithin,
             changes: rows,
             differences: found.differences,
-            expired: found.expired,
+            expired: reviewed.expired,
             findings: found.findings,
             scorecard: reviewed.scorecard,
             provisionalYears: provisionalYears.sorted())
@@ -225,7 +314,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// that decision or a later one for the same code, or, naming none the program knows,
     /// it was published on or after the decision was issued.
     func reflects(_ index: Int, decision d: Int, key: String) -> Bool {
-        if let n = namedDecision[index], decisionIndicesByKey[key]?.contains(n) == true {
+        if let n = namedDecision[index], decisionIndices(forKey: key)?.contains(n) == true {
             return n >= d
         }
         guard let published = catalogue.entries[index].publishedOn else { return false }
@@ -352,47 +441,21 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     // MARK: Current versions and differences
 
-    struct Version {
-        var content: ProcedureContent
-        var decision: String
-        var code: ProcedureCode
+    /// The ministry's current version of entry `i`: by its code, else by the name it was
+    /// matched on. No hashing when the code is current.
+    func currentVersion(of i: Int) -> ChangePosition? {
+        if entryKeyNumbers[i] >= 0, let v = currentByNumber[entryKeyNumbers[i]] { return v }
+        return nameMatches[i].flatMap { keyNumbers[$0] }.flatMap { currentByNumber[$0] }
     }
 
-    /// The ministry's current version of each procedure, by key: the latest decision that
-    /// issues, amends or replaces-in it; an abolition or a replacement takes it away.
-    func currentVersions() -> [String: Version] {
-        var current: [String: Version] = [:]
-        current.reserveCapacity(decisionIndicesByKey.count)
-        for decision in decisions {
-            for change in decision.changes {
-                switch change.change {
-                case .new, .amended:
-                    current[change.code.key] = Version(content: change.content, decision: decision.number, code: change.code)
-                case .replaced:
-                    for old in change.replaces where old.key != change.code.key { current[old.key] = nil }
-                    current[change.code.key] = Version(content: change.content, decision: decision.number, code: change.code)
-                case .abolished:
-                    current[change.code.key] = nil
-                }
-            }
-        }
-        return current
-    }
-
-    /// The ministry's current version of entry `i` (`e`): by its code, else by the name it
-    /// was matched on. One lookup when the code is current.
-    func currentVersion(of i: Int, _ e: LocalEntry, in current: [String: Version]) -> Version? {
-        if let code = e.code, code.isWellFormed, let v = current[code.key] { return v }
-        return nameMatches[i].flatMap { current[$0] }
-    }
-
-    func differences(_ current: [String: Version]) -> [Difference] {
+    func differences() -> [Difference] {
         var out: [Difference] = []
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
-            guard let version = currentVersion(of: i, e, in: current) else { continue }
-            let m = version.content, l = e.content
+            guard let version = currentVersion(of: i) else { continue }
+            let decision = decisions[version.decision], change = decision.changes[version.change]
+            let m = change.content, l = e.content
             func add(_ field: ComparedField, _ local: ComparedValue?, _ ministry: ComparedValue?) {
-                out.append(Difference(code: e.code ?? version.code, name: l.name, decision: version.decision,
+                out.append(Difference(code: e.code ?? change.code, name: l.name, decision: decision.number,
                                       field: field, local: local, ministry: ministry, location: e.location))
             }
             func text(_ s: String?) -> ComparedValue? { s.map(ComparedValue.text) }
@@ -417,30 +480,13 @@ private struct Run<Calendar: WorkingDayCalendar> {
     // MARK: Expired
 
     func expired() -> [ExpiredEntry] {
-        // The decisions that took each key out of force, with what replaced it; a later
-        // decision that issues the code again puts it back.
-        var ended: [String: (decision: Int, reason: ExpiredEntry.Reason, replacement: ProcedureCode?)] = [:]
-        ended.reserveCapacity(decisionIndicesByKey.count)
-        for (d, decision) in decisions.enumerated() {
-            for change in decision.changes {
-                switch change.change {
-                case .abolished:
-                    ended[change.code.key] = (d, .abolished, nil)
-                case .replaced:
-                    for old in change.replaces where old.key != change.code.key {
-                        ended[old.key] = (d, .replaced, change.code)
-                    }
-                    ended[change.code.key] = nil
-                case .new, .amended:
-                    ended[change.code.key] = nil
-                }
-            }
-        }
         var out: [ExpiredEntry] = []
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
-            // By code, or by the name a procedure without a code was matched on.
-            let key = e.code.flatMap { $0.isWellFormed ? $0.key : nil } ?? nameMatches[i]
-            if let key, let end = ended[key], decisions[end.decision].effective <= asOf {
+            // By code (the decisions that took its key out of force, with what replaced
+            // it; a later decision that issues the code again puts it back), or by the
+            // name a procedure without a code was matched on.
+            let number = entryKeyNumbers[i] == Self.noCode ? nameMatches[i].flatMap { keyNumbers[$0] } : entryKeyNumbers[i]
+            if let number, number >= 0, let end = endedByNumber[number], decisions[end.decision].effective <= asOf {
                 let decision = decisions[end.decision]
                 out.append(ExpiredEntry(code: e.code?.raw, name: e.content.name, reason: end.reason,
                                         decision: decision.number, replacement: end.replacement,
@@ -461,15 +507,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
         func add(_ kind: CheckRule, _ e: LocalEntry, _ message: LocalizedText) {
             out.append(Finding(kind: kind, code: e.code?.raw, name: e.content.name, message: message, location: e.location))
         }
-        // The first entry of each code, by index: one hash of the key per entry (the
-        // dictionary's default slot is taken in place), no location copied.
-        var firstByKey: [String: Int] = [:]
-        firstByKey.reserveCapacity(catalogue.entries.count)
-        func claim(_ slot: inout Int, for i: Int) -> Int? {
-            if slot >= 0 { return slot }
-            slot = i
-            return nil
-        }
+        // The first entry of each code, by index, from the index by key hash the run
+        // already has: no key hashed again, no location copied.
+        let entries = catalogue.entries
+        let firstOfKey = entriesByKey.earliestEqual(count: entries.count) { entries[$0].code?.key == entries[$1].code?.key }
         for (i, e) in catalogue.entries.enumerated() {
             guard let code = e.code else {
                 add(.malformedCode, e, CheckStrings.both(\.noCode))
@@ -479,9 +520,8 @@ private struct Run<Calendar: WorkingDayCalendar> {
                 add(.malformedCode, e, CheckStrings.both { $0.malformedCode(code.raw) })
                 continue
             }
-            let key = code.key
-            if let first = claim(&firstByKey[key, default: -1], for: i) {
-                let location = catalogue.entries[first].location
+            if case let first = firstOfKey[i], first >= 0 {
+                let key = code.key, location = entries[first].location
                 add(.duplicateCode, e, CheckStrings.both { $0.duplicateCode(key, location.compilerStyle) })
             }
         }
@@ -588,17 +628,17 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     /// Every in-force entry beside the ministry's current version: a candidate when the
     /// ministry offers more, or (target not met) when it has no online service at all.
-    func onlineReview(_ current: [String: Version], scorecard: Scorecard) -> [OnlineReviewItem] {
+    func onlineReview(scorecard: Scorecard) -> [OnlineReviewItem] {
         let targetMissed = scorecard.onlineNeeded.map { scorecard.onlineFull + scorecard.onlinePartial < $0 } ?? false
         // One item per in-force entry (680,000 at national 10x): reserved exactly, so the
         // array carries no growth slack.
         var out: [OnlineReviewItem] = []
         out.reserveCapacity(catalogue.entries.reduce(0) { $0 + ($1.status == .inForce ? 1 : 0) })
         for (i, e) in catalogue.entries.enumerated() where e.status == .inForce {
-            let version = currentVersion(of: i, e, in: current)
-            let ministry = version?.content.onlineService
+            let version = currentVersion(of: i)
+            let ministry = version.flatMap { decisions[$0.decision].changes[$0.change].content.onlineService }
             let have = e.content.onlineService?.degree ?? 0
-            var item = OnlineReviewItem(entry: e, ministry: ministry, ministryDecision: version?.decision, proposal: .keep,
+            var item = OnlineReviewItem(entry: e, ministry: ministry, ministryDecision: version.map { decisions[$0.decision].number }, proposal: .keep,
                                         proposed: nil, ground: nil)
             if let ministry, ministry.degree > have {
                 item.proposal = .raise
