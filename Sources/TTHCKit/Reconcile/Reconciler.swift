@@ -48,6 +48,10 @@ private struct Run<Calendar: WorkingDayCalendar> {
 
     /// Local entry indices by national key (its hash; see ``entries(withKey:)``).
     var entriesByKey = PositionsByHash()
+    /// The local entries of each key number, in file order: those of number `k` are
+    /// `entryPositions[entryStart[k]..<entryStart[k + 1]]` (one array for all keys).
+    var entryStart: [Int] = []
+    var entryPositions: [Int] = []
     /// Local entry indices by folded name (its hash), for entries no code explains; built on
     /// the first look-up by name (most runs never need one).
     var unexplainedByName: PositionsByHash?
@@ -137,6 +141,17 @@ private struct Run<Calendar: WorkingDayCalendar> {
         let count = catalogue.entries.count, middle = large ? count / 2 : count
         let (low, high) = concurrently(atOnce: large, { (0..<middle).map(number) }, { (middle..<count).map(number) })
         entryKeyNumbers = low + high
+        // Counted, then placed: every entry of a numbered key, by number, in file order.
+        var start = [Int](repeating: 0, count: keyNumbers.count + 1)
+        for k in entryKeyNumbers where k >= 0 { start[k + 1] += 1 }
+        for k in 0..<keyNumbers.count { start[k + 1] += start[k] }
+        var next = start, positions = [Int](repeating: 0, count: start[keyNumbers.count])
+        for (i, k) in entryKeyNumbers.enumerated() where k >= 0 {
+            positions[next[k]] = i
+            next[k] += 1
+        }
+        entryStart = start
+        entryPositions = positions
     }
 
     /// ``entryKeyNumbers`` of an entry without a well-formed code.
@@ -186,10 +201,6 @@ private struct Run<Calendar: WorkingDayCalendar> {
         var replacement: ProcedureCode?
     }
 
-    /// The positions of the decisions that list `key`, nil when none does.
-    func decisionIndices(forKey key: String) -> [Int]? {
-        keyNumbers[key].map { decisionIndicesByNumber[$0] }
-    }
 
     /// Whether a reconciliation is worth spreading over two cores: 2,000 entries and changes
     /// together or more (a province's own catalogue is a few hundred to 2,000 entries).
@@ -208,9 +219,11 @@ private struct Run<Calendar: WorkingDayCalendar> {
             : PositionsByHash(count: catalogue.entries.count, key)
     }
 
-    /// The entries with a well-formed code of this national key, in file order.
-    func entries(withKey key: String) -> [Int] {
-        entriesByKey.positions(forHash: key.hashValue).filter { catalogue.entries[$0].code?.key == key }
+    /// The entries with a well-formed code of this national key, in file order: by its
+    /// number when a decision mentions it, else from the index by hash.
+    func entries(withKey key: String) -> ArraySlice<Int> {
+        if let k = keyNumbers[key] { return entryPositions[entryStart[k]..<entryStart[k + 1]] }
+        return ArraySlice(entriesByKey.positions(forHash: key.hashValue).filter { catalogue.entries[$0].code?.key == key })
     }
 
     /// The entries no code explains whose folded name is `folded`, in file order.
@@ -293,7 +306,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// the first entry with it, else an entry paired by name (remembered as a probable match).
     mutating func localEntry(for code: ProcedureCode, name: String?) -> (index: Int, match: MatchKind)? {
         if code.isWellFormed, case let candidates = entries(withKey: code.key), !candidates.isEmpty {
-            let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[0]
+            let i = candidates.first { catalogue.entries[$0].status == .inForce } ?? candidates[candidates.startIndex]
             return (i, .code)
         }
         guard let name else { return nil }
@@ -314,7 +327,7 @@ private struct Run<Calendar: WorkingDayCalendar> {
     /// that decision or a later one for the same code, or, naming none the program knows,
     /// it was published on or after the decision was issued.
     func reflects(_ index: Int, decision d: Int, key: String) -> Bool {
-        if let n = namedDecision[index], decisionIndices(forKey: key)?.contains(n) == true {
+        if let n = namedDecision[index], let k = keyNumbers[key], decisionIndicesByNumber[k].contains(n) {
             return n >= d
         }
         guard let published = catalogue.entries[index].publishedOn else { return false }
